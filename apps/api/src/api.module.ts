@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { DestinationStream } from 'pino';
+import { apiCommandHandlers, queryHandlers } from '@app/domain';
+import { AppConfigModule, LoggingModule, PersistenceModule } from '@app/persistence';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { HealthModule } from './health/health.module';
+import { InstancesModule } from './system/instances/instances.module';
+import { OperationsModule } from './system/operations/operations.module';
+
+export interface ApiModuleOptions {
+  /** Configuration that wins over process.env (tests). */
+  config?: Record<string, string>;
+  /** Where JSON logs go; stdout when absent. */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.logDestination),
+        PersistenceModule,
+        CqrsModule.forRoot(),
+        HealthModule,
+        InstancesModule,
+        OperationsModule,
+      ],
+      providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

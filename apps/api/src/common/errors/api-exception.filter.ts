@@ -1,0 +1,28 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode } from '@app/domain';
+import { systemError } from './error-body';
+import { toDomainError } from './to-domain-error';
+
+/**
+ * Answers every error in the format of the surface it happened on. Unknown errors are logged with an error id
+ * and answered as internal errors; their message never reaches the caller.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    let translated = toDomainError(exception);
+    if (!translated) {
+      const errorId = randomUUID();
+      this.logger.error({ errorId, path: request.path, err: exception }, 'unhandled error');
+      translated = { error: new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`) };
+    }
+    const { status, body } = systemError(translated.error, translated.httpStatus);
+    if (!response.headersSent) response.status(status).json(body);
+  }
+}

@@ -1,0 +1,33 @@
+import { DomainError, ErrorCode } from '@app/domain';
+
+/** gRPC status codes of the System API (google.rpc.Code). */
+const GRPC_CODE: Record<ErrorCode, number> = {
+  [ErrorCode.InvalidArgument]: 3,
+  [ErrorCode.Unprocessable]: 3,
+  [ErrorCode.NotFound]: 5,
+  [ErrorCode.AlreadyExists]: 6,
+  [ErrorCode.Conflict]: 6,
+  [ErrorCode.PermissionDenied]: 7,
+  [ErrorCode.ResourceExhausted]: 8,
+  [ErrorCode.FailedPrecondition]: 9,
+  [ErrorCode.Internal]: 13,
+  [ErrorCode.Unavailable]: 14,
+  [ErrorCode.Unauthenticated]: 16,
+};
+
+/** grpc-gateway's HTTP mapping for those codes (design.md section 1). */
+const HTTP_STATUS_OF_GRPC: Record<number, number> = { 3: 400, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 13: 500, 14: 503, 16: 401 };
+
+export interface SystemErrorBody {
+  code: number;
+  message: string;
+  details: object[];
+}
+
+export function systemError(error: DomainError, httpStatusOverride?: number): { status: number; body: SystemErrorBody } {
+  const code = GRPC_CODE[error.code];
+  const details = error.fieldViolations.length
+    ? [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: error.fieldViolations }]
+    : [];
+  return { status: httpStatusOverride ?? HTTP_STATUS_OF_GRPC[code], body: { code, message: error.message, details } };
+}

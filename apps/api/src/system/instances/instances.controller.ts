@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { CreateInstanceCommand, GetInstanceQuery, GetOperationQuery } from '@app/domain';
+import { AppConfig } from '@app/persistence';
+import { SystemAuthGuard } from '../auth/system-auth.guard';
+import { SystemCaller } from '../auth/system-caller.decorator';
+import { prefersAsync, respondToOperation } from '../operations/operation-responder';
+import { CreateInstanceRequest } from './dto/create-instance.request';
+import { createInstanceResponse } from './dto/create-instance.response';
+import { getInstanceResponse, GetInstanceResponse } from './dto/instance.response';
+
+@Controller('system/v1/instances')
+@UseGuards(SystemAuthGuard)
+export class InstancesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('_create')
+  @HttpCode(200)
+  async create(
+    @Body() body: CreateInstanceRequest,
+    @SystemCaller() caller: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { operationId } = await this.commands.execute(new CreateInstanceCommand(body, caller));
+    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
+    const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
+    return respondToOperation(view, res, createInstanceResponse);
+  }
+
+  @Get(':instanceId')
+  async get(@Param('instanceId') instanceId: string): Promise<GetInstanceResponse> {
+    return getInstanceResponse(await this.queries.execute(new GetInstanceQuery(instanceId)));
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Job, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { ProvisionInstanceCommand } from '@app/domain';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+
+type ProvisioningJob = Job<JobPayloads[JobName.ProvisionInstance]>;
+
+/** Runs provisioning jobs: loads nothing itself, dispatches the command for the job's operation. */
+@Injectable()
+export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  static readonly queue = QueueName.Provisioning;
+  static readonly handles = [JobName.ProvisionInstance];
+
+  private readonly logger = new Logger(ProvisioningProcessor.name);
+  private connection?: Redis;
+  private worker?: Worker;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.connection = createRedisConnection(this.config.redisUrl, 'provisioning-worker');
+    this.worker = new Worker(QueueName.Provisioning, (job: ProvisioningJob) => this.process(job), {
+      connection: this.connection,
+      prefix: this.config.queuePrefix,
+      concurrency: this.config.workerConcurrency,
+      lockDuration: this.config.workerLockDurationMs,
+      stalledInterval: Math.max(1000, Math.floor(this.config.workerLockDurationMs / 2)),
+      maxStalledCount: 2,
+    });
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } }, 'provisioning attempt failed'),
+    );
+    this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'worker error'));
+  }
+
+  private async process(job: ProvisioningJob): Promise<string> {
+    if (job.name !== JobName.ProvisionInstance) throw new Error(`no processor for job ${job.name}`);
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const started = Date.now();
+    const state = await this.commands.execute(new ProvisionInstanceCommand(job.data.operationId, finalAttempt));
+    this.logger.log({ operationId: job.data.operationId, state, ms: Date.now() - started }, 'provisioning job done');
+    return state;
+  }
+
+  /** Lets active jobs finish, then disconnects. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    this.connection?.disconnect();
+  }
+
+  /** For tests that simulate a crash: stops at once without finishing or releasing active jobs. */
+  async kill(): Promise<void> {
+    await this.worker?.close(true);
+    this.connection?.disconnect();
+  }
+}

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { DestinationStream } from 'pino';
+import { workerCommandHandlers } from '@app/domain';
+import { AppConfigModule, LoggingModule, PersistenceModule } from '@app/persistence';
+import { processors } from './job-processors';
+
+export interface WorkerModuleOptions {
+  config?: Record<string, string>;
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerModuleOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.logDestination),
+        PersistenceModule,
+        CqrsModule.forRoot(),
+      ],
+      providers: [...workerCommandHandlers, ...processors],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { generatedDomainFor } from '../../instances/domain-name';
+import { OperationKind } from '../../operations/operation';
+import { provisioningStepsFor } from '../../operations/provisioning-steps';
+import { instanceSpecFrom } from '../../provisioning/instance-spec';
+import { Clock, IdGenerator, ProvisioningQueue, ProvisioningSettings, ProvisioningStore, ReservedDomain, SecretSealer } from '../../ports';
+import { CreateInstanceAccepted, CreateInstanceCommand } from './create-instance.command';
+import { failureFromError } from '../provision-instance/failure-from-error';
+
+/** Checks the request, reserves the instance and its domains, and hands the work to the provisioning queue. */
+@CommandHandler(CreateInstanceCommand)
+export class CreateInstanceHandler implements ICommandHandler<CreateInstanceCommand> {
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly sealer: SecretSealer,
+    private readonly store: ProvisioningStore,
+    private readonly queue: ProvisioningQueue,
+    private readonly settings: ProvisioningSettings,
+  ) {}
+
+  async execute({ input, callerId }: CreateInstanceCommand): Promise<CreateInstanceAccepted> {
+    const now = this.clock.now();
+    const { spec, secrets } = instanceSpecFrom(input, now);
+    const instanceId = this.ids.newId();
+    const operationId = this.ids.newId();
+    const generated = generatedDomainFor(spec.instanceName, this.ids.randomSuffix(6), this.settings.baseDomain);
+    const domains: ReservedDomain[] = [{ domain: generated, generated: true, primary: spec.customDomain === null }];
+    if (spec.customDomain) domains.push({ domain: spec.customDomain, generated: false, primary: true });
+
+    await this.store.reserve({
+      instanceId,
+      name: spec.instanceName,
+      defaultLanguage: spec.defaultLanguage,
+      domains,
+      operation: {
+        id: operationId,
+        kind: OperationKind.CreateInstance,
+        createdBy: callerId,
+        request: spec,
+        sealedInput: this.sealer.seal(JSON.stringify(secrets)),
+        totalSteps: provisioningStepsFor(spec).length,
+      },
+      at: now,
+    });
+    try {
+      await this.queue.enqueueProvisioning(operationId);
+    } catch (error) {
+      // Without a job nobody would ever finish the operation: release the reservation rather than leave it hanging.
+      await this.store.fail(operationId, failureFromError(error), this.clock.now());
+      throw error;
+    }
+    return { operationId, instanceId };
+  }
+}

@@ -1,0 +1,13 @@
+import { CreateInstanceHandler } from './create-instance/create-instance.handler';
+import { ProvisionInstanceHandler } from './provision-instance/provision-instance.handler';
+
+export * from './create-instance/create-instance.command';
+export * from './create-instance/create-instance.handler';
+export * from './provision-instance/provision-instance.command';
+export * from './provision-instance/provision-instance.handler';
+export * from './provision-instance/failure-from-error';
+
+/** Handlers the API runs. */
+export const apiCommandHandlers = [CreateInstanceHandler];
+/** Handlers the worker runs. */
+export const workerCommandHandlers = [ProvisionInstanceHandler];

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import { OperationState } from '../../operations/operation';
+import { Id } from '../../shared/id';
+
+export class ProvisionInstanceCommand extends Command<OperationState> {
+  constructor(
+    readonly operationId: Id,
+    /** When this attempt fails there is no other: the operation must be finished as failed. */
+    readonly finalAttempt: boolean,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,124 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { encodeMachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
+import { CreateInstanceSecrets, isTerminal, Operation, OperationState } from '../../operations/operation';
+import { provisioningStepsFor, ProvisioningStep } from '../../operations/provisioning-steps';
+import { InstanceSecrets, InstanceSpec } from '../../provisioning/instance-spec';
+import { planInstance, PlanIds } from '../../provisioning/plan-instance';
+import {
+  Clock, IdGenerator, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningSettings, ProvisioningStore,
+  SecretSealer, TokenGenerator,
+} from '../../ports';
+import { ProvisionInstanceCommand } from './provision-instance.command';
+import { failureFromError, isPermanent } from './failure-from-error';
+
+interface Credentials {
+  passwordHash: string | null;
+  patDigest: string | null;
+  machinePublicKeyPem: string | null;
+  secrets: CreateInstanceSecrets;
+}
+
+/**
+ * Does the slow work of a CreateInstance outside any transaction (key pair, password hash, token),
+ * then writes the whole instance at once. Running it again for a finished operation changes nothing.
+ */
+@CommandHandler(ProvisionInstanceCommand)
+export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstanceCommand> {
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly operations: OperationRepository,
+    private readonly store: ProvisioningStore,
+    private readonly sealer: SecretSealer,
+    private readonly hasher: PasswordHasher,
+    private readonly keys: KeyPairGenerator,
+    private readonly tokens: TokenGenerator,
+    private readonly settings: ProvisioningSettings,
+  ) {}
+
+  async execute({ operationId, finalAttempt }: ProvisionInstanceCommand): Promise<OperationState> {
+    const operation = await this.operations.findById(operationId);
+    if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
+    if (!(await this.operations.markRunning(operationId, this.clock.now()))) return operation.state;
+    try {
+      return await this.provision(operation);
+    } catch (error) {
+      if (!finalAttempt && !isPermanent(error)) throw error;
+      await this.store.fail(operationId, failureFromError(error), this.clock.now());
+      return OperationState.Failed;
+    }
+  }
+
+  private async provision(operation: Operation): Promise<OperationState> {
+    const spec = operation.request as InstanceSpec;
+    const input = JSON.parse(this.sealer.open(operation.sealedInput ?? '')) as InstanceSecrets;
+    const ids = this.newPlanIds();
+    const credentials = await this.generateCredentials(operation, spec, input, ids);
+    const now = this.clock.now();
+    const hasSecrets = Object.keys(credentials.secrets).length > 0;
+    const plan = planInstance({
+      operationId: operation.id,
+      instanceId: operation.instanceId,
+      spec,
+      ids,
+      credentials,
+      defaultBucketName: this.settings.defaultBucketName,
+      sealedSecrets: hasSecrets ? this.sealer.seal(JSON.stringify(credentials.secrets)) : null,
+      secretsExpireAt: hasSecrets ? new Date(now.getTime() + this.settings.secretRetentionSeconds * 1000) : null,
+    });
+    await this.step(operation, spec, ProvisioningStep.WriteInstance);
+    await this.store.commit(plan, now);
+    return OperationState.Succeeded;
+  }
+
+  private async generateCredentials(operation: Operation, spec: InstanceSpec, input: InstanceSecrets, ids: PlanIds): Promise<Credentials> {
+    const credentials: Credentials = { passwordHash: null, patDigest: null, machinePublicKeyPem: null, secrets: {} };
+    const machine = spec.machine;
+    if (machine?.machineKey) {
+      await this.step(operation, spec, ProvisioningStep.GenerateMachineKey);
+      const pair = await this.keys.generateRsa2048();
+      credentials.machinePublicKeyPem = pair.publicKeyPem;
+      credentials.secrets = {
+        ...credentials.secrets,
+        machineKey: encodeMachineKeyFile({
+          type: 'serviceaccount',
+          keyId: ids.machineKeyId,
+          key: pair.privateKeyPem,
+          expirationDate: machine.machineKey.expirationDate ?? NO_EXPIRY,
+          userId: ids.machineId,
+        }),
+      };
+    }
+    if (spec.human?.hasPassword && input.humanPassword) {
+      await this.step(operation, spec, ProvisioningStep.HashPassword);
+      credentials.passwordHash = await this.hasher.hash(input.humanPassword);
+    }
+    if (machine?.personalAccessToken) {
+      await this.step(operation, spec, ProvisioningStep.GeneratePersonalAccessToken);
+      const token = this.tokens.generate();
+      credentials.patDigest = token.digest;
+      credentials.secrets = { ...credentials.secrets, pat: token.plaintext };
+    }
+    return credentials;
+  }
+
+  private async step(operation: Operation, spec: InstanceSpec, step: ProvisioningStep): Promise<void> {
+    const steps = provisioningStepsFor(spec);
+    await this.operations.recordProgress(operation.id, {
+      currentStep: step,
+      completedSteps: steps.indexOf(step),
+      totalSteps: steps.length,
+    });
+  }
+
+  private newPlanIds(): PlanIds {
+    return {
+      orgId: this.ids.newId(),
+      humanId: this.ids.newId(),
+      machineId: this.ids.newId(),
+      patId: this.ids.newId(),
+      machineKeyId: this.ids.newId(),
+      bucketIds: [this.ids.newId(), this.ids.newId(), this.ids.newId()],
+    };
+  }
+}

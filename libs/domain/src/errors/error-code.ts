@@ -1,0 +1,17 @@
+/**
+ * Domain error codes. Each API surface maps them to its own wire format:
+ * gRPC codes for the System API, InfluxDB codes for the tenant API.
+ */
+export enum ErrorCode {
+  InvalidArgument = 'INVALID_ARGUMENT',
+  NotFound = 'NOT_FOUND',
+  AlreadyExists = 'ALREADY_EXISTS',
+  Conflict = 'CONFLICT',
+  Unprocessable = 'UNPROCESSABLE',
+  PermissionDenied = 'PERMISSION_DENIED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  FailedPrecondition = 'FAILED_PRECONDITION',
+  ResourceExhausted = 'RESOURCE_EXHAUSTED',
+  Unavailable = 'UNAVAILABLE',
+  Internal = 'INTERNAL',
+}

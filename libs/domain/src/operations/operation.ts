@@ -1,0 +1,77 @@
+import { Id } from '../shared/id';
+
+export enum OperationState {
+  Pending = 'PENDING',
+  Running = 'RUNNING',
+  Succeeded = 'SUCCEEDED',
+  Failed = 'FAILED',
+  Cancelled = 'CANCELLED',
+}
+
+export enum OperationKind {
+  CreateInstance = 'CREATE_INSTANCE',
+}
+
+/** Why an operation failed, typed so that callers can decide whether to retry. */
+export enum FailureReason {
+  DomainTaken = 'DOMAIN_TAKEN',
+  QuotaExceeded = 'QUOTA_EXCEEDED',
+  InvalidRequest = 'INVALID_REQUEST',
+  Internal = 'INTERNAL',
+}
+
+export interface OperationFailure {
+  readonly reason: FailureReason;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+export interface OperationProgress {
+  readonly currentStep: string | null;
+  readonly completedSteps: number;
+  readonly totalSteps: number;
+}
+
+export interface ObjectDetails {
+  readonly sequence: string;
+  readonly creationDate: Date;
+  readonly changeDate: Date;
+  readonly resourceOwner: Id;
+}
+
+/** The non-secret part of a finished CreateInstance. */
+export interface CreateInstanceOutcome {
+  readonly instanceId: Id;
+  readonly details: ObjectDetails;
+}
+
+/** The secret part of a finished CreateInstance, stored only sealed and only for a while. */
+export interface CreateInstanceSecrets {
+  readonly pat?: string;
+  /** base64 of the JSON key file */
+  readonly machineKey?: string;
+}
+
+export interface Operation {
+  readonly id: Id;
+  readonly kind: OperationKind;
+  readonly instanceId: Id;
+  readonly state: OperationState;
+  /** Digest of the System API credential that started it: results with secrets go back only to it. */
+  readonly createdBy: string;
+  readonly request: unknown;
+  readonly sealedInput: string | null;
+  readonly progress: OperationProgress;
+  readonly attempts: number;
+  readonly outcome: CreateInstanceOutcome | null;
+  readonly sealedSecrets: string | null;
+  readonly secretsExpireAt: Date | null;
+  readonly failure: OperationFailure | null;
+  readonly createdAt: Date;
+  readonly startedAt: Date | null;
+  readonly finishedAt: Date | null;
+}
+
+export function isTerminal(state: OperationState): boolean {
+  return state === OperationState.Succeeded || state === OperationState.Failed || state === OperationState.Cancelled;
+}

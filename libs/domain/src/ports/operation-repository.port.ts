@@ -1,0 +1,11 @@
+import { Operation, OperationProgress } from '../operations/operation';
+import { Id } from '../shared/id';
+
+export abstract class OperationRepository {
+  abstract findById(operationId: Id): Promise<Operation | null>;
+  /** Counts an attempt and moves a PENDING or RUNNING operation to RUNNING; false when it already finished. */
+  abstract markRunning(operationId: Id, at: Date): Promise<boolean>;
+  abstract recordProgress(operationId: Id, progress: OperationProgress): Promise<void>;
+  /** Resolves with the operation once it is finished or the timeout has passed. */
+  abstract waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null>;
+}

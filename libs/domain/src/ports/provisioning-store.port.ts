@@ -1,0 +1,38 @@
+import { OperationFailure, OperationKind } from '../operations/operation';
+import { InstanceSpec } from '../provisioning/instance-spec';
+import { ProvisioningPlan } from '../provisioning/provisioning-plan';
+import { Id } from '../shared/id';
+
+export interface ReservedDomain {
+  readonly domain: string;
+  readonly generated: boolean;
+  readonly primary: boolean;
+}
+
+/** What the API stores before it enqueues: the instance in STATE_CREATING, its domains, and the operation. */
+export interface InstanceReservation {
+  readonly instanceId: Id;
+  readonly name: string;
+  readonly defaultLanguage: string;
+  readonly domains: ReservedDomain[];
+  readonly operation: {
+    readonly id: Id;
+    readonly kind: OperationKind;
+    readonly createdBy: string;
+    readonly request: InstanceSpec;
+    readonly sealedInput: string;
+    readonly totalSteps: number;
+  };
+  readonly at: Date;
+}
+
+export type CommitOutcome = 'written' | 'already-finished';
+
+export abstract class ProvisioningStore {
+  /** Throws DomainError(ALREADY_EXISTS) when a domain is taken; stores nothing then. */
+  abstract reserve(reservation: InstanceReservation): Promise<void>;
+  /** Writes every row of the plan and finishes its operation in one transaction, unless the operation already finished. */
+  abstract commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome>;
+  /** Finishes the operation as failed and releases what it reserved (instance STATE_FAILED, domains freed, secrets erased). */
+  abstract fail(operationId: Id, failure: OperationFailure, at: Date): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainError } from '../../errors';
+import { CreateInstanceSecrets, Operation } from '../../operations/operation';
+import { OperationView } from '../../operations/operation-view';
+import { Clock, OperationRepository, SecretSealer } from '../../ports';
+import { GetOperationQuery } from './get-operation.query';
+
+@QueryHandler(GetOperationQuery)
+export class GetOperationHandler implements IQueryHandler<GetOperationQuery> {
+  constructor(
+    private readonly operations: OperationRepository,
+    private readonly sealer: SecretSealer,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ operationId, callerId, waitMs }: GetOperationQuery): Promise<OperationView> {
+    const operation =
+      waitMs > 0
+        ? await this.operations.waitUntilFinished(operationId, waitMs)
+        : await this.operations.findById(operationId);
+    if (!operation) throw DomainError.notFound(`operation ${operationId} not found`);
+    return { operation, secrets: this.secretsFor(operation, callerId) };
+  }
+
+  private secretsFor(operation: Operation, callerId: string): CreateInstanceSecrets | null {
+    if (!operation.sealedSecrets || operation.createdBy !== callerId) return null;
+    if (operation.secretsExpireAt && operation.secretsExpireAt.getTime() <= this.clock.now().getTime()) return null;
+    return JSON.parse(this.sealer.open(operation.sealedSecrets)) as CreateInstanceSecrets;
+  }
+}

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
+
+/** Every environment variable the service reads, with its default. README.md documents the same table. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 8080;
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/provisioner';
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_{}:-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1 to 64 of [A-Za-z0-9_{}:-]' })
+  QUEUE_PREFIX = 'provisioner';
+
+  @Matches(/^[a-z0-9.-]+(:\d+)?$/, { message: 'BASE_DOMAIN must be a lowercase host name' })
+  BASE_DOMAIN = 'localhost';
+
+  @IsOptional() @IsString()
+  SYSTEM_API_TOKENS?: string;
+
+  @IsOptional() @IsString()
+  SYSTEM_API_USERS?: string;
+
+  @IsOptional() @Matches(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'SECRET_KEY must be 32 bytes as 64 hex characters or base64' })
+  SECRET_KEY?: string;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(300)
+  SYNC_WAIT_SECONDS = 30;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  SECRET_RETENTION_SECONDS = 3600;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(256)
+  WORKER_CONCURRENCY = 4;
+
+  @Type(() => Number) @IsInt() @Min(1000)
+  WORKER_LOCK_DURATION_MS = 30000;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  JOB_ATTEMPTS = 5;
+
+  @Type(() => Number) @IsInt() @Min(10)
+  JOB_BACKOFF_MS = 1000;
+
+  @Matches(/^[^_"][^"]{0,254}$/, { message: 'DEFAULT_BUCKET_NAME must not start with _ or contain "' })
+  DEFAULT_BUCKET_NAME = 'default';
+
+  @Transform(toBoolean) @IsBoolean()
+  TRUST_PROXY = false;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+/** Parses and checks the environment once; the error names every variable that is wrong. */
+export function parseEnvironment(env: Record<string, string | undefined>): Environment {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.NODE_ENV === 'production') {
+    const missing = (['SYSTEM_API_TOKENS', 'SECRET_KEY'] as const).filter((k) => !parsed[k]);
+    if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.map((k) => `  ${k}: is required when NODE_ENV=production`).join('\n')}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+
+// Any constant will do; every process that migrates takes the same one.
+const MIGRATION_LOCK_KEY = 7_420_391_118;
+
+/** Creates the database named in the URL when it does not exist yet, so that a fresh machine needs no manual step. */
+export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created by a concurrent process meanwhile
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs pending migrations under a PostgreSQL advisory lock, so that API and workers starting together
+ * migrate once. One connection holds the lock and runs the migrations.
+ */
+export async function runMigrations(databaseUrl: string): Promise<string[]> {
+  await ensureDatabaseExists(databaseUrl);
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, 1));
+  await dataSource.initialize();
+  try {
+    await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

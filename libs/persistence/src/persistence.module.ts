@@ -1,0 +1,47 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  Clock, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
+  ProvisioningStore, SecretSealer, TokenGenerator,
+} from '@app/domain';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { MigrationRunner } from './database/migration-runner';
+import { BullMqProvisioningQueue } from './queue/bullmq-provisioning.queue';
+import { TypeOrmInstanceRepository } from './repositories/typeorm-instance.repository';
+import { TypeOrmOperationRepository } from './repositories/typeorm-operation.repository';
+import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.store';
+import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
+import { Argon2PasswordHasher } from './security/argon2-password-hasher';
+import { NodeClock } from './security/node-clock';
+import { RandomIdGenerator } from './security/random-id-generator';
+import { RandomTokenGenerator } from './security/random-token-generator';
+import { RsaKeyPairGenerator } from './security/rsa-key-pair-generator';
+
+const ports = [
+  { provide: Clock, useClass: NodeClock },
+  { provide: IdGenerator, useClass: RandomIdGenerator },
+  { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+  { provide: KeyPairGenerator, useClass: RsaKeyPairGenerator },
+  { provide: TokenGenerator, useClass: RandomTokenGenerator },
+  { provide: SecretSealer, useClass: AesGcmSecretSealer },
+  { provide: OperationRepository, useClass: TypeOrmOperationRepository },
+  { provide: InstanceRepository, useClass: TypeOrmInstanceRepository },
+  { provide: ProvisioningStore, useClass: TypeOrmProvisioningStore },
+  BullMqProvisioningQueue,
+  { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
+];
+
+/** The adapters behind every domain port: PostgreSQL through TypeORM, Redis through BullMQ, node:crypto and argon2. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+    }),
+  ],
+  providers: [MigrationRunner, ...ports],
+  exports: [MigrationRunner, ...ports.map((p) => ('provide' in p ? p.provide : p))],
+})
+export class PersistenceModule {}

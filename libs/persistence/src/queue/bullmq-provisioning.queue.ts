@@ -1,0 +1,35 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Id, ProvisioningQueue } from '@app/domain';
+import { AppConfig } from '../config/app-config';
+import { JobName, JobPayloads, QueueName } from './jobs';
+import { createRedisConnection } from './redis-connection';
+
+@Injectable()
+export class BullMqProvisioningQueue extends ProvisioningQueue implements OnModuleDestroy {
+  readonly connection: Redis;
+  readonly queue: Queue<JobPayloads[JobName.ProvisionInstance]>;
+
+  constructor(private readonly config: AppConfig) {
+    super();
+    this.connection = createRedisConnection(config.redisUrl, 'provisioning-queue');
+    this.queue = new Queue(QueueName.Provisioning, { connection: this.connection, prefix: config.queuePrefix });
+  }
+
+  async enqueueProvisioning(operationId: Id): Promise<void> {
+    // jobId = operation id: enqueuing the same operation twice is a no-op in BullMQ.
+    await this.queue.add(JobName.ProvisionInstance, { operationId }, {
+      jobId: operationId,
+      attempts: this.config.jobAttempts,
+      backoff: { type: 'exponential', delay: this.config.jobBackoffMs },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}

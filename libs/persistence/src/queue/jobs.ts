@@ -1,0 +1,17 @@
+/** Every queue and job the service runs. The worker checks at start that each job name has exactly one processor. */
+export enum QueueName {
+  Provisioning = 'provisioning',
+}
+
+export enum JobName {
+  ProvisionInstance = 'provision-instance',
+}
+
+/** Job payloads are ids only: never a secret, never a whole request. */
+export interface JobPayloads {
+  [JobName.ProvisionInstance]: { operationId: string };
+}
+
+export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
+  [QueueName.Provisioning]: [JobName.ProvisionInstance],
+};

@@ -1,0 +1,39 @@
+import { CreateInstanceOutcome, Operation, OperationFailure, OperationKind, OperationState } from '@app/domain';
+import { OperationEntity } from '../entities';
+
+interface StoredOutcome {
+  instanceId: string;
+  details: { sequence: string; creationDate: string; changeDate: string; resourceOwner: string };
+}
+
+export function toOperation(row: OperationEntity): Operation {
+  const stored = row.outcome as unknown as StoredOutcome | null;
+  const outcome: CreateInstanceOutcome | null = stored
+    ? {
+        instanceId: stored.instanceId,
+        details: {
+          ...stored.details,
+          creationDate: new Date(stored.details.creationDate),
+          changeDate: new Date(stored.details.changeDate),
+        },
+      }
+    : null;
+  return {
+    id: row.id,
+    kind: row.kind as OperationKind,
+    instanceId: row.instanceId,
+    state: row.state as OperationState,
+    createdBy: row.createdBy,
+    request: row.request,
+    sealedInput: row.sealedInput,
+    progress: { currentStep: row.currentStep, completedSteps: row.completedSteps, totalSteps: row.totalSteps },
+    attempts: row.attempts,
+    outcome,
+    sealedSecrets: row.sealedSecrets,
+    secretsExpireAt: row.secretsExpireAt,
+    failure: (row.failure as unknown as OperationFailure | null) ?? null,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}

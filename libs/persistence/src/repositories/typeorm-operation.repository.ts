@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Id, isTerminal, Operation, OperationProgress, OperationRepository, OperationState } from '@app/domain';
+import { OperationEntity } from '../entities';
+import { toOperation } from './operation.mapper';
+
+const FIRST_POLL_MS = 10;
+const MAX_POLL_MS = 250;
+
+@Injectable()
+export class TypeOrmOperationRepository extends OperationRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    super();
+  }
+
+  async findById(operationId: Id): Promise<Operation | null> {
+    const row = await this.db.getRepository(OperationEntity).findOneBy({ id: operationId });
+    return row ? toOperation(row) : null;
+  }
+
+  async markRunning(operationId: Id, at: Date): Promise<boolean> {
+    const result = await this.db
+      .createQueryBuilder()
+      .update(OperationEntity)
+      .set({ state: OperationState.Running, attempts: () => 'attempts + 1', startedAt: () => `COALESCE(started_at, :at)`, updatedAt: at })
+      .where({ id: operationId, state: In([OperationState.Pending, OperationState.Running]) })
+      .setParameter('at', at)
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
+    await this.db
+      .getRepository(OperationEntity)
+      .update(
+        { id: operationId, state: OperationState.Running },
+        { currentStep: progress.currentStep, completedSteps: progress.completedSteps, totalSteps: progress.totalSteps, updatedAt: new Date() },
+      );
+  }
+
+  // Polling with backoff keeps this independent of which process finishes the work; a few cheap primary-key reads.
+  async waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null> {
+    const deadline = Date.now() + timeoutMs;
+    let delay = FIRST_POLL_MS;
+    for (;;) {
+      const operation = await this.findById(operationId);
+      if (!operation || isTerminal(operation.state) || Date.now() >= deadline) return operation;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, deadline - Date.now()))));
+      delay = Math.min(delay * 1.5, MAX_POLL_MS);
+    }
+  }
+}

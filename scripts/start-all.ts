@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { AppConfig, runMigrations } from '@app/persistence';
+
+/** `npm start`: migrates once, then runs the API and one worker as two processes and stops both together. */
+async function main(): Promise<void> {
+  const config = AppConfig.fromEnvironment();
+  await runMigrations(config.databaseUrl);
+  const run = (script: string): ChildProcess =>
+    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], { stdio: 'inherit' });
+  const children = [run('apps/api/src/main.ts'), run('apps/worker/src/main.ts')];
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) if (child.exitCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  for (const child of children) {
+    child.on('exit', (code) => {
+      stop('SIGTERM');
+      if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(code ?? 0);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
