@@ -13,6 +13,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.useGlobalPipes(apiValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
   app.set('trust proxy', app.get(AppConfig).trustProxy);
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -30,9 +30,6 @@ export interface TranslatedError {
 export function toDomainError(exception: unknown): TranslatedError | null {
   if (exception instanceof DomainError) return { error: exception };
   const parser = exception as BodyParserError;
-  if (parser?.type === 'entity.parse.failed') {
-    return { error: new DomainError(ErrorCode.InvalidArgument, 'request body is not valid JSON') };
-  }
   if (parser?.type === 'entity.too.large') {
     return { error: new DomainError(ErrorCode.InvalidArgument, 'request body is too large'), httpStatus: 413 };
   }
@@ -41,7 +38,11 @@ export function toDomainError(exception: unknown): TranslatedError | null {
     const code = CODE_OF_STATUS[status];
     if (!code) return null;
     const keep = status === 413 || status === 415 || status === 405 ? status : undefined;
-    return { error: new DomainError(code, exception.message), httpStatus: keep };
+    // Nest turns body-parser's SyntaxError into a 400 carrying only the parser's message.
+    const message = exception.cause === undefined && status === 400 && /JSON/.test(exception.message)
+      ? `request body is not valid JSON: ${exception.message}`
+      : exception.message;
+    return { error: new DomainError(code, message), httpStatus: keep };
   }
   return null;
 }
