@@ -16,7 +16,8 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount === 0) {
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created by a concurrent process meanwhile
+        // Created by a concurrent process meanwhile: 42P04 once it is visible, 23505 while both inserts race.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {
