@@ -81,7 +81,8 @@ describe('provisioning survives redelivery, crashes and failures', () => {
     await until('both deliveries to finish', async () => (await completedJobs()) === 2);
     const counts = await tenantRowCounts(res.body.instanceId);
     expect(counts).toMatchObject({ orgs: 1, users: 2, org_members: 2, instance_members: 2, tokens: 1, machine_keys: 1, buckets: 3 });
-    const [{ count }] = await stack.db.query<{ count: string }>("SELECT count(*) FROM events WHERE event_type = 'instance.added'");
+    const [{ count }] = await stack.db.query<{ count: string }>(
+      "SELECT count(*) FROM events WHERE event_type = 'instance.added' AND instance_id = $1", [res.body.instanceId]);
     expect(count).toBe('1');
   });
 

@@ -1,7 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
+import { EnsureDefaultInstanceCommand } from '@app/domain';
 import { AppConfig } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { apiValidationPipe } from './common/validation/validation.pipe';
@@ -12,9 +15,11 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(apiValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(cookieParser());
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   await app.init();
+  await app.get(CommandBus).execute(new EnsureDefaultInstanceCommand());
   return app;
 }

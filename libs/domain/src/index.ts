@@ -1,3 +1,4 @@
+export * from './authorization/authorize';
 export * from './authorization/permission';
 export * from './buckets/default-buckets';
 export * from './commands';
@@ -16,6 +17,7 @@ export * from './provisioning/plan-instance';
 export * from './provisioning/provisioning-plan';
 export * from './queries';
 export * from './shared/id';
+export * from './tenancy/tenant-caller';
 export * from './users/email';
 export * from './users/password-policy';
 export * from './users/user-name';

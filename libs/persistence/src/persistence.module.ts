@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   Clock, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
-  ProvisioningStore, SecretSealer, TokenGenerator,
+  ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -11,6 +11,7 @@ import { BullMqProvisioningQueue } from './queue/bullmq-provisioning.queue';
 import { TypeOrmInstanceRepository } from './repositories/typeorm-instance.repository';
 import { TypeOrmOperationRepository } from './repositories/typeorm-operation.repository';
 import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.store';
+import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.repository';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { NodeClock } from './security/node-clock';
@@ -28,6 +29,7 @@ const ports = [
   { provide: OperationRepository, useClass: TypeOrmOperationRepository },
   { provide: InstanceRepository, useClass: TypeOrmInstanceRepository },
   { provide: ProvisioningStore, useClass: TypeOrmProvisioningStore },
+  { provide: TenantAuthRepository, useClass: TypeOrmTenantAuthRepository },
   BullMqProvisioningQueue,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
 ];

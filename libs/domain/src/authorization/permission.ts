@@ -21,3 +21,28 @@ export function operatorPermissions(): Permission[] {
     (['read', 'write'] as const).map((action) => ({ action, resource: { type } })),
   );
 }
+
+/** What an org owner may do: read and write every resource type inside the org. */
+export function orgOwnerPermissions(orgID: Id): Permission[] {
+  return RESOURCE_TYPES.flatMap((type) =>
+    (['read', 'write'] as const).map((action): Permission => ({ action, resource: { type, orgID } })),
+  ).concat([
+    { action: 'read', resource: { type: 'orgs', id: orgID } },
+    { action: 'write', resource: { type: 'orgs', id: orgID } },
+  ]);
+}
+
+/** What an org member may do: read the org and its resources. */
+export function orgMemberPermissions(orgID: Id): Permission[] {
+  return RESOURCE_TYPES.map((type): Permission => ({ action: 'read', resource: { type, orgID } })).concat([
+    { action: 'read', resource: { type: 'orgs', id: orgID } },
+  ]);
+}
+
+/** Every user may read and change itself. */
+export function selfPermissions(userId: Id): Permission[] {
+  return [
+    { action: 'read', resource: { type: 'users', id: userId } },
+    { action: 'write', resource: { type: 'users', id: userId } },
+  ];
+}

@@ -1,13 +1,16 @@
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
+import { EnsureDefaultInstanceHandler } from './ensure-default-instance/ensure-default-instance.handler';
 import { ProvisionInstanceHandler } from './provision-instance/provision-instance.handler';
 
 export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
+export * from './ensure-default-instance/ensure-default-instance.command';
+export * from './ensure-default-instance/ensure-default-instance.handler';
 export * from './provision-instance/provision-instance.command';
 export * from './provision-instance/provision-instance.handler';
 export * from './provision-instance/failure-from-error';
 
 /** Handlers the API runs. */
-export const apiCommandHandlers = [CreateInstanceHandler];
+export const apiCommandHandlers = [CreateInstanceHandler, EnsureDefaultInstanceHandler];
 /** Handlers the worker runs. */
 export const workerCommandHandlers = [ProvisionInstanceHandler];

@@ -9,3 +9,4 @@ export * from './provisioning-settings.port';
 export * from './provisioning-store.port';
 export * from './secret-sealer.port';
 export * from './token-generator.port';
+export * from './tenant-auth-repository.port';

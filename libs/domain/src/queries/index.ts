@@ -1,9 +1,13 @@
 import { GetInstanceHandler } from './get-instance/get-instance.handler';
 import { GetOperationHandler } from './get-operation/get-operation.handler';
+import { ResolveTenantCallerHandler } from './resolve-tenant-caller/resolve-tenant-caller.handler';
 
 export * from './get-instance/get-instance.query';
 export * from './get-instance/get-instance.handler';
 export * from './get-operation/get-operation.query';
 export * from './get-operation/get-operation.handler';
 
-export const queryHandlers = [GetInstanceHandler, GetOperationHandler];
+export * from './resolve-tenant-caller/resolve-tenant-caller.query';
+export * from './resolve-tenant-caller/resolve-tenant-caller.handler';
+
+export const queryHandlers = [GetInstanceHandler, GetOperationHandler, ResolveTenantCallerHandler];

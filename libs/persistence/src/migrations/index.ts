@@ -1,3 +1,4 @@
 import { InitialSchema1763856000000 } from './1763856000000-initial-schema';
+import { TenantApi1763860000000 } from './1763860000000-tenant-api';
 
-export const migrations = [InitialSchema1763856000000];
+export const migrations = [InitialSchema1763856000000, TenantApi1763860000000];

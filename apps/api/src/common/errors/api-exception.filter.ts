@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '@app/domain';
 import { systemError } from './error-body';
+import { influxError } from './influx-error-body';
 import { toDomainError } from './to-domain-error';
 
 /**
@@ -22,7 +23,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error({ errorId, path: request.path, err: exception }, 'unhandled error');
       translated = { error: new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`) };
     }
+    if (response.headersSent) return;
+    if (request.path.startsWith('/api/')) {
+      const { status, body } = influxError(translated.error, translated.httpStatus);
+      response.status(status).setHeader('X-Platform-Error-Code', body.code);
+      response.json(body);
+      return;
+    }
     const { status, body } = systemError(translated.error, translated.httpStatus);
-    if (!response.headersSent) response.status(status).json(body);
+    response.status(status).json(body);
   }
 }

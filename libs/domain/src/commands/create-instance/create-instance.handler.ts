@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { generatedDomainFor } from '../../instances/domain-name';
+import { generatedDomainFor, hostWithoutPort } from '../../instances/domain-name';
 import { OperationKind } from '../../operations/operation';
 import { provisioningStepsFor } from '../../operations/provisioning-steps';
 import { instanceSpecFrom } from '../../provisioning/instance-spec';
@@ -24,7 +24,7 @@ export class CreateInstanceHandler implements ICommandHandler<CreateInstanceComm
     const { spec, secrets } = instanceSpecFrom(input, now);
     const instanceId = this.ids.newId();
     const operationId = this.ids.newId();
-    const generated = generatedDomainFor(spec.instanceName, this.ids.randomSuffix(6), this.settings.baseDomain);
+    const generated = generatedDomainFor(spec.instanceName, this.ids.randomSuffix(6), hostWithoutPort(this.settings.baseDomain));
     const domains: ReservedDomain[] = [{ domain: generated, generated: true, primary: spec.customDomain === null }];
     if (spec.customDomain) domains.push({ domain: spec.customDomain, generated: false, primary: true });
 
