@@ -16,7 +16,8 @@ export interface TestTenant {
 
 /** Creates an instance with a human admin (password) and a machine admin (PAT) and reads back their ids. */
 export async function createTenant(stack: TestStack, suffix: string, overrides: Record<string, unknown> = {}): Promise<TestTenant> {
-  const request = { ...fullCreateRequest(suffix), customDomain: undefined, ...overrides } as ReturnType<typeof fullCreateRequest>;
+  const { customDomain: _unused, ...base } = fullCreateRequest(suffix);
+  const request = { ...base, ...overrides } as Omit<ReturnType<typeof fullCreateRequest>, "customDomain">;
   const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: request });
   if (res.status !== 200) throw new Error(`_create answered ${res.status}: ${JSON.stringify(res.body)}`);
   const instanceId: string = res.body.instanceId;
