@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { SYSTEM_TOKEN } from './test-stack';
 
 export interface HttpAnswer<T = any> {
@@ -6,8 +7,11 @@ export interface HttpAnswer<T = any> {
   body: T;
 }
 
-/** A thin fetch wrapper: real HTTP, JSON in and out. */
-export async function http<T = any>(
+/**
+ * Real HTTP with node:http (not fetch, which may not send a Host header of our choosing), JSON in and out.
+ * By default it authenticates with the System API token; pass `token: null` for none.
+ */
+export function http<T = any>(
   baseUrl: string,
   method: string,
   path: string,
@@ -15,20 +19,33 @@ export async function http<T = any>(
 ): Promise<HttpAnswer<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   const token = options.token === undefined ? SYSTEM_TOKEN : options.token;
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${token}`;
+  const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const url = new URL(path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: any = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          /* not JSON: keep the text */
+        }
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, v);
+        }
+        resolve({ status: response.statusCode ?? 0, headers: responseHeaders, body });
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    if (payload !== undefined) request.write(payload);
+    request.end();
   });
-  const text = await response.text();
-  let body: any = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON: keep the text */
-  }
-  return { status: response.status, headers: response.headers, body };
 }
 
 /** Polls an operation until it is finished. */

@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { HealthModule } from './health/health.module';
 import { InstancesModule } from './system/instances/instances.module';
 import { OperationsModule } from './system/operations/operations.module';
+import { SetupModule } from './tenant/setup/setup.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -29,6 +30,7 @@ export class ApiModule {
         HealthModule,
         InstancesModule,
         OperationsModule,
+        SetupModule,
       ],
       providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -1,5 +1,6 @@
 export * from './authorization/authorize';
 export * from './authorization/permission';
+export * from './buckets/bucket-name';
 export * from './buckets/default-buckets';
 export * from './commands';
 export * from './errors';
@@ -7,6 +8,10 @@ export * from './instances/domain-name';
 export * from './instances/instance-name';
 export * from './instances/instance-state';
 export * from './keys/machine-key-file';
+export * from './onboarding/onboarding-input';
+export * from './onboarding/onboarding-outcome';
+export * from './onboarding/onboarding-plan';
+export * from './onboarding/onboarding-spec';
 export * from './operations/operation';
 export * from './operations/operation-view';
 export * from './operations/provisioning-steps';

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   Clock, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
-  ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
+  OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -12,6 +12,7 @@ import { TypeOrmInstanceRepository } from './repositories/typeorm-instance.repos
 import { TypeOrmOperationRepository } from './repositories/typeorm-operation.repository';
 import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.store';
 import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.repository';
+import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { NodeClock } from './security/node-clock';
@@ -30,6 +31,7 @@ const ports = [
   { provide: InstanceRepository, useClass: TypeOrmInstanceRepository },
   { provide: ProvisioningStore, useClass: TypeOrmProvisioningStore },
   { provide: TenantAuthRepository, useClass: TypeOrmTenantAuthRepository },
+  { provide: OnboardingStore, useClass: TypeOrmOnboardingStore },
   BullMqProvisioningQueue,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
 ];

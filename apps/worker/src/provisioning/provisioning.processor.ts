@@ -2,16 +2,16 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { ProvisionInstanceCommand } from '@app/domain';
+import { OnboardCommand, OperationState, ProvisionInstanceCommand } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
 
-type ProvisioningJob = Job<JobPayloads[JobName.ProvisionInstance]>;
+type ProvisioningJob = Job<JobPayloads[JobName.ProvisionInstance | JobName.Onboard]>;
 
-/** Runs provisioning jobs: loads nothing itself, dispatches the command for the job's operation. */
+/** Runs provisioning and onboarding jobs: loads nothing itself, dispatches the command for the job's operation. */
 @Injectable()
 export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly queue = QueueName.Provisioning;
-  static readonly handles = [JobName.ProvisionInstance];
+  static readonly handles = [JobName.ProvisionInstance, JobName.Onboard];
 
   private readonly logger = new Logger(ProvisioningProcessor.name);
   private connection?: Redis;
@@ -39,12 +39,24 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicat
   }
 
   private async process(job: ProvisioningJob): Promise<string> {
-    if (job.name !== JobName.ProvisionInstance) throw new Error(`no processor for job ${job.name}`);
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const started = Date.now();
-    const state = await this.commands.execute(new ProvisionInstanceCommand(job.data.operationId, finalAttempt));
+    const state = await this.dispatch(job.name as JobName, job.data.operationId, finalAttempt);
     this.logger.log({ operationId: job.data.operationId, state, ms: Date.now() - started }, 'provisioning job done');
     return state;
+  }
+
+  private dispatch(name: JobName, operationId: string, finalAttempt: boolean): Promise<OperationState> {
+    switch (name) {
+      case JobName.ProvisionInstance:
+        return this.commands.execute(new ProvisionInstanceCommand(operationId, finalAttempt));
+      case JobName.Onboard:
+        return this.commands.execute(new OnboardCommand(operationId, finalAttempt));
+      default: {
+        const unknown: never = name;
+        throw new Error(`no processor for job ${String(unknown)}`);
+      }
+    }
   }
 
   /** Lets active jobs finish, then disconnects. */

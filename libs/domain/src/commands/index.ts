@@ -1,6 +1,8 @@
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
 import { EnsureDefaultInstanceHandler } from './ensure-default-instance/ensure-default-instance.handler';
+import { OnboardHandler } from './onboard/onboard.handler';
 import { ProvisionInstanceHandler } from './provision-instance/provision-instance.handler';
+import { SetupInstanceHandler } from './setup-instance/setup-instance.handler';
 
 export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
@@ -9,8 +11,19 @@ export * from './ensure-default-instance/ensure-default-instance.handler';
 export * from './provision-instance/provision-instance.command';
 export * from './provision-instance/provision-instance.handler';
 export * from './provision-instance/failure-from-error';
+export * from './onboard/onboard.command';
+export * from './onboard/onboard.handler';
+export * from './setup-instance/setup-instance.command';
+export * from './setup-instance/setup-instance.handler';
 
 /** Handlers the API runs. */
-export const apiCommandHandlers = [CreateInstanceHandler, EnsureDefaultInstanceHandler];
+export const apiCommandHandlers = [
+  CreateInstanceHandler,
+  EnsureDefaultInstanceHandler,
+  SetupInstanceHandler,
+];
 /** Handlers the worker runs. */
-export const workerCommandHandlers = [ProvisionInstanceHandler];
+export const workerCommandHandlers = [
+  ProvisionInstanceHandler,
+  OnboardHandler,
+];

@@ -1,3 +1,4 @@
+import { OnboardingOutcome } from '../onboarding/onboarding-outcome';
 import { Id } from '../shared/id';
 
 export enum OperationState {
@@ -10,11 +11,16 @@ export enum OperationState {
 
 export enum OperationKind {
   CreateInstance = 'CREATE_INSTANCE',
+  /** POST /api/v2/setup: the first user, org, bucket and operator token of an instance. */
+  SetupInstance = 'SETUP_INSTANCE',
+  /** POST /api/v2/setup/user: another user, org, bucket and token. */
+  SetupUser = 'SETUP_USER',
 }
 
 /** Why an operation failed, typed so that callers can decide whether to retry. */
 export enum FailureReason {
   DomainTaken = 'DOMAIN_TAKEN',
+  Conflict = 'CONFLICT',
   QuotaExceeded = 'QUOTA_EXCEEDED',
   InvalidRequest = 'INVALID_REQUEST',
   Internal = 'INTERNAL',
@@ -50,6 +56,8 @@ export interface CreateInstanceSecrets {
   readonly pat?: string;
   /** base64 of the JSON key file */
   readonly machineKey?: string;
+  /** the onboarding token of SETUP_INSTANCE and SETUP_USER */
+  readonly token?: string;
 }
 
 export interface Operation {
@@ -63,7 +71,10 @@ export interface Operation {
   readonly sealedInput: string | null;
   readonly progress: OperationProgress;
   readonly attempts: number;
+  /** CREATE_INSTANCE only */
   readonly outcome: CreateInstanceOutcome | null;
+  /** SETUP_INSTANCE and SETUP_USER only */
+  readonly onboarding: OnboardingOutcome | null;
   readonly sealedSecrets: string | null;
   readonly secretsExpireAt: Date | null;
   readonly failure: OperationFailure | null;

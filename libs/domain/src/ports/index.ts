@@ -10,3 +10,4 @@ export * from './provisioning-store.port';
 export * from './secret-sealer.port';
 export * from './token-generator.port';
 export * from './tenant-auth-repository.port';
+export * from './onboarding-store.port';

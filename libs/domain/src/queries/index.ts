@@ -1,5 +1,6 @@
 import { GetInstanceHandler } from './get-instance/get-instance.handler';
 import { GetOperationHandler } from './get-operation/get-operation.handler';
+import { GetSetupStatusHandler } from './get-setup-status/get-setup-status.handler';
 import { ResolveTenantCallerHandler } from './resolve-tenant-caller/resolve-tenant-caller.handler';
 
 export * from './get-instance/get-instance.query';
@@ -9,5 +10,12 @@ export * from './get-operation/get-operation.handler';
 
 export * from './resolve-tenant-caller/resolve-tenant-caller.query';
 export * from './resolve-tenant-caller/resolve-tenant-caller.handler';
+export * from './get-setup-status/get-setup-status.query';
+export * from './get-setup-status/get-setup-status.handler';
 
-export const queryHandlers = [GetInstanceHandler, GetOperationHandler, ResolveTenantCallerHandler];
+export const queryHandlers = [
+  GetInstanceHandler,
+  GetOperationHandler,
+  ResolveTenantCallerHandler,
+  GetSetupStatusHandler,
+];

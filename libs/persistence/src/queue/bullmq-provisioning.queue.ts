@@ -9,7 +9,7 @@ import { createRedisConnection } from './redis-connection';
 @Injectable()
 export class BullMqProvisioningQueue extends ProvisioningQueue implements OnModuleDestroy {
   readonly connection: Redis;
-  readonly queue: Queue<JobPayloads[JobName.ProvisionInstance]>;
+  readonly queue: Queue<{ operationId: string }>;
 
   constructor(private readonly config: AppConfig) {
     super();
@@ -17,10 +17,18 @@ export class BullMqProvisioningQueue extends ProvisioningQueue implements OnModu
     this.queue = new Queue(QueueName.Provisioning, { connection: this.connection, prefix: config.queuePrefix });
   }
 
-  async enqueueProvisioning(operationId: Id): Promise<void> {
+  enqueueProvisioning(operationId: Id): Promise<void> {
+    return this.enqueue(JobName.ProvisionInstance, { operationId });
+  }
+
+  enqueueOnboarding(operationId: Id): Promise<void> {
+    return this.enqueue(JobName.Onboard, { operationId });
+  }
+
+  private async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
     // jobId = operation id: enqueuing the same operation twice is a no-op in BullMQ.
-    await this.queue.add(JobName.ProvisionInstance, { operationId }, {
-      jobId: operationId,
+    await this.queue.add(name, payload, {
+      jobId: payload.operationId,
       attempts: this.config.jobAttempts,
       backoff: { type: 'exponential', delay: this.config.jobBackoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },

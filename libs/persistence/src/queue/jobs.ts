@@ -5,13 +5,15 @@ export enum QueueName {
 
 export enum JobName {
   ProvisionInstance = 'provision-instance',
+  Onboard = 'onboard',
 }
 
 /** Job payloads are ids only: never a secret, never a whole request. */
 export interface JobPayloads {
   [JobName.ProvisionInstance]: { operationId: string };
+  [JobName.Onboard]: { operationId: string };
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
-  [QueueName.Provisioning]: [JobName.ProvisionInstance],
+  [QueueName.Provisioning]: [JobName.ProvisionInstance, JobName.Onboard],
 };

@@ -1,4 +1,4 @@
-import { CreateInstanceOutcome, Operation, OperationFailure, OperationKind, OperationState } from '@app/domain';
+import { CreateInstanceOutcome, OnboardingOutcome, Operation, OperationFailure, OperationKind, OperationState } from '@app/domain';
 import { OperationEntity } from '../entities';
 
 interface StoredOutcome {
@@ -7,7 +7,8 @@ interface StoredOutcome {
 }
 
 export function toOperation(row: OperationEntity): Operation {
-  const stored = row.outcome as unknown as StoredOutcome | null;
+  const kind = row.kind as OperationKind;
+  const stored = kind === OperationKind.CreateInstance ? (row.outcome as unknown as StoredOutcome | null) : null;
   const outcome: CreateInstanceOutcome | null = stored
     ? {
         instanceId: stored.instanceId,
@@ -20,7 +21,7 @@ export function toOperation(row: OperationEntity): Operation {
     : null;
   return {
     id: row.id,
-    kind: row.kind as OperationKind,
+    kind,
     instanceId: row.instanceId,
     state: row.state as OperationState,
     createdBy: row.createdBy,
@@ -29,6 +30,7 @@ export function toOperation(row: OperationEntity): Operation {
     progress: { currentStep: row.currentStep, completedSteps: row.completedSteps, totalSteps: row.totalSteps },
     attempts: row.attempts,
     outcome,
+    onboarding: kind === OperationKind.CreateInstance ? null : (row.outcome as unknown as OnboardingOutcome | null),
     sealedSecrets: row.sealedSecrets,
     secretsExpireAt: row.secretsExpireAt,
     failure: (row.failure as unknown as OperationFailure | null) ?? null,

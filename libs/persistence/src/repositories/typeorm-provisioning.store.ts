@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CommitOutcome, CreateInstanceOutcome, DomainError, Id, InstanceReservation, InstanceState, isTerminal,
-  OperationFailure, OperationState, ProvisioningPlan, ProvisioningStore, defaultShardGroupDurationSeconds,
+  OperationFailure, OperationKind, OperationState, ProvisioningPlan, ProvisioningStore, defaultShardGroupDurationSeconds,
 } from '@app/domain';
 import {
   BucketEntity, EventEntity, InstanceDomainEntity, InstanceEntity, InstanceMemberEntity, MachineKeyEntity,
@@ -91,11 +91,13 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
   async fail(operationId: Id, failure: OperationFailure, at: Date): Promise<void> {
     await this.db.transaction(async (tx) => {
       if (await this.lockFinishedOperation(tx, operationId)) return;
-      const { instanceId } = await tx.findOneByOrFail(OperationEntity, { id: operationId });
+      const { instanceId, kind } = await tx.findOneByOrFail(OperationEntity, { id: operationId });
       await tx.update(OperationEntity, { id: operationId }, {
         state: OperationState.Failed, failure: failure as object, sealedInput: null, sealedSecrets: null, secretsExpireAt: null,
         currentStep: null, finishedAt: at, updatedAt: at,
       });
+      // Only a failed CreateInstance has a reservation to release; a failed onboarding leaves its instance as it was.
+      if (kind !== OperationKind.CreateInstance) return;
       await tx.update(InstanceEntity, { id: instanceId, state: InstanceState.Creating }, { state: InstanceState.Failed, updatedAt: at });
       await tx.delete(InstanceDomainEntity, { instanceId });
       await tx.insert(EventEntity, {

@@ -11,6 +11,7 @@ const RETRY_AFTER_SECONDS = 1;
 
 const ERROR_OF_REASON: Record<FailureReason, ErrorCode> = {
   [FailureReason.DomainTaken]: ErrorCode.AlreadyExists,
+  [FailureReason.Conflict]: ErrorCode.Conflict,
   [FailureReason.QuotaExceeded]: ErrorCode.ResourceExhausted,
   [FailureReason.InvalidRequest]: ErrorCode.InvalidArgument,
   [FailureReason.Internal]: ErrorCode.Internal,
@@ -24,12 +25,17 @@ function failureError(operationId: string, failure: OperationFailure): DomainErr
  * Answers a long-running call: the finished result as the reference API does, a failure as its error,
  * or 202 with the operation, its Location and Retry-After while it is still running.
  */
-export function respondToOperation<T>(view: OperationView, res: Response, finished: (view: OperationView) => T): T | OperationResponse {
+export function respondToOperation<T, P = OperationResponse>(
+  view: OperationView,
+  res: Response,
+  finished: (view: OperationView) => T,
+  pending: { location: string; body: (view: OperationView) => P } = { location: '/system/v1/operations', body: operationResponse as (view: OperationView) => P },
+): T | P {
   const { operation } = view;
   if (operation.state === OperationState.Succeeded) return finished(view);
   if (operation.failure) throw failureError(operation.id, operation.failure);
   res.status(202);
-  res.setHeader('Location', `/system/v1/operations/${operation.id}`);
+  res.setHeader('Location', `${pending.location}/${operation.id}`);
   res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-  return operationResponse(view);
+  return pending.body(view);
 }

@@ -9,9 +9,10 @@ export function failureFromError(error: unknown): OperationFailure {
         return { reason: FailureReason.DomainTaken, message: error.message, retryable: false };
       case ErrorCode.ResourceExhausted:
         return { reason: FailureReason.QuotaExceeded, message: error.message, retryable: false };
+      case ErrorCode.Conflict:
+        return { reason: FailureReason.Conflict, message: error.message, retryable: false };
       case ErrorCode.InvalidArgument:
       case ErrorCode.Unprocessable:
-      case ErrorCode.Conflict:
         return { reason: FailureReason.InvalidRequest, message: error.message, retryable: false };
       default:
         break;

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import {
+  DomainError, GetOperationQuery, GetSetupStatusQuery, isId, OnboardingMode, OperationKind, OperationView, SetupInstanceCommand,
+  TenantCaller, TokenGenerator,
+} from '@app/domain';
+import { AppConfig } from '@app/persistence';
+import { prefersAsync, respondToOperation } from '../../system/operations/operation-responder';
+import { Caller } from '../common/caller.decorator';
+import { TenantAuthGuard } from '../common/tenant-auth.guard';
+import { OnboardingRequest } from './dto/onboarding.request';
+import { onboardingResponse } from './dto/onboarding.response';
+import { setupOperationResponse, SetupOperationResponse } from './dto/setup-operation.response';
+
+const OPERATIONS_PATH = '/api/v2/setup/operations';
+/** Whoever started an onboarding reads its token back by presenting this claim (returned with the 202). */
+const CLAIM_HEADER = 'X-Operation-Claim';
+
+@Controller('api/v2/setup')
+@UseGuards(TenantAuthGuard)
+export class SetupController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly tokens: TokenGenerator,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async status(@Caller() caller: TenantCaller): Promise<{ allowed: boolean }> {
+    return { allowed: await this.queries.execute(new GetSetupStatusQuery(caller.instanceId)) };
+  }
+
+  @Post()
+  @HttpCode(201)
+  setup(@Caller() caller: TenantCaller, @Body() body: OnboardingRequest, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
+    return this.onboard('initial', caller, body, prefer, res);
+  }
+
+  @Post('user')
+  @HttpCode(201)
+  setupUser(@Caller() caller: TenantCaller, @Body() body: OnboardingRequest, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
+    return this.onboard('additional', caller, body, prefer, res);
+  }
+
+  @Get('operations/:operationId')
+  async operation(
+    @Caller() caller: TenantCaller,
+    @Param('operationId') operationId: string,
+    @Headers(CLAIM_HEADER) claim: string | undefined,
+  ): Promise<SetupOperationResponse> {
+    const view = isId(operationId)
+      ? await this.queries.execute(new GetOperationQuery(operationId, claim ? this.tokens.digest(claim) : '-'))
+      : null;
+    if (!view || view.operation.instanceId !== caller.instanceId || view.operation.kind === OperationKind.CreateInstance) {
+      throw DomainError.notFound(`operation ${operationId} not found`);
+    }
+    return setupOperationResponse(view);
+  }
+
+  private async onboard(mode: OnboardingMode, caller: TenantCaller, body: OnboardingRequest, prefer: string | undefined, res: Response) {
+    const claim = this.tokens.generate();
+    const { operationId } = await this.commands.execute(new SetupInstanceCommand(caller, body, mode, claim.digest));
+    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
+    const view: OperationView = await this.queries.execute(new GetOperationQuery(operationId, claim.digest, waitMs));
+    return respondToOperation(
+      view,
+      res,
+      (done) => onboardingResponse(done.operation.onboarding!, done.secrets?.token),
+      {
+        location: OPERATIONS_PATH,
+        body: (pending) => {
+          res.setHeader(CLAIM_HEADER, claim.plaintext);
+          return setupOperationResponse(pending);
+        },
+      },
+    );
+  }
+}

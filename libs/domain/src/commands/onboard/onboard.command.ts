@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { OperationState } from '../../operations/operation';
+import { Id } from '../../shared/id';
+
+export class OnboardCommand extends Command<OperationState> {
+  constructor(
+    readonly operationId: Id,
+    readonly finalAttempt: boolean,
+  ) {
+    super();
+  }
+}

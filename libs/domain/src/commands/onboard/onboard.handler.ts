@@ -1,0 +1,74 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { OnboardingSecrets, OnboardingSpec } from '../../onboarding/onboarding-spec';
+import { planOnboarding } from '../../onboarding/onboarding-plan';
+import { isTerminal, Operation, OperationKind, OperationState } from '../../operations/operation';
+import {
+  Clock, IdGenerator, OnboardingStore, OperationRepository, PasswordHasher, ProvisioningSettings, ProvisioningStore,
+  SecretSealer, TokenGenerator,
+} from '../../ports';
+import { failureFromError, isPermanent } from '../provision-instance/failure-from-error';
+import { ONBOARDING_STEPS } from '../setup-instance/setup-instance.handler';
+import { OnboardCommand } from './onboard.command';
+
+/** The worker half of /api/v2/setup and /setup/user: hashes, generates the token, writes everything at once. */
+@CommandHandler(OnboardCommand)
+export class OnboardHandler implements ICommandHandler<OnboardCommand> {
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly operations: OperationRepository,
+    private readonly onboarding: OnboardingStore,
+    private readonly provisioning: ProvisioningStore,
+    private readonly sealer: SecretSealer,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenGenerator,
+    private readonly settings: ProvisioningSettings,
+  ) {}
+
+  async execute({ operationId, finalAttempt }: OnboardCommand): Promise<OperationState> {
+    const operation = await this.operations.findById(operationId);
+    if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
+    if (!(await this.operations.markRunning(operationId, this.clock.now()))) return operation.state;
+    try {
+      await this.onboard(operation);
+      return OperationState.Succeeded;
+    } catch (error) {
+      if (!finalAttempt && !isPermanent(error)) throw error;
+      await this.provisioning.fail(operationId, failureFromError(error), this.clock.now());
+      return OperationState.Failed;
+    }
+  }
+
+  private async onboard(operation: Operation): Promise<void> {
+    const spec = operation.request as OnboardingSpec;
+    const secrets = JSON.parse(this.sealer.open(operation.sealedInput ?? '')) as OnboardingSecrets;
+    await this.progress(operation, 'HASH_PASSWORD', 0);
+    const passwordHash = secrets.password ? await this.hasher.hash(secrets.password) : null;
+    await this.progress(operation, 'GENERATE_TOKEN', 1);
+    const token = this.tokens.generate();
+    const at = this.clock.now();
+    const plan = planOnboarding({
+      operationId: operation.id,
+      instanceId: operation.instanceId,
+      mode: operation.kind === OperationKind.SetupInstance ? 'initial' : 'additional',
+      spec,
+      ids: {
+        userId: this.ids.newId(),
+        orgId: this.ids.newId(),
+        tokenId: this.ids.newId(),
+        bucketIds: [this.ids.newId(), this.ids.newId(), this.ids.newId()],
+      },
+      passwordHash,
+      tokenDigest: token.digest,
+      sealedSecrets: this.sealer.seal(JSON.stringify({ token: token.plaintext })),
+      secretsExpireAt: new Date(at.getTime() + this.settings.secretRetentionSeconds * 1000),
+      at,
+    });
+    await this.progress(operation, 'WRITE_ONBOARDING', 2);
+    await this.onboarding.commit(plan, at);
+  }
+
+  private progress(operation: Operation, step: string, completed: number): Promise<void> {
+    return this.operations.recordProgress(operation.id, { currentStep: step, completedSteps: completed, totalSteps: ONBOARDING_STEPS });
+  }
+}

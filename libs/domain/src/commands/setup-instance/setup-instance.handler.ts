@@ -1,0 +1,55 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { holdsAll } from '../../authorization/authorize';
+import { operatorPermissions } from '../../authorization/permission';
+import { DomainError, ErrorCode } from '../../errors';
+import { onboardingSpecFrom } from '../../onboarding/onboarding-spec';
+import { OperationKind } from '../../operations/operation';
+import { Clock, IdGenerator, OnboardingStore, ProvisioningQueue, SecretSealer } from '../../ports';
+import { SetupAccepted, SetupInstanceCommand } from './setup-instance.command';
+import { failureFromError } from '../provision-instance/failure-from-error';
+import { ProvisioningStore } from '../../ports/provisioning-store.port';
+
+export const SETUP_COMPLETED = 'onboarding has already been completed';
+/** hash password, generate token, write */
+export const ONBOARDING_STEPS = 3;
+
+/** Checks an onboarding request and hands it to the provisioning queue, like CreateInstance. */
+@CommandHandler(SetupInstanceCommand)
+export class SetupInstanceHandler implements ICommandHandler<SetupInstanceCommand> {
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly sealer: SecretSealer,
+    private readonly onboarding: OnboardingStore,
+    private readonly provisioning: ProvisioningStore,
+    private readonly queue: ProvisioningQueue,
+  ) {}
+
+  async execute({ caller, input, mode, claimDigest }: SetupInstanceCommand): Promise<SetupAccepted> {
+    if (mode === 'additional' && (caller.kind === 'anonymous' || !holdsAll(caller, operatorPermissions()))) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'an operator token is required to onboard another user');
+    }
+    const { spec, secrets } = onboardingSpecFrom(input);
+    if (mode === 'initial' && !(await this.onboarding.isSetupAllowed(caller.instanceId))) {
+      throw new DomainError(ErrorCode.Conflict, SETUP_COMPLETED);
+    }
+    const operationId = this.ids.newId();
+    await this.onboarding.reserve({
+      operationId,
+      instanceId: caller.instanceId,
+      kind: mode === 'initial' ? OperationKind.SetupInstance : OperationKind.SetupUser,
+      createdBy: claimDigest,
+      request: spec,
+      sealedInput: this.sealer.seal(JSON.stringify(secrets)),
+      totalSteps: ONBOARDING_STEPS,
+      at: this.clock.now(),
+    });
+    try {
+      await this.queue.enqueueOnboarding(operationId);
+    } catch (error) {
+      await this.provisioning.fail(operationId, failureFromError(error), this.clock.now());
+      throw error;
+    }
+    return { operationId };
+  }
+}

@@ -1,0 +1,25 @@
+import { OnboardingPlan } from '../onboarding/onboarding-plan';
+import { OnboardingSpec } from '../onboarding/onboarding-spec';
+import { OperationKind } from '../operations/operation';
+import { Id } from '../shared/id';
+import { CommitOutcome } from './provisioning-store.port';
+
+export interface OnboardingReservation {
+  readonly operationId: Id;
+  readonly instanceId: Id;
+  readonly kind: OperationKind.SetupInstance | OperationKind.SetupUser;
+  readonly createdBy: string;
+  readonly request: OnboardingSpec;
+  readonly sealedInput: string;
+  readonly totalSteps: number;
+  readonly at: Date;
+}
+
+export abstract class OnboardingStore {
+  /** True exactly while the instance has no user and no org. */
+  abstract isSetupAllowed(instanceId: Id): Promise<boolean>;
+  /** Throws DomainError(CONFLICT) "onboarding has already been completed" when an initial setup exists already. */
+  abstract reserve(reservation: OnboardingReservation): Promise<void>;
+  /** Writes the plan and finishes its operation in one transaction; CONFLICT when a name is taken or setup happened meanwhile. */
+  abstract commit(plan: OnboardingPlan, at: Date): Promise<CommitOutcome>;
+}
