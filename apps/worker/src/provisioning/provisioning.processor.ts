@@ -5,7 +5,8 @@ import { Redis } from 'ioredis';
 import { OnboardCommand, OperationState, ProvisionInstanceCommand } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
 
-type ProvisioningJob = Job<JobPayloads[JobName.ProvisionInstance | JobName.Onboard]>;
+type ProvisioningJobName = JobName.ProvisionInstance | JobName.Onboard;
+type ProvisioningJob = Job<JobPayloads[ProvisioningJobName]>;
 
 /** Runs provisioning and onboarding jobs: loads nothing itself, dispatches the command for the job's operation. */
 @Injectable()
@@ -41,12 +42,12 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicat
   private async process(job: ProvisioningJob): Promise<string> {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const started = Date.now();
-    const state = await this.dispatch(job.name as JobName, job.data.operationId, finalAttempt);
+    const state = await this.dispatch(job.name as ProvisioningJobName, job.data.operationId, finalAttempt);
     this.logger.log({ operationId: job.data.operationId, state, ms: Date.now() - started }, 'provisioning job done');
     return state;
   }
 
-  private dispatch(name: JobName, operationId: string, finalAttempt: boolean): Promise<OperationState> {
+  private dispatch(name: ProvisioningJobName, operationId: string, finalAttempt: boolean): Promise<OperationState> {
     switch (name) {
       case JobName.ProvisionInstance:
         return this.commands.execute(new ProvisionInstanceCommand(operationId, finalAttempt));

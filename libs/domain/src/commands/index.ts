@@ -1,5 +1,6 @@
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
 import { EnsureDefaultInstanceHandler } from './ensure-default-instance/ensure-default-instance.handler';
+import { EraseExpiredSecretsHandler } from './erase-expired-secrets/erase-expired-secrets.handler';
 import { OnboardHandler } from './onboard/onboard.handler';
 import { ProvisionInstanceHandler } from './provision-instance/provision-instance.handler';
 import { SetupInstanceHandler } from './setup-instance/setup-instance.handler';
@@ -8,6 +9,8 @@ export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
 export * from './ensure-default-instance/ensure-default-instance.command';
 export * from './ensure-default-instance/ensure-default-instance.handler';
+export * from './erase-expired-secrets/erase-expired-secrets.command';
+export * from './erase-expired-secrets/erase-expired-secrets.handler';
 export * from './provision-instance/provision-instance.command';
 export * from './provision-instance/provision-instance.handler';
 export * from './provision-instance/failure-from-error';
@@ -26,4 +29,5 @@ export const apiCommandHandlers = [
 export const workerCommandHandlers = [
   ProvisionInstanceHandler,
   OnboardHandler,
+  EraseExpiredSecretsHandler,
 ];

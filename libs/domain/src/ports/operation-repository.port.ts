@@ -8,4 +8,6 @@ export abstract class OperationRepository {
   abstract recordProgress(operationId: Id, progress: OperationProgress): Promise<void>;
   /** Resolves with the operation once it is finished or the timeout has passed. */
   abstract waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null>;
+  /** Erases sealed secrets whose time is up; answers how many operations it touched. */
+  abstract eraseExpiredSecrets(now: Date): Promise<number>;
 }

@@ -18,6 +18,7 @@ export class AppConfig {
   readonly secretKey: Buffer;
   readonly syncWaitSeconds: number;
   readonly secretRetentionSeconds: number;
+  readonly secretSweepIntervalMs: number;
   readonly workerConcurrency: number;
   readonly workerLockDurationMs: number;
   readonly jobAttempts: number;
@@ -39,6 +40,7 @@ export class AppConfig {
     this.secretKey = decodeKey(env.SECRET_KEY ?? DEVELOPMENT_SECRET_KEY);
     this.syncWaitSeconds = env.SYNC_WAIT_SECONDS;
     this.secretRetentionSeconds = env.SECRET_RETENTION_SECONDS;
+    this.secretSweepIntervalMs = env.SECRET_SWEEP_INTERVAL_MS;
     this.workerConcurrency = env.WORKER_CONCURRENCY;
     this.workerLockDurationMs = env.WORKER_LOCK_DURATION_MS;
     this.jobAttempts = env.JOB_ATTEMPTS;

@@ -39,6 +39,9 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(1)
   SECRET_RETENTION_SECONDS = 3600;
 
+  @Type(() => Number) @IsInt() @Min(100)
+  SECRET_SWEEP_INTERVAL_MS = 60000;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(256)
   WORKER_CONCURRENCY = 4;
 

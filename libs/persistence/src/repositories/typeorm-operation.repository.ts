@@ -39,6 +39,16 @@ export class TypeOrmOperationRepository extends OperationRepository {
       );
   }
 
+  async eraseExpiredSecrets(now: Date): Promise<number> {
+    const result = await this.db
+      .createQueryBuilder()
+      .update(OperationEntity)
+      .set({ sealedSecrets: null, secretsExpireAt: null, updatedAt: now })
+      .where('sealed_secrets IS NOT NULL AND secrets_expire_at <= :now', { now })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   // Polling with backoff keeps this independent of which process finishes the work; a few cheap primary-key reads.
   async waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null> {
     const deadline = Date.now() + timeoutMs;
