@@ -14,7 +14,7 @@ describe('runMigrations', () => {
     const results = await Promise.all([runMigrations(url), runMigrations(url), runMigrations(url)]);
 
     expect(results.filter((applied) => applied.length > 0)).toHaveLength(1);
-    expect(results.flat()).toEqual(['InitialSchema1763856000000', 'TenantApi1763860000000']);
+    expect(results.flat()).toEqual(['InitialSchema1763856000000', 'TenantApi1763860000000', 'BucketsLabelsLimits1763864000000']);
     const tables = await withAdminClient(async () => {
       const { Client } = await import('pg');
       const client = new Client({ connectionString: url });

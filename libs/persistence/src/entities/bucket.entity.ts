@@ -12,6 +12,7 @@ export class BucketEntity {
   @Column({ name: 'retention_seconds', type: 'bigint' }) retentionSeconds: string;
   @Column({ name: 'shard_group_duration_seconds', type: 'bigint' }) shardGroupDurationSeconds: string;
   @Column({ name: 'schema_type', type: 'text' }) schemaType: string;
+  @Column({ type: 'text', default: '0' }) rp: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
