@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { InstancesModule } from './system/instances/instances.module';
 import { OperationsModule } from './system/operations/operations.module';
 import { SetupModule } from './tenant/setup/setup.module';
+import { BucketsModule } from './tenant/buckets/buckets.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -31,6 +32,7 @@ export class ApiModule {
         InstancesModule,
         OperationsModule,
         SetupModule,
+        BucketsModule,
       ],
       providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
-  Clock, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
+  BucketRepository, Clock, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
   OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
@@ -13,6 +13,7 @@ import { TypeOrmOperationRepository } from './repositories/typeorm-operation.rep
 import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.store';
 import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.repository';
 import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store';
+import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repository';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { NodeClock } from './security/node-clock';
@@ -32,6 +33,7 @@ const ports = [
   { provide: ProvisioningStore, useClass: TypeOrmProvisioningStore },
   { provide: TenantAuthRepository, useClass: TypeOrmTenantAuthRepository },
   { provide: OnboardingStore, useClass: TypeOrmOnboardingStore },
+  { provide: BucketRepository, useClass: TypeOrmBucketRepository },
   BullMqProvisioningQueue,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
 ];

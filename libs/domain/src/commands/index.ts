@@ -1,10 +1,19 @@
+import { CreateBucketHandler } from './create-bucket/create-bucket.handler';
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
+import { DeleteBucketHandler } from './delete-bucket/delete-bucket.handler';
+import { UpdateBucketHandler } from './update-bucket/update-bucket.handler';
 import { EnsureDefaultInstanceHandler } from './ensure-default-instance/ensure-default-instance.handler';
 import { EraseExpiredSecretsHandler } from './erase-expired-secrets/erase-expired-secrets.handler';
 import { OnboardHandler } from './onboard/onboard.handler';
 import { ProvisionInstanceHandler } from './provision-instance/provision-instance.handler';
 import { SetupInstanceHandler } from './setup-instance/setup-instance.handler';
 
+export * from './create-bucket/create-bucket.command';
+export * from './create-bucket/create-bucket.handler';
+export * from './delete-bucket/delete-bucket.command';
+export * from './delete-bucket/delete-bucket.handler';
+export * from './update-bucket/update-bucket.command';
+export * from './update-bucket/update-bucket.handler';
 export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
 export * from './ensure-default-instance/ensure-default-instance.command';
@@ -24,6 +33,9 @@ export const apiCommandHandlers = [
   CreateInstanceHandler,
   EnsureDefaultInstanceHandler,
   SetupInstanceHandler,
+  CreateBucketHandler,
+  UpdateBucketHandler,
+  DeleteBucketHandler,
 ];
 /** Handlers the worker runs. */
 export const workerCommandHandlers = [

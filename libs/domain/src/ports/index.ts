@@ -11,3 +11,4 @@ export * from './secret-sealer.port';
 export * from './token-generator.port';
 export * from './tenant-auth-repository.port';
 export * from './onboarding-store.port';
+export * from './bucket-repository.port';

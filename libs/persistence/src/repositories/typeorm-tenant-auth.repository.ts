@@ -54,9 +54,19 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
       `SELECT org_id, role FROM org_members WHERE instance_id = $1 AND user_id = $2`,
       [instanceId, userId],
     )) as { org_id: string; role: string }[];
+    const bucketRoles = (await this.db.query(
+      `SELECT m.bucket_id, b.org_id, m.role FROM bucket_members m JOIN buckets b ON b.instance_id = m.instance_id AND b.id = m.bucket_id
+        WHERE m.instance_id = $1 AND m.user_id = $2`,
+      [instanceId, userId],
+    )) as { bucket_id: string; org_id: string; role: string }[];
     return [
       ...selfPermissions(userId),
       ...memberships.flatMap((m) => (m.role === 'owner' ? orgOwnerPermissions(m.org_id) : orgMemberPermissions(m.org_id))),
+      // bucket members may read the bucket, owners may also change and delete it
+      ...bucketRoles.flatMap((m): Permission[] => {
+        const resource = { type: 'buckets' as const, id: m.bucket_id, orgID: m.org_id };
+        return m.role === 'owner' ? [{ action: 'read', resource }, { action: 'write', resource }] : [{ action: 'read', resource }];
+      }),
     ];
   }
 

@@ -1,0 +1,13 @@
+import { PermissionAction } from '../authorization/permission';
+import { BucketVisibility } from '../ports/bucket-repository.port';
+import { TenantCaller } from '../tenancy/tenant-caller';
+
+/** Turns the caller's `buckets` permissions into the scope a listing query filters by. */
+export function bucketVisibility(caller: TenantCaller, action: PermissionAction = 'read'): BucketVisibility {
+  const granted = caller.permissions.filter((p) => p.action === action && p.resource.type === 'buckets');
+  return {
+    all: granted.some((p) => p.resource.id === undefined && p.resource.orgID === undefined),
+    orgIds: granted.filter((p) => p.resource.id === undefined && p.resource.orgID !== undefined).map((p) => p.resource.orgID!),
+    bucketIds: granted.filter((p) => p.resource.id !== undefined).map((p) => p.resource.id!),
+  };
+}

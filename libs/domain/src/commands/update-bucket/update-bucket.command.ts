@@ -1,0 +1,20 @@
+import { Command } from '@nestjs/cqrs';
+import { Bucket } from '../../buckets/bucket';
+import { RetentionRuleInput } from '../../buckets/retention-rules';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+export interface UpdateBucketInput {
+  readonly name?: string;
+  readonly description?: string;
+  readonly retentionRules?: RetentionRuleInput[];
+}
+
+export class UpdateBucketCommand extends Command<Bucket> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly bucketId: string,
+    readonly input: UpdateBucketInput,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,31 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { authorize } from '../../authorization/authorize';
+import { Bucket } from '../../buckets/bucket';
+import { checkBucketName } from '../../buckets/bucket-name';
+import { retentionFrom } from '../../buckets/retention-rules';
+import { DomainError } from '../../errors';
+import { BucketChanges, BucketRepository, Clock } from '../../ports';
+import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
+import { UpdateBucketCommand } from './update-bucket.command';
+
+/** Changes only the fields sent; a system bucket keeps its name. */
+@CommandHandler(UpdateBucketCommand)
+export class UpdateBucketHandler implements ICommandHandler<UpdateBucketCommand> {
+  constructor(
+    private readonly buckets: BucketRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ caller, bucketId, input }: UpdateBucketCommand): Promise<Bucket> {
+    const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
+    authorize(caller, 'write', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
+    const changes: { -readonly [K in keyof BucketChanges]: BucketChanges[K] } = {};
+    if (input.name !== undefined && input.name !== bucket.name) {
+      if (bucket.type === 'system') throw DomainError.invalidField('name', 'system buckets cannot be renamed');
+      changes.name = checkBucketName(input.name);
+    }
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.retentionRules !== undefined) Object.assign(changes, retentionFrom(input.retentionRules));
+    return this.buckets.update(caller.instanceId, bucket.id, changes, this.clock.now());
+  }
+}

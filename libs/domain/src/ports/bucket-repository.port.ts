@@ -1,0 +1,51 @@
+import { Bucket, SchemaType } from '../buckets/bucket';
+import { Id } from '../shared/id';
+
+/** Which buckets a caller may see: all of the instance, or those of some orgs, or some single buckets. */
+export interface BucketVisibility {
+  readonly all: boolean;
+  readonly orgIds: readonly Id[];
+  readonly bucketIds: readonly Id[];
+}
+
+export interface BucketFilter {
+  readonly orgId?: Id;
+  readonly name?: string;
+  readonly id?: Id;
+  readonly after?: Id;
+  readonly descending: boolean;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface NewBucket {
+  readonly id: Id;
+  readonly orgId: Id;
+  readonly name: string;
+  readonly description: string;
+  readonly retentionSeconds: number;
+  readonly shardGroupDurationSeconds: number;
+  readonly schemaType: SchemaType;
+  readonly rp: string;
+  /** The caller's user, made owner of the bucket; null for tokens without a user. */
+  readonly ownerId: Id | null;
+}
+
+export interface BucketChanges {
+  readonly name?: string;
+  readonly description?: string;
+  readonly retentionSeconds?: number;
+  readonly shardGroupDurationSeconds?: number;
+}
+
+export abstract class BucketRepository {
+  /** Filters and permission scope apply before paging, so pages are full. */
+  abstract list(instanceId: Id, visibility: BucketVisibility, filter: BucketFilter): Promise<Bucket[]>;
+  abstract find(instanceId: Id, bucketId: Id): Promise<Bucket | null>;
+  abstract orgIdByName(instanceId: Id, orgName: string): Promise<Id | null>;
+  abstract orgExists(instanceId: Id, orgId: Id): Promise<boolean>;
+  /** Checks the instance's bucket quota and name uniqueness in the same transaction as the insert. */
+  abstract create(instanceId: Id, bucket: NewBucket, at: Date): Promise<Bucket>;
+  abstract update(instanceId: Id, bucketId: Id, changes: BucketChanges, at: Date): Promise<Bucket>;
+  abstract delete(instanceId: Id, bucketId: Id, at: Date): Promise<void>;
+}
