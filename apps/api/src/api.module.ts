@@ -10,6 +10,7 @@ import { InstancesModule } from './system/instances/instances.module';
 import { OperationsModule } from './system/operations/operations.module';
 import { SetupModule } from './tenant/setup/setup.module';
 import { BucketsModule } from './tenant/buckets/buckets.module';
+import { LabelsModule } from './tenant/labels/labels.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -33,6 +34,7 @@ export class ApiModule {
         OperationsModule,
         SetupModule,
         BucketsModule,
+        LabelsModule,
       ],
       providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -11,6 +11,7 @@ export * from './instances/domain-name';
 export * from './instances/instance-name';
 export * from './instances/instance-state';
 export * from './keys/machine-key-file';
+export * from './labels/label';
 export * from './onboarding/onboarding-input';
 export * from './onboarding/onboarding-outcome';
 export * from './onboarding/onboarding-plan';

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
-  BucketRepository, Clock, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
+  BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
   OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
@@ -14,6 +14,8 @@ import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.st
 import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.repository';
 import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store';
 import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repository';
+import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
+import { TypeOrmLabelRepository } from './repositories/typeorm-label.repository';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { NodeClock } from './security/node-clock';
@@ -34,6 +36,8 @@ const ports = [
   { provide: TenantAuthRepository, useClass: TypeOrmTenantAuthRepository },
   { provide: OnboardingStore, useClass: TypeOrmOnboardingStore },
   { provide: BucketRepository, useClass: TypeOrmBucketRepository },
+  { provide: BucketMemberRepository, useClass: TypeOrmBucketMemberRepository },
+  { provide: LabelRepository, useClass: TypeOrmLabelRepository },
   BullMqProvisioningQueue,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
 ];

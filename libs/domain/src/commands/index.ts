@@ -2,6 +2,13 @@ import { CreateBucketHandler } from './create-bucket/create-bucket.handler';
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
 import { DeleteBucketHandler } from './delete-bucket/delete-bucket.handler';
 import { UpdateBucketHandler } from './update-bucket/update-bucket.handler';
+import { CreateLabelHandler } from './create-label/create-label.handler';
+import { UpdateLabelHandler } from './update-label/update-label.handler';
+import { DeleteLabelHandler } from './delete-label/delete-label.handler';
+import { AddBucketLabelHandler } from './add-bucket-label/add-bucket-label.handler';
+import { RemoveBucketLabelHandler } from './remove-bucket-label/remove-bucket-label.handler';
+import { AddBucketMemberHandler } from './add-bucket-member/add-bucket-member.handler';
+import { RemoveBucketMemberHandler } from './remove-bucket-member/remove-bucket-member.handler';
 import { EnsureDefaultInstanceHandler } from './ensure-default-instance/ensure-default-instance.handler';
 import { EraseExpiredSecretsHandler } from './erase-expired-secrets/erase-expired-secrets.handler';
 import { OnboardHandler } from './onboard/onboard.handler';
@@ -14,6 +21,20 @@ export * from './delete-bucket/delete-bucket.command';
 export * from './delete-bucket/delete-bucket.handler';
 export * from './update-bucket/update-bucket.command';
 export * from './update-bucket/update-bucket.handler';
+export * from './create-label/create-label.command';
+export * from './create-label/create-label.handler';
+export * from './update-label/update-label.command';
+export * from './update-label/update-label.handler';
+export * from './delete-label/delete-label.command';
+export * from './delete-label/delete-label.handler';
+export * from './add-bucket-label/add-bucket-label.command';
+export * from './add-bucket-label/add-bucket-label.handler';
+export * from './remove-bucket-label/remove-bucket-label.command';
+export * from './remove-bucket-label/remove-bucket-label.handler';
+export * from './add-bucket-member/add-bucket-member.command';
+export * from './add-bucket-member/add-bucket-member.handler';
+export * from './remove-bucket-member/remove-bucket-member.command';
+export * from './remove-bucket-member/remove-bucket-member.handler';
 export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
 export * from './ensure-default-instance/ensure-default-instance.command';
@@ -36,6 +57,13 @@ export const apiCommandHandlers = [
   CreateBucketHandler,
   UpdateBucketHandler,
   DeleteBucketHandler,
+  CreateLabelHandler,
+  UpdateLabelHandler,
+  DeleteLabelHandler,
+  AddBucketLabelHandler,
+  RemoveBucketLabelHandler,
+  AddBucketMemberHandler,
+  RemoveBucketMemberHandler,
 ];
 /** Handlers the worker runs. */
 export const workerCommandHandlers = [

@@ -12,3 +12,5 @@ export * from './token-generator.port';
 export * from './tenant-auth-repository.port';
 export * from './onboarding-store.port';
 export * from './bucket-repository.port';
+export * from './label-repository.port';
+export * from './bucket-member-repository.port';

@@ -1,6 +1,10 @@
 import { GetBucketHandler } from './get-bucket/get-bucket.handler';
 import { GetInstanceHandler } from './get-instance/get-instance.handler';
 import { ListBucketsHandler } from './list-buckets/list-buckets.handler';
+import { GetLabelHandler } from './get-label/get-label.handler';
+import { ListLabelsHandler } from './list-labels/list-labels.handler';
+import { ListBucketLabelsHandler } from './list-bucket-labels/list-bucket-labels.handler';
+import { ListBucketMembersHandler } from './list-bucket-members/list-bucket-members.handler';
 import { GetOperationHandler } from './get-operation/get-operation.handler';
 import { GetSetupStatusHandler } from './get-setup-status/get-setup-status.handler';
 import { ResolveTenantCallerHandler } from './resolve-tenant-caller/resolve-tenant-caller.handler';
@@ -9,6 +13,14 @@ export * from './get-bucket/get-bucket.query';
 export * from './get-bucket/get-bucket.handler';
 export * from './list-buckets/list-buckets.query';
 export * from './list-buckets/list-buckets.handler';
+export * from './get-label/get-label.query';
+export * from './get-label/get-label.handler';
+export * from './list-labels/list-labels.query';
+export * from './list-labels/list-labels.handler';
+export * from './list-bucket-labels/list-bucket-labels.query';
+export * from './list-bucket-labels/list-bucket-labels.handler';
+export * from './list-bucket-members/list-bucket-members.query';
+export * from './list-bucket-members/list-bucket-members.handler';
 export * from './get-instance/get-instance.query';
 export * from './get-instance/get-instance.handler';
 export * from './get-operation/get-operation.query';
@@ -26,4 +38,8 @@ export const queryHandlers = [
   GetSetupStatusHandler,
   GetBucketHandler,
   ListBucketsHandler,
+  GetLabelHandler,
+  ListLabelsHandler,
+  ListBucketLabelsHandler,
+  ListBucketMembersHandler,
 ];

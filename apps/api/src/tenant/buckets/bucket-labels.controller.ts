@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AddBucketLabelCommand, ListBucketLabelsQuery, RemoveBucketLabelCommand, TenantCaller } from '@app/domain';
+import { Caller } from '../common/caller.decorator';
+import { TenantAuthGuard } from '../common/tenant-auth.guard';
+import { LabelMappingRequest, labelResponse, labelsResponse } from '../labels/dto/label.dto';
+
+@Controller('api/v2/buckets/:bucketID/labels')
+@UseGuards(TenantAuthGuard)
+export class BucketLabelsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  async list(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string) {
+    return labelsResponse(await this.queries.execute(new ListBucketLabelsQuery(caller, bucketId)), `/api/v2/buckets/${bucketId}/labels`);
+  }
+
+  @Post()
+  @HttpCode(201)
+  async add(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string, @Body() body: LabelMappingRequest) {
+    return labelResponse(await this.commands.execute(new AddBucketLabelCommand(caller, bucketId, body.labelID)));
+  }
+
+  @Delete(':labelID')
+  @HttpCode(204)
+  async remove(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string, @Param('labelID') labelId: string): Promise<void> {
+    await this.commands.execute(new RemoveBucketLabelCommand(caller, bucketId, labelId));
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { BucketMember, BucketRole } from '../../ports/bucket-member-repository.port';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+export class AddBucketMemberCommand extends Command<BucketMember> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly bucketId: string,
+    readonly userId: string | undefined,
+    readonly role: BucketRole,
+  ) {
+    super();
+  }
+}

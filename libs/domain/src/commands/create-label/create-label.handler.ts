@@ -1,0 +1,28 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { authorize } from '../../authorization/authorize';
+import { DomainError } from '../../errors';
+import { checkLabelName, checkLabelProperties, Label } from '../../labels/label';
+import { BucketRepository, Clock, IdGenerator, LabelRepository } from '../../ports';
+import { isId } from '../../shared/id';
+import { CreateLabelCommand } from './create-label.command';
+
+@CommandHandler(CreateLabelCommand)
+export class CreateLabelHandler implements ICommandHandler<CreateLabelCommand> {
+  constructor(
+    private readonly labels: LabelRepository,
+    private readonly buckets: BucketRepository,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ caller, input }: CreateLabelCommand): Promise<Label> {
+    if (typeof input.orgID !== 'string' || input.orgID === '') throw DomainError.invalidField('orgID', 'is required');
+    const name = checkLabelName(input.name);
+    const properties = checkLabelProperties(input.properties);
+    if (!isId(input.orgID) || !(await this.buckets.orgExists(caller.instanceId, input.orgID))) {
+      throw DomainError.notFound(`organization ${input.orgID} not found`);
+    }
+    authorize(caller, 'write', { type: 'labels', orgID: input.orgID });
+    return this.labels.create(caller.instanceId, { id: this.ids.newId(), orgId: input.orgID, name, properties }, this.clock.now());
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+export class RemoveBucketLabelCommand extends Command<void> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly bucketId: string,
+    readonly labelId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { BucketRole } from '../../ports/bucket-member-repository.port';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+export class RemoveBucketMemberCommand extends Command<void> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly bucketId: string,
+    readonly userId: string,
+    readonly role: BucketRole,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,27 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { authorize } from '../../authorization/authorize';
+import { checkLabelName, checkLabelProperties, Label } from '../../labels/label';
+import { Clock, LabelRepository } from '../../ports';
+import { findLabelOrThrow } from '../../queries/get-label/get-label.handler';
+import { UpdateLabelCommand } from './update-label.command';
+
+/** Properties merge into the existing ones; a property sent as "" is removed (InfluxDB's rule). */
+@CommandHandler(UpdateLabelCommand)
+export class UpdateLabelHandler implements ICommandHandler<UpdateLabelCommand> {
+  constructor(
+    private readonly labels: LabelRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ caller, labelId, input }: UpdateLabelCommand): Promise<Label> {
+    const label = await findLabelOrThrow(this.labels, caller, labelId);
+    authorize(caller, 'write', { type: 'labels', id: label.id, orgID: label.orgId });
+    const changes: { name?: string; properties?: Record<string, string> } = {};
+    if (input.name !== undefined) changes.name = checkLabelName(input.name);
+    if (input.properties !== undefined) {
+      const merged = { ...label.properties, ...checkLabelProperties(input.properties) };
+      changes.properties = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ''));
+    }
+    return this.labels.update(caller.instanceId, label.id, changes, this.clock.now());
+  }
+}

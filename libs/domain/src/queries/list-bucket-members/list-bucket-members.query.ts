@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import { BucketMember, BucketRole } from '../../ports/bucket-member-repository.port';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+export class ListBucketMembersQuery extends Query<BucketMember[]> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly bucketId: string,
+    readonly role: BucketRole,
+  ) {
+    super();
+  }
+}
