@@ -9,12 +9,18 @@ import { AppConfig } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 
+/** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
+function refuseNulCharacters(_key: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.includes('\u0000')) throw new SyntaxError('strings must not contain the NUL character (U+0000)');
+  return value;
+}
+
 /** Builds the API application (migrated, validated, logging through pino) without listening yet. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(apiValidationPipe());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
   app.use(cookieParser());
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   app.disable('x-powered-by');
