@@ -142,6 +142,20 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
     expect(over.body).toEqual({ code: 'forbidden', message: 'bucket quota exceeded' });
   });
 
+  it("takes the bucket quota from the setup body's limit", async () => {
+    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Quota by setup' } });
+    const [{ domain }] = await stack.db.query<{ domain: string }>('SELECT domain FROM instance_domains WHERE instance_id = $1', [created.body.instanceId]);
+    const setup = await http(stack.baseUrl, 'POST', '/api/v2/setup', {
+      token: null,
+      headers: { host: domain },
+      body: { username: 'q', password: 'quota-pass-1', org: 'q', bucket: 'first', limit: { bucket: { maxBuckets: 1 } } },
+    });
+    expect(setup.status).toBe(201);
+    const over = await api('POST', '/api/v2/buckets', { orgID: setup.body.org.id, name: 'second' }, setup.body.auth.token);
+    expect(over.status).toBe(403);
+    expect(over.body).toEqual({ code: 'forbidden', message: 'bucket quota exceeded' });
+  });
+
   it('keeps instances apart: another instance\'s bucket ids are not found', async () => {
     const other = await createTenant(stack, 'isolated');
     const mine = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'private' });

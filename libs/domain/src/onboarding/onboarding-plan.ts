@@ -12,6 +12,8 @@ export interface OnboardingPlan {
   readonly operationId: Id;
   readonly instanceId: Id;
   readonly mode: OnboardingMode;
+  /** The instance's bucket quota set by the first onboarding's `limit`; null leaves it as it is. */
+  readonly maxBuckets: number | null;
   readonly user: { readonly id: Id; readonly name: string; readonly passwordHash: string | null };
   readonly org: { readonly id: Id; readonly name: string };
   readonly buckets: PlannedBucket[];
@@ -56,6 +58,7 @@ export function planOnboarding(a: PlanOnboardingArgs): OnboardingPlan {
     operationId: a.operationId,
     instanceId: a.instanceId,
     mode: a.mode,
+    maxBuckets: a.mode === 'initial' ? spec.maxBuckets : null,
     user: { id: ids.userId, name: spec.username, passwordHash: a.passwordHash },
     org: { id: ids.orgId, name: spec.org },
     buckets,

@@ -10,6 +10,8 @@ export interface OnboardingSpec {
   readonly bucket: string;
   readonly retentionSeconds: number;
   readonly hasPassword: boolean;
+  /** From the body's `limit.bucket.maxBuckets` (InfluxDB Cloud's Limit); null when not given. */
+  readonly maxBuckets: number | null;
 }
 
 export interface OnboardingSecrets {
@@ -37,6 +39,7 @@ export function onboardingSpecFrom(input: OnboardingInput): { spec: OnboardingSp
       : checkRetentionSeconds((input.retentionPeriodHrs ?? 0) * 3600, 'retentionPeriodHrs');
   return {
     spec: {
+      maxBuckets: maxBucketsOf(input.limit),
       username: input.username!.trim(),
       org: input.org!.trim(),
       bucket: checkBucketName(input.bucket, 'bucket'),
@@ -45,4 +48,13 @@ export function onboardingSpecFrom(input: OnboardingInput): { spec: OnboardingSp
     },
     secrets: { password },
   };
+}
+
+function maxBucketsOf(limit: unknown): number | null {
+  const value = (limit as { bucket?: { maxBuckets?: unknown } } | undefined)?.bucket?.maxBuckets;
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw DomainError.invalidField('limit.bucket.maxBuckets', 'must be a positive whole number');
+  }
+  return value;
 }

@@ -45,6 +45,7 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
           if (!(await this.setupAllowed(tx, plan.instanceId))) throw new DomainError(ErrorCode.Conflict, SETUP_COMPLETED);
         }
         await this.write(tx, plan, at);
+        if (plan.maxBuckets !== null) await tx.query('UPDATE instances SET max_buckets = $2 WHERE id = $1', [plan.instanceId, plan.maxBuckets]);
         await tx.update(OperationEntity, { id: plan.operationId }, {
           state: OperationState.Succeeded, outcome: plan.outcome as object, sealedInput: null, sealedSecrets: plan.sealedSecrets,
           secretsExpireAt: plan.secretsExpireAt, currentStep: null, completedSteps: () => 'total_steps', finishedAt: at, updatedAt: at,
