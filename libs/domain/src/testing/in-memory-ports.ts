@@ -1,0 +1,230 @@
+/**
+ * Hand-written in-memory fakes of the domain ports, for unit specs only (nothing in the app imports this file).
+ * They record what the handlers asked of them so that a spec can assert on it.
+ */
+import { createHash } from 'node:crypto';
+import { DomainError } from '../errors';
+import { isTerminal, Operation, OperationFailure, OperationKind, OperationProgress, OperationState } from '../operations/operation';
+import {
+  Clock, CommitOutcome, GeneratedToken, IdGenerator, InstanceReservation, KeyPairGenerator, OperationRepository,
+  PasswordHasher, ProvisioningQueue, ProvisioningSettings, ProvisioningStore, RsaKeyPair, SecretSealer, TokenGenerator,
+} from '../ports';
+import { ProvisioningPlan } from '../provisioning/provisioning-plan';
+import { Id } from '../shared/id';
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export class FixedClock implements Clock {
+  constructor(private current: Date = new Date('2025-01-15T12:00:00.000Z')) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  advanceSeconds(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+}
+
+/** Ids 0000000000000001, 0000000000000002, ...; suffixes cut from a fixed string. */
+export class SequentialIdGenerator implements IdGenerator {
+  private next = 0;
+  readonly issued: Id[] = [];
+  newId(): Id {
+    const id = (++this.next).toString(16).padStart(16, '0');
+    this.issued.push(id);
+    return id;
+  }
+  randomSuffix(length: number): string {
+    return 'abc123def456ghi789'.slice(0, length);
+  }
+}
+
+/** Not encryption: base64 behind a marker, so a spec can tell sealed from plain and open it again. */
+export class FakeSecretSealer implements SecretSealer {
+  seal(plaintext: string): string {
+    return `sealed:${Buffer.from(plaintext, 'utf8').toString('base64')}`;
+  }
+  open(sealed: string): string {
+    if (!sealed.startsWith('sealed:')) throw new Error('not sealed by this sealer');
+    return Buffer.from(sealed.slice('sealed:'.length), 'base64').toString('utf8');
+  }
+}
+
+export class FakePasswordHasher implements PasswordHasher {
+  readonly hashed: string[] = [];
+  async hash(password: string): Promise<string> {
+    this.hashed.push(password);
+    return `$fake-argon2id$${sha256(password)}`;
+  }
+  async verify(hash: string, password: string): Promise<boolean> {
+    return hash === `$fake-argon2id$${sha256(password)}`;
+  }
+}
+
+export const FAKE_KEY_PAIR: RsaKeyPair = {
+  privateKeyPem: '-----BEGIN RSA PRIVATE KEY-----\nfake-private\n-----END RSA PRIVATE KEY-----\n',
+  publicKeyPem: '-----BEGIN PUBLIC KEY-----\nfake-public\n-----END PUBLIC KEY-----\n',
+};
+
+export class FakeKeyPairGenerator implements KeyPairGenerator {
+  calls = 0;
+  async generateRsa2048(): Promise<RsaKeyPair> {
+    this.calls += 1;
+    return FAKE_KEY_PAIR;
+  }
+}
+
+export class FakeTokenGenerator implements TokenGenerator {
+  private next = 0;
+  generate(): GeneratedToken {
+    const plaintext = `fake-token-${++this.next}-0123456789abcdefghijklmnopqrstuvwxyz`;
+    return { plaintext, digest: this.digest(plaintext) };
+  }
+  digest(plaintext: string): string {
+    return sha256(plaintext);
+  }
+}
+
+export class RecordingProvisioningQueue implements ProvisioningQueue {
+  readonly provisioning: Id[] = [];
+  readonly onboarding: Id[] = [];
+  /** When set, the next enqueue throws it (Redis down). */
+  failWith: Error | null = null;
+  async enqueueProvisioning(operationId: Id): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.provisioning.push(operationId);
+  }
+  async enqueueOnboarding(operationId: Id): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.onboarding.push(operationId);
+  }
+}
+
+export class InMemoryOperationRepository implements OperationRepository {
+  readonly rows = new Map<Id, Operation>();
+  readonly progress: OperationProgress[] = [];
+
+  put(operation: Operation): void {
+    this.rows.set(operation.id, operation);
+  }
+  update(operationId: Id, changes: Partial<Operation>): void {
+    const row = this.rows.get(operationId);
+    if (row) this.rows.set(operationId, { ...row, ...changes });
+  }
+  async findById(operationId: Id): Promise<Operation | null> {
+    return this.rows.get(operationId) ?? null;
+  }
+  async markRunning(operationId: Id, at: Date): Promise<boolean> {
+    const row = this.rows.get(operationId);
+    if (!row || isTerminal(row.state)) return false;
+    this.update(operationId, { state: OperationState.Running, attempts: row.attempts + 1, startedAt: row.startedAt ?? at });
+    return true;
+  }
+  async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
+    this.progress.push(progress);
+    this.update(operationId, { progress });
+  }
+  /** Answers at once: in memory nothing runs meanwhile. */
+  async waitUntilFinished(operationId: Id): Promise<Operation | null> {
+    return this.rows.get(operationId) ?? null;
+  }
+  async eraseExpiredSecrets(now: Date): Promise<number> {
+    let erased = 0;
+    for (const row of this.rows.values()) {
+      if (row.sealedSecrets && row.secretsExpireAt && row.secretsExpireAt <= now) {
+        this.update(row.id, { sealedSecrets: null, secretsExpireAt: null });
+        erased += 1;
+      }
+    }
+    return erased;
+  }
+}
+
+/** Keeps reservations, plans and failures, and moves the operations it shares with an InMemoryOperationRepository. */
+export class InMemoryProvisioningStore implements ProvisioningStore {
+  readonly reservations: InstanceReservation[] = [];
+  readonly commits: ProvisioningPlan[] = [];
+  readonly failures: { operationId: Id; failure: OperationFailure; at: Date }[] = [];
+  /** When set, the next commit throws it. */
+  commitError: Error | null = null;
+
+  constructor(readonly operations = new InMemoryOperationRepository()) {}
+
+  async reserve(r: InstanceReservation): Promise<void> {
+    const taken = new Set(this.reservations.flatMap((x) => x.domains.map((d) => d.domain)));
+    const clash = r.domains.find((d) => taken.has(d.domain));
+    if (clash) throw DomainError.alreadyExists(`domain ${clash.domain} is already taken`);
+    this.reservations.push(r);
+    this.operations.put({
+      id: r.operation.id,
+      kind: r.operation.kind,
+      instanceId: r.instanceId,
+      state: OperationState.Pending,
+      createdBy: r.operation.createdBy,
+      request: r.operation.request,
+      sealedInput: r.operation.sealedInput,
+      progress: { currentStep: null, completedSteps: 0, totalSteps: r.operation.totalSteps },
+      attempts: 0,
+      outcome: null,
+      onboarding: null,
+      sealedSecrets: null,
+      secretsExpireAt: null,
+      failure: null,
+      createdAt: r.at,
+      startedAt: null,
+      finishedAt: null,
+    });
+  }
+
+  async commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome> {
+    if (this.commitError) {
+      const error = this.commitError;
+      this.commitError = null;
+      throw error;
+    }
+    const row = await this.operations.findById(plan.operationId);
+    if (row && isTerminal(row.state)) return 'already-finished';
+    this.commits.push(plan);
+    this.operations.update(plan.operationId, {
+      state: OperationState.Succeeded, sealedInput: null, sealedSecrets: plan.sealedSecrets,
+      secretsExpireAt: plan.secretsExpireAt, finishedAt: at,
+    });
+    return 'written';
+  }
+
+  async fail(operationId: Id, failure: OperationFailure, at: Date): Promise<void> {
+    this.failures.push({ operationId, failure, at });
+    this.operations.update(operationId, {
+      state: OperationState.Failed, failure, sealedInput: null, sealedSecrets: null, secretsExpireAt: null, finishedAt: at,
+    });
+  }
+}
+
+export const TEST_SETTINGS: ProvisioningSettings = {
+  baseDomain: 'Localhost:8080',
+  defaultBucketName: 'default',
+  secretRetentionSeconds: 3600,
+};
+
+/** A CREATE_INSTANCE operation row with sensible defaults, for query specs. */
+export function operationRow(overrides: Partial<Operation> = {}): Operation {
+  return {
+    id: 'aaaaaaaaaaaaaaaa',
+    kind: OperationKind.CreateInstance,
+    instanceId: 'bbbbbbbbbbbbbbbb',
+    state: OperationState.Succeeded,
+    createdBy: 'caller-digest',
+    request: {},
+    sealedInput: null,
+    progress: { currentStep: null, completedSteps: 1, totalSteps: 1 },
+    attempts: 1,
+    outcome: null,
+    onboarding: null,
+    sealedSecrets: null,
+    secretsExpireAt: null,
+    failure: null,
+    createdAt: new Date('2025-01-15T11:59:00.000Z'),
+    startedAt: new Date('2025-01-15T11:59:01.000Z'),
+    finishedAt: new Date('2025-01-15T11:59:02.000Z'),
+    ...overrides,
+  };
+}
