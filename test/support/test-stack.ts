@@ -3,6 +3,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
+import { ContractRecorder } from './contract-recorder';
 import { LogSink } from './log-sink';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TestRedis } from './test-redis';
@@ -22,6 +23,8 @@ export interface StackOptions {
 export class TestStack {
   readonly logs = new LogSink();
   readonly redis = new TestRedis();
+  /** Every tenant API response, for checks against the InfluxDB contracts. */
+  readonly contract = new ContractRecorder();
   db!: TestDatabase;
   api!: INestApplication;
   workers: INestApplicationContext[] = [];
@@ -50,6 +53,7 @@ export class TestStack {
       ...options.config,
     };
     this.api = await createApiApp({ config: this.config, logDestination: this.logs });
+    this.contract.attach(this.api.getHttpServer());
     await this.api.listen(0, '127.0.0.1');
     const { port } = this.api.getHttpServer().address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;

@@ -55,4 +55,8 @@ describe('POST /api/v2/buckets with random bodies', () => {
       { numRuns: 300 },
     );
   }, 120000);
+  it('answered every request with a body that matches the InfluxDB contract', () => {
+    expect(stack.contract.responses.length).toBeGreaterThan(0);
+    expect(stack.contract.violations()).toEqual([]);
+  });
 });

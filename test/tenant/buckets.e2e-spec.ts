@@ -168,4 +168,8 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
     const intoForeignOrg = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'sneaky' }, other.operatorToken);
     expect(intoForeignOrg.status).toBe(404);
   });
+  it('answered every request with a body that matches the InfluxDB contract', () => {
+    expect(stack.contract.responses.length).toBeGreaterThan(0);
+    expect(stack.contract.violations()).toEqual([]);
+  });
 });

@@ -108,4 +108,8 @@ describe('InfluxDB labels and bucket labels, members and owners', () => {
     const crossUser = await api('POST', `/api/v2/buckets/${theirBucket.body.id}/members`, { id: tenant.admin.id }, other.operatorToken);
     expect(crossUser.status).toBe(404);
   });
+  it('answered every request with a body that matches the InfluxDB contract', () => {
+    expect(stack.contract.responses.length).toBeGreaterThan(0);
+    expect(stack.contract.violations()).toEqual([]);
+  });
 });

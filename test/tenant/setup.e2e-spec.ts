@@ -166,4 +166,8 @@ describe('InfluxDB onboarding: /api/v2/setup', () => {
     expect(duplicate.status).toBe(422);
     expect(duplicate.body.code).toBe('conflict');
   });
+  it('answered every request with a body that matches the InfluxDB contract', () => {
+    expect(stack.contract.responses.length).toBeGreaterThan(0);
+    expect(stack.contract.violations()).toEqual([]);
+  });
 });
