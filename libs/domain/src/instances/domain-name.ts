@@ -22,8 +22,9 @@ export function checkDomainName(value: unknown, field = 'customDomain'): string 
 export function generatedDomainFor(instanceName: string, suffix: string, baseDomain: string): string {
   const slug =
     instanceName
-      .toLowerCase()
       .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40)

@@ -2,7 +2,7 @@
 export interface CreateInstanceInput {
   readonly instanceName?: string;
   readonly firstOrgName?: string;
-  readonly customDomain?: string;
+  readonly customDomain?: string | null;
   readonly defaultLanguage?: string;
   readonly human?: {
     readonly userName?: string;

@@ -199,14 +199,14 @@ describe('instanceSpecFrom', () => {
       expect(JSON.stringify(error.fieldViolations)).not.toContain(password);
     });
 
-    it.failing('treats "customDomain": null as absent, as protojson does for null', () => {
+    it('treats "customDomain": null as absent, as protojson does for null', () => {
       // The System API follows protojson (design 1), where null means the field's default. The DTO lets null
       // through (@IsOptional), firstOrgName and defaultLanguage already treat null as absent, customDomain refuses it.
       const input = JSON.parse('{"instanceName":"x","customDomain":null}') as CreateInstanceInput;
       expect(instanceSpecFrom(input, NOW).spec.customDomain).toBeNull();
     });
 
-    it.failing('refuses an expirationDate that is not an RFC 3339 date-time ("2030")', () => {
+    it('refuses an expirationDate that is not an RFC 3339 date-time ("2030")', () => {
       // new Date() accepts "2030", "2030-06-01", "June 1, 2030" and offset-less "2030-06-01T00:00:00" (local time).
       const error = errorFor({ instanceName: 'x', machine: { userName: 'm', personalAccessToken: { expirationDate: '2030' } } });
       expect(error.fieldViolations).toEqual([{ field: 'machine.personalAccessToken.expirationDate', description: 'must be an RFC 3339 date-time' }]);

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { checkDomainName } from '../instances/domain-name';
+import { checkDomainName, hostWithoutPort } from '../instances/domain-name';
 import { checkInstanceName } from '../instances/instance-name';
 import { checkEmail } from '../users/email';
 import { checkPassword } from '../users/password-policy';
@@ -42,9 +42,11 @@ export interface InstanceSecrets {
   readonly humanPassword: string | null;
 }
 
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
 function checkFutureDate(value: unknown, field: string, now: Date): string | null {
   if (value === undefined || value === null || value === '') return null;
-  const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
+  const date = typeof value === 'string' && RFC_3339.test(value) ? new Date(value) : new Date(NaN);
   if (Number.isNaN(date.getTime())) {
     throw DomainError.invalidField(field, 'must be an RFC 3339 date-time');
   }
@@ -102,8 +104,11 @@ export function instanceSpecFrom(input: CreateInstanceInput, now: Date): { spec:
   const instanceName = checkInstanceName(input.instanceName);
   const firstOrgName = input.firstOrgName?.trim() ? checkInstanceName(input.firstOrgName, 'firstOrgName') : instanceName;
   const defaultLanguage = checkLanguage(input.defaultLanguage, 'defaultLanguage');
+  // A port in a custom domain is dropped: routing matches the Host header without its port.
   const customDomain =
-    input.customDomain === undefined || input.customDomain === '' ? null : checkDomainName(input.customDomain);
+    input.customDomain === undefined || input.customDomain === null || input.customDomain === ''
+      ? null
+      : hostWithoutPort(checkDomainName(input.customDomain));
   const human = input.human ? checkHuman(input.human, defaultLanguage) : null;
   const machine = input.machine ? checkMachine(input.machine, now) : null;
   if (human && machine && human.userName.toLowerCase() === machine.userName.toLowerCase()) {

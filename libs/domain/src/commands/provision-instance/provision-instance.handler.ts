@@ -67,8 +67,9 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
       secretsExpireAt: hasSecrets ? new Date(now.getTime() + this.settings.secretRetentionSeconds * 1000) : null,
     });
     await this.step(operation, spec, ProvisioningStep.WriteInstance);
-    await this.store.commit(plan, now);
-    return OperationState.Succeeded;
+    if ((await this.store.commit(plan, now)) === 'written') return OperationState.Succeeded;
+    // Another delivery finished the operation meanwhile: report what it ended as.
+    return (await this.operations.findById(operation.id))?.state ?? OperationState.Failed;
   }
 
   private async generateCredentials(operation: Operation, spec: InstanceSpec, input: InstanceSecrets, ids: PlanIds): Promise<Credentials> {
