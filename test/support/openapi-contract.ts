@@ -360,3 +360,19 @@ export function expectMatchesContract(contract: Contract, method: string, pathTe
 export function expectResponseMatchesContract(contract: Contract, method: string, concretePath: string, answer: { status: number; body: unknown }): void {
   expectMatchesContract(contract, method, pathTemplateFor(contract, concretePath), answer.status, answer.body);
 }
+
+/**
+ * For error answers on operations whose contract lists no such status and no default (e.g. a 401 on GET /setup):
+ * the body must still be an InfluxDB `Error`.
+ */
+export function expectMatchesErrorSchema(contract: Contract, body: unknown): void {
+  const key = `${contract} component Error`;
+  let validator = validators.get(key);
+  if (!validator) {
+    validator = { kind: 'json', responseKey: 'Error', validate: ajvFor(contract).compile(toJsonSchema(contract, { $ref: '#/components/schemas/Error' }) as JsonObject) };
+    validators.set(key, validator);
+  }
+  if (validator.kind === 'json' && !validator.validate(body)) {
+    throw new Error(`InfluxDB ${contract} Error schema violation: ${[...new Set((validator.validate.errors ?? []).map(describeError))].join('; ')}; body: ${describeBody(body)}`);
+  }
+}
