@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
-  BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
+  InstanceAdminRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
   OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
@@ -14,6 +14,7 @@ import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.st
 import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.repository';
 import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store';
 import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repository';
+import { TypeOrmInstanceAdminRepository } from './repositories/typeorm-instance-admin.repository';
 import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
 import { TypeOrmLabelRepository } from './repositories/typeorm-label.repository';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
@@ -36,6 +37,7 @@ const ports = [
   { provide: TenantAuthRepository, useClass: TypeOrmTenantAuthRepository },
   { provide: OnboardingStore, useClass: TypeOrmOnboardingStore },
   { provide: BucketRepository, useClass: TypeOrmBucketRepository },
+  { provide: InstanceAdminRepository, useClass: TypeOrmInstanceAdminRepository },
   { provide: BucketMemberRepository, useClass: TypeOrmBucketMemberRepository },
   { provide: LabelRepository, useClass: TypeOrmLabelRepository },
   BullMqProvisioningQueue,

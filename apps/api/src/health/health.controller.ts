@@ -21,6 +21,12 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /** ZITADEL's System API health call: `{}` while the process answers. */
+  @Get('system/v1/healthz')
+  systemHealthz(): Record<string, never> {
+    return {};
+  }
+
   /** Readiness: PostgreSQL and Redis answer and every migration is applied. */
   @Get('readyz')
   @HealthCheck()

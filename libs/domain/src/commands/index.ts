@@ -1,5 +1,10 @@
 import { CreateBucketHandler } from './create-bucket/create-bucket.handler';
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
+import { RenameInstanceHandler } from './rename-instance/rename-instance.handler';
+import { AddInstanceDomainHandler } from './add-instance-domain/add-instance-domain.handler';
+import { RemoveInstanceDomainHandler } from './remove-instance-domain/remove-instance-domain.handler';
+import { SetPrimaryDomainHandler } from './set-primary-domain/set-primary-domain.handler';
+import { SetInstanceLimitsHandler } from './set-instance-limits/set-instance-limits.handler';
 import { DeleteBucketHandler } from './delete-bucket/delete-bucket.handler';
 import { UpdateBucketHandler } from './update-bucket/update-bucket.handler';
 import { CreateLabelHandler } from './create-label/create-label.handler';
@@ -37,6 +42,16 @@ export * from './remove-bucket-member/remove-bucket-member.command';
 export * from './remove-bucket-member/remove-bucket-member.handler';
 export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
+export * from './rename-instance/rename-instance.command';
+export * from './rename-instance/rename-instance.handler';
+export * from './add-instance-domain/add-instance-domain.command';
+export * from './add-instance-domain/add-instance-domain.handler';
+export * from './remove-instance-domain/remove-instance-domain.command';
+export * from './remove-instance-domain/remove-instance-domain.handler';
+export * from './set-primary-domain/set-primary-domain.command';
+export * from './set-primary-domain/set-primary-domain.handler';
+export * from './set-instance-limits/set-instance-limits.command';
+export * from './set-instance-limits/set-instance-limits.handler';
 export * from './ensure-default-instance/ensure-default-instance.command';
 export * from './ensure-default-instance/ensure-default-instance.handler';
 export * from './erase-expired-secrets/erase-expired-secrets.command';
@@ -52,6 +67,11 @@ export * from './setup-instance/setup-instance.handler';
 /** Handlers the API runs. */
 export const apiCommandHandlers = [
   CreateInstanceHandler,
+  RenameInstanceHandler,
+  AddInstanceDomainHandler,
+  RemoveInstanceDomainHandler,
+  SetPrimaryDomainHandler,
+  SetInstanceLimitsHandler,
   EnsureDefaultInstanceHandler,
   SetupInstanceHandler,
   CreateBucketHandler,

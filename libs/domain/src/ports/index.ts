@@ -14,3 +14,4 @@ export * from './onboarding-store.port';
 export * from './bucket-repository.port';
 export * from './label-repository.port';
 export * from './bucket-member-repository.port';
+export * from './instance-admin-repository.port';

@@ -20,6 +20,8 @@ export interface InstanceRoute {
   readonly instanceId: Id;
   readonly state: InstanceState;
   readonly isDefault: boolean;
+  /** Blocked by the System API's limits: every tenant request is refused with 429. */
+  readonly blocked: boolean;
 }
 
 export abstract class TenantAuthRepository {

@@ -1,5 +1,9 @@
 import { GetBucketHandler } from './get-bucket/get-bucket.handler';
 import { GetInstanceHandler } from './get-instance/get-instance.handler';
+import { SearchInstancesHandler } from './search-instances/search-instances.handler';
+import { SearchInstanceDomainsHandler } from './search-instance-domains/search-instance-domains.handler';
+import { DomainExistsHandler } from './domain-exists/domain-exists.handler';
+import { GetInstanceLimitsHandler } from './get-instance-limits/get-instance-limits.handler';
 import { ListBucketsHandler } from './list-buckets/list-buckets.handler';
 import { GetLabelHandler } from './get-label/get-label.handler';
 import { ListLabelsHandler } from './list-labels/list-labels.handler';
@@ -23,6 +27,14 @@ export * from './list-bucket-members/list-bucket-members.query';
 export * from './list-bucket-members/list-bucket-members.handler';
 export * from './get-instance/get-instance.query';
 export * from './get-instance/get-instance.handler';
+export * from './search-instances/search-instances.query';
+export * from './search-instances/search-instances.handler';
+export * from './search-instance-domains/search-instance-domains.query';
+export * from './search-instance-domains/search-instance-domains.handler';
+export * from './domain-exists/domain-exists.query';
+export * from './domain-exists/domain-exists.handler';
+export * from './get-instance-limits/get-instance-limits.query';
+export * from './get-instance-limits/get-instance-limits.handler';
 export * from './get-operation/get-operation.query';
 export * from './get-operation/get-operation.handler';
 
@@ -33,6 +45,10 @@ export * from './get-setup-status/get-setup-status.handler';
 
 export const queryHandlers = [
   GetInstanceHandler,
+  SearchInstancesHandler,
+  SearchInstanceDomainsHandler,
+  DomainExistsHandler,
+  GetInstanceLimitsHandler,
   GetOperationHandler,
   ResolveTenantCallerHandler,
   GetSetupStatusHandler,

@@ -72,15 +72,15 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
 
   async findInstanceByHost(host: string): Promise<InstanceRoute | null> {
     const [row] = (await this.db.query(
-      `SELECT i.id, i.state, i.is_default FROM instance_domains d JOIN instances i ON i.id = d.instance_id WHERE d.domain = $1`,
+      `SELECT i.id, i.state, i.is_default, i.blocked FROM instance_domains d JOIN instances i ON i.id = d.instance_id WHERE d.domain = $1`,
       [host],
-    )) as { id: string; state: InstanceState; is_default: boolean }[];
-    return row ? { instanceId: row.id, state: row.state, isDefault: row.is_default } : null;
+    )) as { id: string; state: InstanceState; is_default: boolean; blocked: boolean }[];
+    return row ? { instanceId: row.id, state: row.state, isDefault: row.is_default, blocked: row.blocked } : null;
   }
 
   async findInstanceById(instanceId: Id): Promise<InstanceRoute | null> {
     const row = await this.db.getRepository(InstanceEntity).findOneBy({ id: instanceId });
-    return row ? { instanceId: row.id, state: row.state as InstanceState, isDefault: row.isDefault } : null;
+    return row ? { instanceId: row.id, state: row.state as InstanceState, isDefault: row.isDefault, blocked: row.blocked } : null;
   }
 
   async ensureDefaultInstance(domain: string, newId: Id, at: Date): Promise<Id> {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CreateInstanceCommand, GetInstanceQuery, GetOperationQuery } from '@app/domain';
+import { CreateInstanceCommand, GetInstanceQuery, GetOperationQuery, RenameInstanceCommand, SearchInstancesQuery } from '@app/domain';
 import { AppConfig } from '@app/persistence';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { SystemCaller } from '../auth/system-caller.decorator';
@@ -9,6 +9,8 @@ import { prefersAsync, respondToOperation } from '../operations/operation-respon
 import { CreateInstanceRequest } from './dto/create-instance.request';
 import { createInstanceResponse } from './dto/create-instance.response';
 import { getInstanceResponse, GetInstanceResponse } from './dto/instance.response';
+import { RenameInstanceRequest, SearchInstancesRequest } from './dto/search-instances.request';
+import { instanceSearchFrom, searchInstancesResponse } from './dto/search-instances.response';
 
 @Controller('system/v1/instances')
 @UseGuards(SystemAuthGuard)
@@ -31,6 +33,18 @@ export class InstancesController {
     const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
     const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
     return respondToOperation(view, res, createInstanceResponse);
+  }
+
+  @Post('_search')
+  @HttpCode(200)
+  async search(@Body() body: SearchInstancesRequest) {
+    return searchInstancesResponse(await this.queries.execute(new SearchInstancesQuery(instanceSearchFrom(body))));
+  }
+
+  @Put(':instanceId')
+  async rename(@Param('instanceId') instanceId: string, @Body() body: RenameInstanceRequest) {
+    await this.commands.execute(new RenameInstanceCommand(instanceId, body.instanceName));
+    return { details: (await this.queries.execute(new GetInstanceQuery(instanceId))).details };
   }
 
   @Get(':instanceId')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DomainsController } from '../domains/domains.controller';
+import { LimitsController } from '../limits/limits.controller';
 import { InstancesController } from './instances.controller';
 
-@Module({ controllers: [InstancesController] })
+@Module({ controllers: [InstancesController, DomainsController, LimitsController] })
 export class InstancesModule {}

@@ -7,6 +7,7 @@ import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
 import { ResolveTenantCallerQuery } from './resolve-tenant-caller.query';
 
 const unauthorized = (message = 'unauthorized access') => new DomainError(ErrorCode.Unauthenticated, message);
+const blocked = () => new DomainError(ErrorCode.ResourceExhausted, 'this instance is blocked by its operator; no request is served until it is unblocked');
 
 /**
  * Finds the instance of a tenant request (from its token when one is sent, else from its host) and who calls.
@@ -27,6 +28,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
       if (!route || route.state !== InstanceState.Running) {
         throw DomainError.notFound(`no instance serves host "${hostName}"`);
       }
+      if (route.blocked) throw blocked();
       return anonymousCaller(route.instanceId);
     }
     const grant = await this.auth.findTokenByDigest(this.tokens.digest(credential.value));
@@ -34,6 +36,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
     if (route && route.instanceId !== grant.instanceId) throw unauthorized('token is not valid for this instance');
     const instance = await this.auth.findInstanceById(grant.instanceId);
     if (!instance || instance.state !== InstanceState.Running) throw unauthorized();
+    if (instance.blocked) throw blocked();
     if (grant.user.status !== 'active') throw new DomainError(ErrorCode.PermissionDenied, 'User is inactive');
     const session = grant.kind === 'session';
     return {

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { IsArray, IsOptional, IsString } from 'class-validator';
+import {
+  AddInstanceDomainCommand, DomainExistsQuery, InstanceDomainView, RemoveInstanceDomainCommand, SearchInstanceDomainsQuery,
+  SetPrimaryDomainCommand,
+} from '@app/domain';
+import { SystemAuthGuard } from '../auth/system-auth.guard';
+import { detailsJson } from '../protojson';
+
+class DomainRequest {
+  @IsString() domain: string;
+}
+
+class SearchDomainsRequest {
+  @IsOptional() @IsArray() @IsString({ each: true }) domains?: string[];
+}
+
+const domainJson = (d: InstanceDomainView) => ({ details: detailsJson(d.details), domain: d.domain, primary: d.primary, generated: d.generated });
+
+/** ZITADEL's instance domain calls of the System API. */
+@Controller('system/v1')
+@UseGuards(SystemAuthGuard)
+export class DomainsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('instances/:instanceId/domains/_search')
+  @HttpCode(200)
+  async search(@Param('instanceId') instanceId: string, @Body() body: SearchDomainsRequest) {
+    const domains = await this.queries.execute(new SearchInstanceDomainsQuery(instanceId, body.domains));
+    return { details: { totalResult: String(domains.length) }, result: domains.map(domainJson) };
+  }
+
+  @Post('instances/:instanceId/domains')
+  @HttpCode(200)
+  async add(@Param('instanceId') instanceId: string, @Body() body: DomainRequest) {
+    await this.commands.execute(new AddInstanceDomainCommand(instanceId, body.domain));
+    return this.detailsOf(instanceId, body.domain);
+  }
+
+  @Delete('instances/:instanceId/domains/:domain')
+  async remove(@Param('instanceId') instanceId: string, @Param('domain') domain: string) {
+    await this.commands.execute(new RemoveInstanceDomainCommand(instanceId, domain));
+    return { details: { changeDate: new Date().toISOString(), resourceOwner: instanceId } };
+  }
+
+  @Post('instances/:instanceId/domains/_set_primary')
+  @HttpCode(200)
+  async setPrimary(@Param('instanceId') instanceId: string, @Body() body: DomainRequest) {
+    await this.commands.execute(new SetPrimaryDomainCommand(instanceId, body.domain));
+    return this.detailsOf(instanceId, body.domain);
+  }
+
+  @Post('domains/:domain/_exists')
+  @HttpCode(200)
+  async exists(@Param('domain') domain: string) {
+    return { exists: await this.queries.execute(new DomainExistsQuery(domain)) };
+  }
+
+  private async detailsOf(instanceId: string, domain: string) {
+    const [found] = await this.queries.execute(new SearchInstanceDomainsQuery(instanceId, [domain.toLowerCase()]));
+    return { details: found ? detailsJson(found.details) : undefined };
+  }
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import { Id } from '../../shared/id';
+
+export class RenameInstanceCommand extends Command<void> {
+  constructor(
+    readonly instanceId: Id,
+    readonly name: unknown,
+  ) {
+    super();
+  }
+}

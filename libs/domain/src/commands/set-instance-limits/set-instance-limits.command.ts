@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import { InstanceLimits } from '../../ports/instance-admin-repository.port';
+import { Id } from '../../shared/id';
+
+/** `limits` null resets every limit (DELETE /limits). */
+export class SetInstanceLimitsCommand extends Command<void> {
+  constructor(
+    readonly instanceId: Id,
+    readonly limits: Partial<InstanceLimits> | null,
+  ) {
+    super();
+  }
+}

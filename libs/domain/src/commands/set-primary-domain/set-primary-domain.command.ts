@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import { Id } from '../../shared/id';
+
+export class SetPrimaryDomainCommand extends Command<void> {
+  constructor(
+    readonly instanceId: Id,
+    readonly domain: unknown,
+  ) {
+    super();
+  }
+}

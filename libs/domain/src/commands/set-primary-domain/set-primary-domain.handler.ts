@@ -1,0 +1,22 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError } from '../../errors';
+import { requireLiveInstance } from '../../instances/admin/require-instance';
+import { Clock } from '../../ports';
+import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
+import { SetPrimaryDomainCommand } from './set-primary-domain.command';
+
+@CommandHandler(SetPrimaryDomainCommand)
+export class SetPrimaryDomainHandler implements ICommandHandler<SetPrimaryDomainCommand> {
+  constructor(
+    private readonly admin: InstanceAdminRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ instanceId, domain }: SetPrimaryDomainCommand): Promise<void> {
+    await requireLiveInstance(this.admin, instanceId);
+    if (typeof domain !== 'string' || domain === '') throw DomainError.invalidField('domain', 'is required');
+    if (!(await this.admin.setPrimaryDomain(instanceId, domain.toLowerCase(), this.clock.now()))) {
+      throw DomainError.notFound(`domain ${domain} not found on instance ${instanceId}`);
+    }
+  }
+}
