@@ -11,6 +11,9 @@ import { OperationsModule } from './system/operations/operations.module';
 import { SetupModule } from './tenant/setup/setup.module';
 import { BucketsModule } from './tenant/buckets/buckets.module';
 import { LabelsModule } from './tenant/labels/labels.module';
+import { UsersModule } from './tenant/users/users.module';
+import { MeModule } from './tenant/me/me.module';
+import { SessionsModule } from './tenant/sessions/sessions.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -35,6 +38,9 @@ export class ApiModule {
         SetupModule,
         BucketsModule,
         LabelsModule,
+        UsersModule,
+        MeModule,
+        SessionsModule,
       ],
       providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -30,3 +30,8 @@ export * from './tenancy/tenant-caller';
 export * from './users/email';
 export * from './users/password-policy';
 export * from './users/user-name';
+export * from './users/credentials';
+export * from './users/existing-user';
+export * from './users/session';
+export * from './users/user';
+export * from './users/user-events';

@@ -17,6 +17,9 @@ import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repositor
 import { TypeOrmInstanceAdminRepository } from './repositories/typeorm-instance-admin.repository';
 import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
 import { TypeOrmLabelRepository } from './repositories/typeorm-label.repository';
+import { SessionRepository, UserRepository } from '@app/domain';
+import { TypeOrmUserRepository } from './repositories/typeorm-user.repository';
+import { TypeOrmSessionRepository } from './repositories/typeorm-session.repository';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { NodeClock } from './security/node-clock';
@@ -40,6 +43,8 @@ const ports = [
   { provide: InstanceAdminRepository, useClass: TypeOrmInstanceAdminRepository },
   { provide: BucketMemberRepository, useClass: TypeOrmBucketMemberRepository },
   { provide: LabelRepository, useClass: TypeOrmLabelRepository },
+  { provide: UserRepository, useClass: TypeOrmUserRepository },
+  { provide: SessionRepository, useClass: TypeOrmSessionRepository },
   BullMqProvisioningQueue,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
 ];

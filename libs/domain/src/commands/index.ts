@@ -19,6 +19,13 @@ import { EraseExpiredSecretsHandler } from './erase-expired-secrets/erase-expire
 import { OnboardHandler } from './onboard/onboard.handler';
 import { ProvisionInstanceHandler } from './provision-instance/provision-instance.handler';
 import { SetupInstanceHandler } from './setup-instance/setup-instance.handler';
+import { CreateUserHandler } from './create-user/create-user.handler';
+import { UpdateUserHandler } from './update-user/update-user.handler';
+import { DeleteUserHandler } from './delete-user/delete-user.handler';
+import { SetUserPasswordHandler } from './set-user-password/set-user-password.handler';
+import { ChangeMyPasswordHandler } from './change-my-password/change-my-password.handler';
+import { SignInHandler } from './sign-in/sign-in.handler';
+import { SignOutHandler } from './sign-out/sign-out.handler';
 
 export * from './create-bucket/create-bucket.command';
 export * from './create-bucket/create-bucket.handler';
@@ -63,6 +70,20 @@ export * from './onboard/onboard.command';
 export * from './onboard/onboard.handler';
 export * from './setup-instance/setup-instance.command';
 export * from './setup-instance/setup-instance.handler';
+export * from './create-user/create-user.command';
+export * from './create-user/create-user.handler';
+export * from './update-user/update-user.command';
+export * from './update-user/update-user.handler';
+export * from './delete-user/delete-user.command';
+export * from './delete-user/delete-user.handler';
+export * from './set-user-password/set-user-password.command';
+export * from './set-user-password/set-user-password.handler';
+export * from './change-my-password/change-my-password.command';
+export * from './change-my-password/change-my-password.handler';
+export * from './sign-in/sign-in.command';
+export * from './sign-in/sign-in.handler';
+export * from './sign-out/sign-out.command';
+export * from './sign-out/sign-out.handler';
 
 /** Handlers the API runs. */
 export const apiCommandHandlers = [
@@ -84,6 +105,13 @@ export const apiCommandHandlers = [
   RemoveBucketLabelHandler,
   AddBucketMemberHandler,
   RemoveBucketMemberHandler,
+  CreateUserHandler,
+  UpdateUserHandler,
+  DeleteUserHandler,
+  SetUserPasswordHandler,
+  ChangeMyPasswordHandler,
+  SignInHandler,
+  SignOutHandler,
 ];
 /** Handlers the worker runs. */
 export const workerCommandHandlers = [

@@ -11,6 +11,8 @@ export * from './secret-sealer.port';
 export * from './token-generator.port';
 export * from './tenant-auth-repository.port';
 export * from './onboarding-store.port';
+export * from './user-repository.port';
+export * from './session-repository.port';
 export * from './bucket-repository.port';
 export * from './label-repository.port';
 export * from './bucket-member-repository.port';

@@ -12,6 +12,9 @@ import { ListBucketMembersHandler } from './list-bucket-members/list-bucket-memb
 import { GetOperationHandler } from './get-operation/get-operation.handler';
 import { GetSetupStatusHandler } from './get-setup-status/get-setup-status.handler';
 import { ResolveTenantCallerHandler } from './resolve-tenant-caller/resolve-tenant-caller.handler';
+import { ListUsersHandler } from './list-users/list-users.handler';
+import { GetUserHandler } from './get-user/get-user.handler';
+import { GetMeHandler } from './get-me/get-me.handler';
 
 export * from './get-bucket/get-bucket.query';
 export * from './get-bucket/get-bucket.handler';
@@ -42,6 +45,12 @@ export * from './resolve-tenant-caller/resolve-tenant-caller.query';
 export * from './resolve-tenant-caller/resolve-tenant-caller.handler';
 export * from './get-setup-status/get-setup-status.query';
 export * from './get-setup-status/get-setup-status.handler';
+export * from './list-users/list-users.query';
+export * from './list-users/list-users.handler';
+export * from './get-user/get-user.query';
+export * from './get-user/get-user.handler';
+export * from './get-me/get-me.query';
+export * from './get-me/get-me.handler';
 
 export const queryHandlers = [
   GetInstanceHandler,
@@ -58,4 +67,7 @@ export const queryHandlers = [
   ListLabelsHandler,
   ListBucketLabelsHandler,
   ListBucketMembersHandler,
+  ListUsersHandler,
+  GetUserHandler,
+  GetMeHandler,
 ];

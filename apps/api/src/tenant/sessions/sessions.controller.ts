@@ -1,0 +1,31 @@
+import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { BasicCredentials, SignInCommand, SignOutCommand, TenantCaller } from '@app/domain';
+import { Basic } from '../common/basic-credentials.decorator';
+import { Caller } from '../common/caller.decorator';
+import { TenantAuthGuard } from '../common/tenant-auth.guard';
+import { HostInstanceGuard } from './host-instance.guard';
+import { clearedSessionCookie, sessionCookie } from './session-cookie';
+
+/** POST /api/v2/signin (Basic credentials -> session cookie) and POST /api/v2/signout. */
+@Controller('api/v2')
+export class SessionsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('signin')
+  @HttpCode(204)
+  @UseGuards(HostInstanceGuard)
+  async signIn(@Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const session = await this.commands.execute(new SignInCommand(caller, basic));
+    res.setHeader('Set-Cookie', sessionCookie(session.token, req.secure));
+  }
+
+  @Post('signout')
+  @HttpCode(204)
+  @UseGuards(TenantAuthGuard)
+  async signOut(@Caller() caller: TenantCaller, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.commands.execute(new SignOutCommand(caller));
+    res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+  }
+}

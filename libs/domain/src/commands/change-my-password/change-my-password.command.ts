@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+import { BasicCredentials } from '../../users/credentials';
+
+export class ChangeMyPasswordCommand extends Command<void> {
+  constructor(
+    readonly caller: TenantCaller,
+    /** The signed-in user's name and old password. */
+    readonly basic: BasicCredentials | null,
+    readonly password: unknown,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+export class DeleteUserCommand extends Command<void> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly userId: string,
+  ) {
+    super();
+  }
+}

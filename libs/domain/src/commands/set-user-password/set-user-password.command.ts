@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+import { BasicCredentials } from '../../users/credentials';
+
+export class SetUserPasswordCommand extends Command<void> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly userId: string,
+    readonly password: unknown,
+    /** Basic credentials of the request: without a token or session, the user may change its own password with them. */
+    readonly basic: BasicCredentials | null,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+import { BasicCredentials } from '../../users/credentials';
+import { IssuedSession } from '../../users/session';
+
+export class SignInCommand extends Command<IssuedSession> {
+  constructor(
+    /** The caller of the instance the request's host names. */
+    readonly caller: TenantCaller,
+    readonly basic: BasicCredentials | null,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,8 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+export class SignOutCommand extends Command<void> {
+  constructor(readonly caller: TenantCaller) {
+    super();
+  }
+}

@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+import { User } from '../../users/user';
+
+export interface UpdateUserInput {
+  readonly name?: string;
+  readonly status?: string;
+}
+
+export class UpdateUserCommand extends Command<User> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly userId: string,
+    readonly input: UpdateUserInput,
+  ) {
+    super();
+  }
+}

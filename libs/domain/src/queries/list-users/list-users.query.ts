@@ -1,0 +1,20 @@
+import { Query } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+import { User } from '../../users/user';
+
+export interface ListUsersParams {
+  readonly id?: string;
+  readonly name?: string;
+  readonly offset: number;
+  readonly limit: number;
+  readonly after?: string;
+}
+
+export class ListUsersQuery extends Query<User[]> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly params: ListUsersParams,
+  ) {
+    super();
+  }
+}
