@@ -21,7 +21,7 @@ ENV NPM_CONFIG_SCRIPT_SHELL=/bin/bash \
 # Dependencies first, from the lockfile, so that they stay cached while only the sources change.
 # ts-node, typescript and tsconfig-paths are runtime dependencies; test tooling is left out.
 COPY --chown=node:node package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY --chown=node:node . .
 
