@@ -14,6 +14,8 @@ import { LabelsModule } from './tenant/labels/labels.module';
 import { UsersModule } from './tenant/users/users.module';
 import { MeModule } from './tenant/me/me.module';
 import { SessionsModule } from './tenant/sessions/sessions.module';
+import { OrgsModule } from './tenant/orgs/orgs.module';
+import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -41,6 +43,8 @@ export class ApiModule {
         UsersModule,
         MeModule,
         SessionsModule,
+        OrgsModule,
+        AuthorizationsModule,
       ],
       providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -20,6 +20,9 @@ import { TypeOrmLabelRepository } from './repositories/typeorm-label.repository'
 import { SessionRepository, UserRepository } from '@app/domain';
 import { TypeOrmUserRepository } from './repositories/typeorm-user.repository';
 import { TypeOrmSessionRepository } from './repositories/typeorm-session.repository';
+import { AuthorizationRepository, OrgRepository } from '@app/domain';
+import { TypeOrmOrgRepository } from './repositories/typeorm-org.repository';
+import { TypeOrmAuthorizationRepository } from './repositories/typeorm-authorization.repository';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { NodeClock } from './security/node-clock';
@@ -45,6 +48,8 @@ const ports = [
   { provide: LabelRepository, useClass: TypeOrmLabelRepository },
   { provide: UserRepository, useClass: TypeOrmUserRepository },
   { provide: SessionRepository, useClass: TypeOrmSessionRepository },
+  { provide: OrgRepository, useClass: TypeOrmOrgRepository },
+  { provide: AuthorizationRepository, useClass: TypeOrmAuthorizationRepository },
   BullMqProvisioningQueue,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
 ];

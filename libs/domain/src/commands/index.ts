@@ -26,6 +26,14 @@ import { SetUserPasswordHandler } from './set-user-password/set-user-password.ha
 import { ChangeMyPasswordHandler } from './change-my-password/change-my-password.handler';
 import { SignInHandler } from './sign-in/sign-in.handler';
 import { SignOutHandler } from './sign-out/sign-out.handler';
+import { CreateOrgHandler } from './create-org/create-org.handler';
+import { UpdateOrgHandler } from './update-org/update-org.handler';
+import { DeleteOrgHandler } from './delete-org/delete-org.handler';
+import { AddOrgMemberHandler } from './add-org-member/add-org-member.handler';
+import { RemoveOrgMemberHandler } from './remove-org-member/remove-org-member.handler';
+import { CreateAuthorizationHandler } from './create-authorization/create-authorization.handler';
+import { UpdateAuthorizationHandler } from './update-authorization/update-authorization.handler';
+import { DeleteAuthorizationHandler } from './delete-authorization/delete-authorization.handler';
 
 export * from './create-bucket/create-bucket.command';
 export * from './create-bucket/create-bucket.handler';
@@ -84,6 +92,22 @@ export * from './sign-in/sign-in.command';
 export * from './sign-in/sign-in.handler';
 export * from './sign-out/sign-out.command';
 export * from './sign-out/sign-out.handler';
+export * from './create-org/create-org.command';
+export * from './create-org/create-org.handler';
+export * from './update-org/update-org.command';
+export * from './update-org/update-org.handler';
+export * from './delete-org/delete-org.command';
+export * from './delete-org/delete-org.handler';
+export * from './add-org-member/add-org-member.command';
+export * from './add-org-member/add-org-member.handler';
+export * from './remove-org-member/remove-org-member.command';
+export * from './remove-org-member/remove-org-member.handler';
+export * from './create-authorization/create-authorization.command';
+export * from './create-authorization/create-authorization.handler';
+export * from './update-authorization/update-authorization.command';
+export * from './update-authorization/update-authorization.handler';
+export * from './delete-authorization/delete-authorization.command';
+export * from './delete-authorization/delete-authorization.handler';
 
 /** Handlers the API runs. */
 export const apiCommandHandlers = [
@@ -112,6 +136,14 @@ export const apiCommandHandlers = [
   ChangeMyPasswordHandler,
   SignInHandler,
   SignOutHandler,
+  CreateOrgHandler,
+  UpdateOrgHandler,
+  DeleteOrgHandler,
+  AddOrgMemberHandler,
+  RemoveOrgMemberHandler,
+  CreateAuthorizationHandler,
+  UpdateAuthorizationHandler,
+  DeleteAuthorizationHandler,
 ];
 /** Handlers the worker runs. */
 export const workerCommandHandlers = [

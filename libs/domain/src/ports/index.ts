@@ -16,4 +16,6 @@ export * from './session-repository.port';
 export * from './bucket-repository.port';
 export * from './label-repository.port';
 export * from './bucket-member-repository.port';
+export * from './org-repository.port';
+export * from './authorization-repository.port';
 export * from './instance-admin-repository.port';

@@ -15,6 +15,11 @@ import { ResolveTenantCallerHandler } from './resolve-tenant-caller/resolve-tena
 import { ListUsersHandler } from './list-users/list-users.handler';
 import { GetUserHandler } from './get-user/get-user.handler';
 import { GetMeHandler } from './get-me/get-me.handler';
+import { ListOrgsHandler } from './list-orgs/list-orgs.handler';
+import { GetOrgHandler } from './get-org/get-org.handler';
+import { ListOrgMembersHandler } from './list-org-members/list-org-members.handler';
+import { ListAuthorizationsHandler } from './list-authorizations/list-authorizations.handler';
+import { GetAuthorizationHandler } from './get-authorization/get-authorization.handler';
 
 export * from './get-bucket/get-bucket.query';
 export * from './get-bucket/get-bucket.handler';
@@ -51,6 +56,16 @@ export * from './get-user/get-user.query';
 export * from './get-user/get-user.handler';
 export * from './get-me/get-me.query';
 export * from './get-me/get-me.handler';
+export * from './list-orgs/list-orgs.query';
+export * from './list-orgs/list-orgs.handler';
+export * from './get-org/get-org.query';
+export * from './get-org/get-org.handler';
+export * from './list-org-members/list-org-members.query';
+export * from './list-org-members/list-org-members.handler';
+export * from './list-authorizations/list-authorizations.query';
+export * from './list-authorizations/list-authorizations.handler';
+export * from './get-authorization/get-authorization.query';
+export * from './get-authorization/get-authorization.handler';
 
 export const queryHandlers = [
   GetInstanceHandler,
@@ -70,4 +85,9 @@ export const queryHandlers = [
   ListUsersHandler,
   GetUserHandler,
   GetMeHandler,
+  ListOrgsHandler,
+  GetOrgHandler,
+  ListOrgMembersHandler,
+  ListAuthorizationsHandler,
+  GetAuthorizationHandler,
 ];

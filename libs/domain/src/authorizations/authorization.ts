@@ -1,0 +1,30 @@
+import { Permission } from '../authorization/permission';
+import { Id } from '../shared/id';
+
+export type AuthorizationStatus = 'active' | 'inactive';
+
+/**
+ * An InfluxDB authorization: a token of kind `authorization`, or a PAT (which InfluxDB clients see as one).
+ * Sessions are never authorizations. The token itself is not kept, only its digest.
+ */
+export interface Authorization {
+  readonly id: Id;
+  readonly kind: 'authorization' | 'pat';
+  readonly status: AuthorizationStatus;
+  readonly description: string;
+  readonly orgId: Id;
+  readonly orgName: string;
+  readonly userId: Id;
+  readonly userName: string;
+  readonly permissions: Permission[];
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** A new authorization with the plaintext token, which its creator sees once. */
+export interface CreatedAuthorization {
+  readonly authorization: Authorization;
+  readonly token: string;
+}
+
+export const AUTHORIZATION_NOT_FOUND = 'authorization not found';

@@ -1,0 +1,24 @@
+import { Command } from '@nestjs/cqrs';
+import { AuthorizationStatus, CreatedAuthorization } from '../../authorizations/authorization';
+import { PermissionInput } from '../../authorizations/permission-input';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+/** InfluxDB `AuthorizationPostRequest`. */
+export interface AuthorizationInput {
+  readonly orgID?: string;
+  /** Defaults to the caller's user. */
+  readonly userID?: string;
+  readonly description?: string;
+  readonly status?: AuthorizationStatus;
+  readonly permissions?: readonly PermissionInput[];
+}
+
+/** `POST /api/v2/authorizations`: the token is in the result, and nowhere else ever again. */
+export class CreateAuthorizationCommand extends Command<CreatedAuthorization> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly input: AuthorizationInput,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { Org } from '../../orgs/org';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+/** `POST /api/v2/orgs` */
+export class CreateOrgCommand extends Command<Org> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly name: string | undefined,
+    readonly description: string | undefined,
+  ) {
+    super();
+  }
+}

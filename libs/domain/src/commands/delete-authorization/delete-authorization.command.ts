@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+/** `DELETE /api/v2/authorizations/{authID}`: the token stops working at once. */
+export class DeleteAuthorizationCommand extends Command<void> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly authId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+/** `DELETE /api/v2/orgs/{orgID}`: the org goes with its buckets, memberships and authorizations. */
+export class DeleteOrgCommand extends Command<void> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly orgId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,30 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requireAuthenticated } from '../../authorization/authenticated';
+import { authorize } from '../../authorization/authorize';
+import { DomainError } from '../../errors';
+import { existingOrg } from '../../orgs/existing-org';
+import { orgResource } from '../../orgs/org-access';
+import { orgEvents } from '../../orgs/org-events';
+import { roleName } from '../../orgs/org-membership';
+import { Clock, OrgRepository } from '../../ports';
+import { isId } from '../../shared/id';
+import { RemoveOrgMemberCommand } from './remove-org-member.command';
+
+/** Removes the user's membership when it has the role of the route (an owner is not removed through /members). */
+@CommandHandler(RemoveOrgMemberCommand)
+export class RemoveOrgMemberHandler implements ICommandHandler<RemoveOrgMemberCommand> {
+  constructor(
+    private readonly orgs: OrgRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ caller, orgId, userId, role }: RemoveOrgMemberCommand): Promise<void> {
+    requireAuthenticated(caller);
+    const org = await existingOrg(this.orgs, caller.instanceId, orgId);
+    authorize(caller, 'write', orgResource(org.id));
+    const event = orgEvents.memberRemoved(org.id, userId, role);
+    if (!isId(userId) || !(await this.orgs.removeMember(caller.instanceId, org.id, userId, role, event, this.clock.now()))) {
+      throw DomainError.notFound(`user ${userId} is not ${roleName(role)} of organization ${org.name}`);
+    }
+  }
+}

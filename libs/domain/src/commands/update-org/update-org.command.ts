@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { Org } from '../../orgs/org';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+/** `PATCH /api/v2/orgs/{orgID}`: absent fields stay as they are. */
+export class UpdateOrgCommand extends Command<Org> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly orgId: string,
+    readonly changes: { readonly name?: string; readonly description?: string },
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,38 @@
+import { Permission } from '../authorization/permission';
+import { Authorization, AuthorizationStatus } from '../authorizations/authorization';
+import { PlannedEvent } from '../provisioning/provisioning-plan';
+import { Id } from '../shared/id';
+
+export interface AuthorizationFilter {
+  readonly userId?: Id;
+  readonly orgId?: Id;
+}
+
+export interface NewAuthorization {
+  readonly id: Id;
+  readonly orgId: Id;
+  readonly userId: Id;
+  /** SHA-256 digest of the token: the plaintext is never stored. */
+  readonly digest: string;
+  readonly description: string;
+  readonly status: AuthorizationStatus;
+  readonly permissions: readonly Permission[];
+}
+
+export interface AuthorizationChanges {
+  readonly status?: AuthorizationStatus;
+  readonly description?: string;
+}
+
+/** InfluxDB authorizations and PATs (never sessions) of one instance. */
+export abstract class AuthorizationRepository {
+  /** Ordered by creation, then id. PATs without an org are not listed (an Authorization always has an orgID). */
+  abstract list(instanceId: Id, filter: AuthorizationFilter): Promise<Authorization[]>;
+  abstract findById(instanceId: Id, authId: Id): Promise<Authorization | null>;
+  /** Writes the token and its event in one transaction; DomainError(NOT_FOUND) when the org or user went away. */
+  abstract create(instanceId: Id, auth: NewAuthorization, event: PlannedEvent, at: Date): Promise<Authorization>;
+  /** null when it does not exist. */
+  abstract update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date): Promise<Authorization | null>;
+  /** False when it did not exist. */
+  abstract remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date): Promise<boolean>;
+}

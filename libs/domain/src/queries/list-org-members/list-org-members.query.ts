@@ -1,0 +1,14 @@
+import { Query } from '@nestjs/cqrs';
+import { OrgMember, OrgRole } from '../../orgs/org';
+import { TenantCaller } from '../../tenancy/tenant-caller';
+
+/** `GET /api/v2/orgs/{orgID}/members` (role member) and `/owners` (role owner). */
+export class ListOrgMembersQuery extends Query<OrgMember[]> {
+  constructor(
+    readonly caller: TenantCaller,
+    readonly orgId: string,
+    readonly role: OrgRole,
+  ) {
+    super();
+  }
+}
