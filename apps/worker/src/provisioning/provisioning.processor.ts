@@ -2,17 +2,17 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { OnboardCommand, OperationState, ProvisionInstanceCommand } from '@app/domain';
+import { OnboardCommand, OperationState, ProvisionInstanceCommand, PurgeInstanceCommand } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
 
-type ProvisioningJobName = JobName.ProvisionInstance | JobName.Onboard;
+type ProvisioningJobName = JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance;
 type ProvisioningJob = Job<JobPayloads[ProvisioningJobName]>;
 
 /** Runs provisioning and onboarding jobs: loads nothing itself, dispatches the command for the job's operation. */
 @Injectable()
 export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly queue = QueueName.Provisioning;
-  static readonly handles = [JobName.ProvisionInstance, JobName.Onboard];
+  static readonly handles = [JobName.ProvisionInstance, JobName.Onboard, JobName.RemoveInstance];
 
   private readonly logger = new Logger(ProvisioningProcessor.name);
   private connection?: Redis;
@@ -53,6 +53,8 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicat
         return this.commands.execute(new ProvisionInstanceCommand(operationId, finalAttempt));
       case JobName.Onboard:
         return this.commands.execute(new OnboardCommand(operationId, finalAttempt));
+      case JobName.RemoveInstance:
+        return this.commands.execute(new PurgeInstanceCommand(operationId));
       default: {
         const unknown: never = name;
         throw new Error(`no processor for job ${String(unknown)}`);

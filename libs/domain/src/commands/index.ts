@@ -1,5 +1,7 @@
 import { CreateBucketHandler } from './create-bucket/create-bucket.handler';
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
+import { RemoveInstanceHandler } from './remove-instance/remove-instance.handler';
+import { PurgeInstanceHandler } from './purge-instance/purge-instance.handler';
 import { RenameInstanceHandler } from './rename-instance/rename-instance.handler';
 import { AddInstanceDomainHandler } from './add-instance-domain/add-instance-domain.handler';
 import { RemoveInstanceDomainHandler } from './remove-instance-domain/remove-instance-domain.handler';
@@ -57,6 +59,10 @@ export * from './remove-bucket-member/remove-bucket-member.command';
 export * from './remove-bucket-member/remove-bucket-member.handler';
 export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
+export * from './remove-instance/remove-instance.command';
+export * from './remove-instance/remove-instance.handler';
+export * from './purge-instance/purge-instance.command';
+export * from './purge-instance/purge-instance.handler';
 export * from './rename-instance/rename-instance.command';
 export * from './rename-instance/rename-instance.handler';
 export * from './add-instance-domain/add-instance-domain.command';
@@ -112,6 +118,7 @@ export * from './delete-authorization/delete-authorization.handler';
 /** Handlers the API runs. */
 export const apiCommandHandlers = [
   CreateInstanceHandler,
+  RemoveInstanceHandler,
   RenameInstanceHandler,
   AddInstanceDomainHandler,
   RemoveInstanceDomainHandler,
@@ -149,5 +156,6 @@ export const apiCommandHandlers = [
 export const workerCommandHandlers = [
   ProvisionInstanceHandler,
   OnboardHandler,
+  PurgeInstanceHandler,
   EraseExpiredSecretsHandler,
 ];

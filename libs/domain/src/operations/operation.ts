@@ -15,6 +15,8 @@ export enum OperationKind {
   SetupInstance = 'SETUP_INSTANCE',
   /** POST /api/v2/setup/user: another user, org, bucket and token. */
   SetupUser = 'SETUP_USER',
+  /** DELETE /system/v1/instances/{id} */
+  RemoveInstance = 'REMOVE_INSTANCE',
 }
 
 /** Why an operation failed, typed so that callers can decide whether to retry. */
@@ -71,7 +73,7 @@ export interface Operation {
   readonly sealedInput: string | null;
   readonly progress: OperationProgress;
   readonly attempts: number;
-  /** CREATE_INSTANCE only */
+  /** CREATE_INSTANCE and REMOVE_INSTANCE */
   readonly outcome: CreateInstanceOutcome | null;
   /** SETUP_INSTANCE and SETUP_USER only */
   readonly onboarding: OnboardingOutcome | null;

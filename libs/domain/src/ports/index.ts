@@ -19,3 +19,4 @@ export * from './bucket-member-repository.port';
 export * from './org-repository.port';
 export * from './authorization-repository.port';
 export * from './instance-admin-repository.port';
+export * from './instance-removal-store.port';

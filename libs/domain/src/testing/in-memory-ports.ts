@@ -87,6 +87,7 @@ export class FakeTokenGenerator implements TokenGenerator {
 export class RecordingProvisioningQueue implements ProvisioningQueue {
   readonly provisioning: Id[] = [];
   readonly onboarding: Id[] = [];
+  readonly removal: Id[] = [];
   /** When set, the next enqueue throws it (Redis down). */
   failWith: Error | null = null;
   async enqueueProvisioning(operationId: Id): Promise<void> {
@@ -96,6 +97,10 @@ export class RecordingProvisioningQueue implements ProvisioningQueue {
   async enqueueOnboarding(operationId: Id): Promise<void> {
     if (this.failWith) throw this.failWith;
     this.onboarding.push(operationId);
+  }
+  async enqueueRemoval(operationId: Id): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.removal.push(operationId);
   }
 }
 

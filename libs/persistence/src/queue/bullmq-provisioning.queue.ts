@@ -25,7 +25,11 @@ export class BullMqProvisioningQueue extends ProvisioningQueue implements OnModu
     return this.enqueue(JobName.Onboard, { operationId });
   }
 
-  private async enqueue<N extends JobName.ProvisionInstance | JobName.Onboard>(name: N, payload: JobPayloads[N]): Promise<void> {
+  enqueueRemoval(operationId: Id): Promise<void> {
+    return this.enqueue(JobName.RemoveInstance, { operationId });
+  }
+
+  private async enqueue<N extends JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance>(name: N, payload: JobPayloads[N]): Promise<void> {
     // jobId = operation id: enqueuing the same operation twice is a no-op in BullMQ.
     await this.queue.add(name, payload, {
       jobId: payload.operationId,

@@ -7,6 +7,7 @@ export enum QueueName {
 export enum JobName {
   ProvisionInstance = 'provision-instance',
   Onboard = 'onboard',
+  RemoveInstance = 'remove-instance',
   EraseExpiredSecrets = 'erase-expired-secrets',
 }
 
@@ -14,10 +15,11 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.ProvisionInstance]: { operationId: string };
   [JobName.Onboard]: { operationId: string };
+  [JobName.RemoveInstance]: { operationId: string };
   [JobName.EraseExpiredSecrets]: Record<string, never>;
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
-  [QueueName.Provisioning]: [JobName.ProvisionInstance, JobName.Onboard],
+  [QueueName.Provisioning]: [JobName.ProvisionInstance, JobName.Onboard, JobName.RemoveInstance],
   [QueueName.Maintenance]: [JobName.EraseExpiredSecrets],
 };

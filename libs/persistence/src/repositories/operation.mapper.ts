@@ -8,7 +8,8 @@ interface StoredOutcome {
 
 export function toOperation(row: OperationEntity): Operation {
   const kind = row.kind as OperationKind;
-  const stored = kind === OperationKind.CreateInstance ? (row.outcome as unknown as StoredOutcome | null) : null;
+  const hasOutcome = kind === OperationKind.CreateInstance || kind === OperationKind.RemoveInstance;
+  const stored = hasOutcome ? (row.outcome as unknown as StoredOutcome | null) : null;
   const outcome: CreateInstanceOutcome | null = stored
     ? {
         instanceId: stored.instanceId,
@@ -30,7 +31,7 @@ export function toOperation(row: OperationEntity): Operation {
     progress: { currentStep: row.currentStep, completedSteps: row.completedSteps, totalSteps: row.totalSteps },
     attempts: row.attempts,
     outcome,
-    onboarding: kind === OperationKind.CreateInstance ? null : (row.outcome as unknown as OnboardingOutcome | null),
+    onboarding: hasOutcome ? null : (row.outcome as unknown as OnboardingOutcome | null),
     sealedSecrets: row.sealedSecrets,
     secretsExpireAt: row.secretsExpireAt,
     failure: (row.failure as unknown as OperationFailure | null) ?? null,

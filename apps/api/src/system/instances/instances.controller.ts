@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CreateInstanceCommand, GetInstanceQuery, GetOperationQuery, RenameInstanceCommand, SearchInstancesQuery } from '@app/domain';
+import {
+  CreateInstanceCommand, GetInstanceQuery, GetOperationQuery, RemoveInstanceCommand, RenameInstanceCommand, SearchInstancesQuery,
+} from '@app/domain';
+import { detailsJson } from '../protojson';
 import { AppConfig } from '@app/persistence';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { SystemCaller } from '../auth/system-caller.decorator';
@@ -45,6 +48,20 @@ export class InstancesController {
   async rename(@Param('instanceId') instanceId: string, @Body() body: RenameInstanceRequest) {
     await this.commands.execute(new RenameInstanceCommand(instanceId, body.instanceName));
     return { details: (await this.queries.execute(new GetInstanceQuery(instanceId))).details };
+  }
+
+  /** Stops the instance at once; the worker then deletes its data. Waits like _create, or 202 with the operation. */
+  @Delete(':instanceId')
+  async remove(
+    @Param('instanceId') instanceId: string,
+    @SystemCaller() caller: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { operationId } = await this.commands.execute(new RemoveInstanceCommand(instanceId, caller));
+    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
+    const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
+    return respondToOperation(view, res, (done) => ({ details: detailsJson(done.operation.outcome!.details) }));
   }
 
   @Get(':instanceId')

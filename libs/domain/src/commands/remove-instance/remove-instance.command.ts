@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import { Id } from '../../shared/id';
+
+export class RemoveInstanceCommand extends Command<{ operationId: Id }> {
+  constructor(
+    readonly instanceId: Id,
+    readonly callerId: string,
+  ) {
+    super();
+  }
+}
