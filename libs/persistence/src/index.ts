@@ -5,6 +5,7 @@ export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/migration-runner';
 export * from './entities';
+export * from './migrations';
 export * from './persistence.module';
 export * from './queue/bullmq-provisioning.queue';
 export * from './queue/jobs';

@@ -1,5 +1,6 @@
 import { CreateBucketHandler } from './create-bucket/create-bucket.handler';
 import { CreateInstanceHandler } from './create-instance/create-instance.handler';
+import { CancelOperationHandler } from './cancel-operation/cancel-operation.handler';
 import { RemoveInstanceHandler } from './remove-instance/remove-instance.handler';
 import { PurgeInstanceHandler } from './purge-instance/purge-instance.handler';
 import { RenameInstanceHandler } from './rename-instance/rename-instance.handler';
@@ -59,6 +60,8 @@ export * from './remove-bucket-member/remove-bucket-member.command';
 export * from './remove-bucket-member/remove-bucket-member.handler';
 export * from './create-instance/create-instance.command';
 export * from './create-instance/create-instance.handler';
+export * from './cancel-operation/cancel-operation.command';
+export * from './cancel-operation/cancel-operation.handler';
 export * from './remove-instance/remove-instance.command';
 export * from './remove-instance/remove-instance.handler';
 export * from './purge-instance/purge-instance.command';
@@ -118,6 +121,7 @@ export * from './delete-authorization/delete-authorization.handler';
 /** Handlers the API runs. */
 export const apiCommandHandlers = [
   CreateInstanceHandler,
+  CancelOperationHandler,
   RemoveInstanceHandler,
   RenameInstanceHandler,
   AddInstanceDomainHandler,

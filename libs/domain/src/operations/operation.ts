@@ -25,6 +25,7 @@ export enum FailureReason {
   Conflict = 'CONFLICT',
   QuotaExceeded = 'QUOTA_EXCEEDED',
   InvalidRequest = 'INVALID_REQUEST',
+  Cancelled = 'CANCELLED',
   Internal = 'INTERNAL',
 }
 
@@ -83,6 +84,8 @@ export interface Operation {
   readonly createdAt: Date;
   readonly startedAt: Date | null;
   readonly finishedAt: Date | null;
+  /** Set when a caller asked a RUNNING operation to stop: it rolls back at its commit point. */
+  readonly cancelRequestedAt: Date | null;
 }
 
 export function isTerminal(state: OperationState): boolean {

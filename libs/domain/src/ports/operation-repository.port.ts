@@ -1,7 +1,18 @@
-import { Operation, OperationProgress } from '../operations/operation';
+import { Operation, OperationKind, OperationProgress, OperationState } from '../operations/operation';
 import { Id } from '../shared/id';
 
+export interface OperationFilter {
+  readonly instanceId?: Id;
+  readonly kind?: OperationKind;
+  readonly state?: OperationState;
+  /** Keyset cursor: operations older than this one (newest first). */
+  readonly before?: { readonly createdAt: Date; readonly id: Id };
+  readonly limit: number;
+}
+
 export abstract class OperationRepository {
+  /** Newest first. */
+  abstract list(filter: OperationFilter): Promise<Operation[]>;
   abstract findById(operationId: Id): Promise<Operation | null>;
   /** Counts an attempt and moves a PENDING or RUNNING operation to RUNNING; false when it already finished. */
   abstract markRunning(operationId: Id, at: Date): Promise<boolean>;

@@ -26,7 +26,10 @@ export interface InstanceReservation {
   readonly at: Date;
 }
 
-export type CommitOutcome = 'written' | 'already-finished';
+/** `cancelled`: a cancel was asked while the work ran; nothing was written and the operation ended CANCELLED. */
+export type CommitOutcome = 'written' | 'already-finished' | 'cancelled';
+
+export type CancelOutcome = 'cancelled' | 'requested' | 'finished';
 
 export abstract class ProvisioningStore {
   /** Throws DomainError(ALREADY_EXISTS) when a domain is taken; stores nothing then. */
@@ -35,4 +38,9 @@ export abstract class ProvisioningStore {
   abstract commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome>;
   /** Finishes the operation as failed and releases what it reserved (instance STATE_FAILED, domains freed, secrets erased). */
   abstract fail(operationId: Id, failure: OperationFailure, at: Date): Promise<void>;
+  /**
+   * A PENDING operation ends CANCELLED at once (its job then does nothing); a RUNNING one is asked to stop and rolls
+   * back at its commit point; a finished one stays as it is.
+   */
+  abstract cancel(operationId: Id, at: Date): Promise<CancelOutcome>;
 }

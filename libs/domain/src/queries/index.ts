@@ -1,5 +1,6 @@
 import { GetBucketHandler } from './get-bucket/get-bucket.handler';
 import { GetInstanceHandler } from './get-instance/get-instance.handler';
+import { ListOperationsHandler } from './list-operations/list-operations.handler';
 import { SearchInstancesHandler } from './search-instances/search-instances.handler';
 import { SearchInstanceDomainsHandler } from './search-instance-domains/search-instance-domains.handler';
 import { DomainExistsHandler } from './domain-exists/domain-exists.handler';
@@ -35,6 +36,8 @@ export * from './list-bucket-members/list-bucket-members.query';
 export * from './list-bucket-members/list-bucket-members.handler';
 export * from './get-instance/get-instance.query';
 export * from './get-instance/get-instance.handler';
+export * from './list-operations/list-operations.query';
+export * from './list-operations/list-operations.handler';
 export * from './search-instances/search-instances.query';
 export * from './search-instances/search-instances.handler';
 export * from './search-instance-domains/search-instance-domains.query';
@@ -69,6 +72,7 @@ export * from './get-authorization/get-authorization.handler';
 
 export const queryHandlers = [
   GetInstanceHandler,
+  ListOperationsHandler,
   SearchInstancesHandler,
   SearchInstanceDomainsHandler,
   DomainExistsHandler,

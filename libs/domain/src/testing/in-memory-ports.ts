@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../errors';
 import { isTerminal, Operation, OperationFailure, OperationKind, OperationProgress, OperationState } from '../operations/operation';
 import {
-  Clock, CommitOutcome, GeneratedToken, IdGenerator, InstanceReservation, KeyPairGenerator, OperationRepository,
+  CancelOutcome, Clock, CommitOutcome, GeneratedToken, IdGenerator, InstanceReservation, KeyPairGenerator, OperationRepository,
   PasswordHasher, ProvisioningQueue, ProvisioningSettings, ProvisioningStore, RsaKeyPair, SecretSealer, TokenGenerator,
 } from '../ports';
 import { ProvisioningPlan } from '../provisioning/provisioning-plan';
@@ -115,6 +115,9 @@ export class InMemoryOperationRepository implements OperationRepository {
     const row = this.rows.get(operationId);
     if (row) this.rows.set(operationId, { ...row, ...changes });
   }
+  async list(): Promise<Operation[]> {
+    return [...this.rows.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
   async findById(operationId: Id): Promise<Operation | null> {
     return this.rows.get(operationId) ?? null;
   }
@@ -177,6 +180,7 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
       createdAt: r.at,
       startedAt: null,
       finishedAt: null,
+      cancelRequestedAt: null,
     });
   }
 
@@ -188,6 +192,10 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
     }
     const row = await this.operations.findById(plan.operationId);
     if (row && isTerminal(row.state)) return 'already-finished';
+    if (row?.cancelRequestedAt) {
+      this.operations.update(plan.operationId, { state: OperationState.Cancelled, finishedAt: at });
+      return 'cancelled';
+    }
     this.commits.push(plan);
     this.operations.update(plan.operationId, {
       state: OperationState.Succeeded, sealedInput: null, sealedSecrets: plan.sealedSecrets,
@@ -201,6 +209,17 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
     this.operations.update(operationId, {
       state: OperationState.Failed, failure, sealedInput: null, sealedSecrets: null, secretsExpireAt: null, finishedAt: at,
     });
+  }
+
+  async cancel(operationId: Id, at: Date): Promise<CancelOutcome> {
+    const row = await this.operations.findById(operationId);
+    if (!row || isTerminal(row.state)) return 'finished';
+    if (row.state === OperationState.Pending) {
+      this.operations.update(operationId, { state: OperationState.Cancelled, sealedInput: null, finishedAt: at });
+      return 'cancelled';
+    }
+    this.operations.update(operationId, { cancelRequestedAt: at });
+    return 'requested';
   }
 }
 
@@ -227,6 +246,7 @@ export function operationRow(overrides: Partial<Operation> = {}): Operation {
     sealedSecrets: null,
     secretsExpireAt: null,
     failure: null,
+    cancelRequestedAt: null,
     createdAt: new Date('2025-01-15T11:59:00.000Z'),
     startedAt: new Date('2025-01-15T11:59:01.000Z'),
     finishedAt: new Date('2025-01-15T11:59:02.000Z'),

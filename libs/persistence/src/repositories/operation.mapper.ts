@@ -38,5 +38,6 @@ export function toOperation(row: OperationEntity): Operation {
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
+    cancelRequestedAt: row.cancelRequestedAt ?? null,
   };
 }

@@ -9,6 +9,7 @@ import {
   BucketEntity, EventEntity, InstanceMemberEntity, OperationEntity, OrgEntity, OrgMemberEntity, TokenEntity, UserEntity,
 } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
+import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 
 @Injectable()
 export class TypeOrmOnboardingStore extends OnboardingStore {
@@ -37,8 +38,12 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
   commit(plan: OnboardingPlan, at: Date): Promise<CommitOutcome> {
     return this.db
       .transaction(async (tx) => {
-        const operation = await tx.findOne(OperationEntity, { where: { id: plan.operationId }, lock: { mode: 'pessimistic_write' } });
+        const operation = await lockOperation(tx, plan.operationId);
         if (!operation || isTerminal(operation.state as OperationState)) return 'already-finished' as const;
+        if (operation.cancelRequestedAt) {
+          await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
+          return 'cancelled' as const;
+        }
         if (plan.mode === 'initial') {
           // Serialises setups of one instance; the unique index on operations already lets only one through.
           await tx.query('SELECT 1 FROM instances WHERE id = $1 FOR UPDATE', [plan.instanceId]);

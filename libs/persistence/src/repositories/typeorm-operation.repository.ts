@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Id, isTerminal, Operation, OperationProgress, OperationRepository, OperationState } from '@app/domain';
+import { Id, isTerminal, Operation, OperationFilter, OperationProgress, OperationRepository, OperationState } from '@app/domain';
 import { OperationEntity } from '../entities';
 import { toOperation } from './operation.mapper';
 
@@ -12,6 +12,16 @@ const MAX_POLL_MS = 250;
 export class TypeOrmOperationRepository extends OperationRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {
     super();
+  }
+
+  async list(filter: OperationFilter): Promise<Operation[]> {
+    const query = this.db.getRepository(OperationEntity).createQueryBuilder('o');
+    if (filter.instanceId) query.andWhere('o.instance_id = :instanceId', { instanceId: filter.instanceId });
+    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.state) query.andWhere('o.state = :state', { state: filter.state });
+    if (filter.before) query.andWhere('(o.created_at, o.id) < (:at, :id)', { at: filter.before.createdAt, id: filter.before.id });
+    const rows = await query.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(filter.limit).getMany();
+    return rows.map(toOperation);
   }
 
   async findById(operationId: Id): Promise<Operation | null> {

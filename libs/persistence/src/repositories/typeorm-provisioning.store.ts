@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  CommitOutcome, CreateInstanceOutcome, DomainError, Id, InstanceReservation, InstanceState, isTerminal,
+  CancelOutcome, CommitOutcome, CreateInstanceOutcome, DomainError, Id, InstanceReservation, InstanceState, isTerminal,
   OperationFailure, OperationKind, OperationState, ProvisioningPlan, ProvisioningStore, defaultShardGroupDurationSeconds,
 } from '@app/domain';
 import {
@@ -10,6 +10,7 @@ import {
   OperationEntity, OrgEntity, OrgMemberEntity, TokenEntity, UserEntity,
 } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
+import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 
 @Injectable()
 export class TypeOrmProvisioningStore extends ProvisioningStore {
@@ -45,7 +46,12 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
 
   commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome> {
     return this.db.transaction(async (tx) => {
-      if (await this.lockFinishedOperation(tx, plan.operationId)) return 'already-finished';
+      const operation = await lockOperation(tx, plan.operationId);
+      if (!operation || isTerminal(operation.state as OperationState)) return 'already-finished';
+      if (operation.cancelRequestedAt) {
+        await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
+        return 'cancelled';
+      }
       const scope = { instanceId: plan.instanceId, createdAt: at };
       await tx.update(InstanceEntity, { id: plan.instanceId, state: InstanceState.Creating }, { state: InstanceState.Running, updatedAt: at });
       if (plan.org) {
@@ -90,27 +96,23 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
 
   async fail(operationId: Id, failure: OperationFailure, at: Date): Promise<void> {
     await this.db.transaction(async (tx) => {
-      if (await this.lockFinishedOperation(tx, operationId)) return;
-      const { instanceId, kind } = await tx.findOneByOrFail(OperationEntity, { id: operationId });
-      await tx.update(OperationEntity, { id: operationId }, {
-        state: OperationState.Failed, failure: failure as object, sealedInput: null, sealedSecrets: null, secretsExpireAt: null,
-        currentStep: null, finishedAt: at, updatedAt: at,
-      });
-      // Only a failed CreateInstance has a reservation to release; a failed onboarding leaves its instance as it was.
-      if (kind !== OperationKind.CreateInstance) return;
-      await tx.update(InstanceEntity, { id: instanceId, state: InstanceState.Creating }, { state: InstanceState.Failed, updatedAt: at });
-      await tx.delete(InstanceDomainEntity, { instanceId });
-      await tx.insert(EventEntity, {
-        instanceId, aggregateType: 'instance', aggregateId: instanceId, eventType: 'instance.failed',
-        payload: { operationId, reason: failure.reason }, resourceOwner: instanceId, createdAt: at,
-      });
+      const operation = await lockOperation(tx, operationId);
+      if (!operation || isTerminal(operation.state as OperationState)) return;
+      await finishUnsuccessfully(tx, operation, OperationState.Failed, failure, at);
     });
   }
 
-  /** Locks the operation row for the rest of the transaction; true when it already finished (a redelivered job). */
-  private async lockFinishedOperation(tx: EntityManager, operationId: Id): Promise<boolean> {
-    const row = await tx.findOne(OperationEntity, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
-    return !row || isTerminal(row.state as OperationState);
+  cancel(operationId: Id, at: Date): Promise<CancelOutcome> {
+    return this.db.transaction(async (tx) => {
+      const operation = await lockOperation(tx, operationId);
+      if (!operation || isTerminal(operation.state as OperationState)) return 'finished' as const;
+      if (operation.state === OperationState.Pending) {
+        await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
+        return 'cancelled' as const;
+      }
+      await tx.update(OperationEntity, { id: operationId }, { cancelRequestedAt: at, updatedAt: at });
+      return 'requested' as const;
+    });
   }
 
   private async appendEvents(tx: EntityManager, plan: ProvisioningPlan, at: Date): Promise<string[]> {

@@ -12,6 +12,7 @@ const RETRY_AFTER_SECONDS = 1;
 const ERROR_OF_REASON: Record<FailureReason, ErrorCode> = {
   [FailureReason.DomainTaken]: ErrorCode.AlreadyExists,
   [FailureReason.Conflict]: ErrorCode.Conflict,
+  [FailureReason.Cancelled]: ErrorCode.FailedPrecondition,
   [FailureReason.QuotaExceeded]: ErrorCode.ResourceExhausted,
   [FailureReason.InvalidRequest]: ErrorCode.InvalidArgument,
   [FailureReason.Internal]: ErrorCode.Internal,
