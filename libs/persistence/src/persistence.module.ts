@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
-  InstanceRemovalStore, InstanceAdminRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
+  IdempotencyStore, InstanceRemovalStore, InstanceAdminRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
   OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
@@ -16,6 +16,7 @@ import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store'
 import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repository';
 import { TypeOrmInstanceAdminRepository } from './repositories/typeorm-instance-admin.repository';
 import { TypeOrmInstanceRemovalStore } from './repositories/typeorm-instance-removal.store';
+import { TypeOrmIdempotencyStore } from './repositories/typeorm-idempotency.store';
 import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
 import { TypeOrmLabelRepository } from './repositories/typeorm-label.repository';
 import { SessionRepository, UserRepository } from '@app/domain';
@@ -46,6 +47,7 @@ const ports = [
   { provide: BucketRepository, useClass: TypeOrmBucketRepository },
   { provide: InstanceAdminRepository, useClass: TypeOrmInstanceAdminRepository },
   { provide: InstanceRemovalStore, useClass: TypeOrmInstanceRemovalStore },
+  { provide: IdempotencyStore, useClass: TypeOrmIdempotencyStore },
   { provide: BucketMemberRepository, useClass: TypeOrmBucketMemberRepository },
   { provide: LabelRepository, useClass: TypeOrmLabelRepository },
   { provide: UserRepository, useClass: TypeOrmUserRepository },

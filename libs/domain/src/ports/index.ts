@@ -20,3 +20,4 @@ export * from './org-repository.port';
 export * from './authorization-repository.port';
 export * from './instance-admin-repository.port';
 export * from './instance-removal-store.port';
+export * from './idempotency-store.port';

@@ -21,4 +21,6 @@ export abstract class OperationRepository {
   abstract waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null>;
   /** Erases sealed secrets whose time is up; answers how many operations it touched. */
   abstract eraseExpiredSecrets(now: Date): Promise<number>;
+  /** Forgets operations that finished before `finishedBefore`. */
+  abstract pruneFinished(finishedBefore: Date): Promise<number>;
 }

@@ -144,7 +144,10 @@ export class InMemoryOperationRepository implements OperationRepository {
       }
     }
     return erased;
+  }  async pruneFinished(): Promise<number> {
+    return 0;
   }
+
 }
 
 /** Keeps reservations, plans and failures, and moves the operations it shares with an InMemoryOperationRepository. */

@@ -59,6 +59,11 @@ export class TypeOrmOperationRepository extends OperationRepository {
     return result.affected ?? 0;
   }
 
+  async pruneFinished(finishedBefore: Date): Promise<number> {
+    const [, affected] = (await this.db.query('DELETE FROM operations WHERE finished_at < $1', [finishedBefore])) as [unknown, number];
+    return affected;
+  }
+
   // Polling with backoff keeps this independent of which process finishes the work; a few cheap primary-key reads.
   async waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null> {
     const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import {
@@ -6,6 +6,7 @@ import {
   SetPrimaryDomainCommand,
 } from '@app/domain';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
 
 class DomainRequest {
@@ -21,6 +22,7 @@ const domainJson = (d: InstanceDomainView) => ({ details: detailsJson(d.details)
 /** ZITADEL's instance domain calls of the System API. */
 @Controller('system/v1')
 @UseGuards(SystemAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
 export class DomainsController {
   constructor(
     private readonly commands: CommandBus,

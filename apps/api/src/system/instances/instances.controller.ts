@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
@@ -7,6 +7,7 @@ import {
 import { detailsJson } from '../protojson';
 import { AppConfig } from '@app/persistence';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { SystemCaller } from '../auth/system-caller.decorator';
 import { prefersAsync, respondToOperation } from '../operations/operation-responder';
 import { CreateInstanceRequest } from './dto/create-instance.request';
@@ -17,6 +18,7 @@ import { instanceSearchFrom, searchInstancesResponse } from './dto/search-instan
 
 @Controller('system/v1/instances')
 @UseGuards(SystemAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
 export class InstancesController {
   constructor(
     private readonly commands: CommandBus,

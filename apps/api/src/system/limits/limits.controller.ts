@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
 import { GetInstanceLimitsQuery, InstanceLimits, SetInstanceLimitsCommand } from '@app/domain';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
 class LimitsRequest {
   @IsOptional() @IsBoolean() block?: boolean;
@@ -16,6 +17,7 @@ const limitsJson = (l: InstanceLimits) => ({ limits: { block: l.block, maxUsers:
 /** Instance limits: `block` stops every tenant request (429); the max* quotas are enforced by the tenant API (403). */
 @Controller('system/v1/instances/:instanceId/limits')
 @UseGuards(SystemAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
 export class LimitsController {
   constructor(
     private readonly commands: CommandBus,

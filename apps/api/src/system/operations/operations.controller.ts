@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CancelOperationCommand, DomainError, GetOperationQuery, isId, isTerminal, ListOperationsQuery, OperationView } from '@app/domain';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { SystemCaller } from '../auth/system-caller.decorator';
 import { ListOperationsParams, WaitParams, waitMillis } from './dto/list-operations.request';
 import { operationResponse, OperationResponse } from './dto/operation.response';
@@ -12,6 +13,7 @@ const EVENT_STREAM_MAX_MS = 10 * 60_000;
 
 @Controller('system/v1/operations')
 @UseGuards(SystemAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
 export class OperationsController {
   constructor(
     private readonly queries: QueryBus,
