@@ -29,5 +29,7 @@ export function systemError(error: DomainError, httpStatusOverride?: number): { 
   const details = error.fieldViolations.length
     ? [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: error.fieldViolations }]
     : [];
-  return { status: httpStatusOverride ?? HTTP_STATUS_OF_GRPC[code], body: { code, message: error.message, details } };
+  // gRPC has no "unprocessable": code 3 with HTTP 422, as for an Idempotency-Key reused with another request.
+  const status = httpStatusOverride ?? (error.code === ErrorCode.Unprocessable ? 422 : HTTP_STATUS_OF_GRPC[code]);
+  return { status, body: { code, message: error.message, details } };
 }
