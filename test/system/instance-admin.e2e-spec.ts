@@ -103,6 +103,22 @@ describe('System API: search, rename, domains and limits of instances', () => {
     expect((await http(stack.baseUrl, 'PUT', `/system/v1/instances/${tenant.instanceId}/limits`, { body: { maxUsers: -1 } })).status).toBe(400);
   });
 
+  it('adds an instance with a human owner through the deprecated AddInstance call', async () => {
+    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances', {
+      body: {
+        instanceName: 'Added', ownerUserName: 'owner', ownerEmail: { email: 'owner@example.com', isEmailVerified: true },
+        ownerProfile: { firstName: 'O', lastName: 'Wner' }, ownerPassword: { password: 'owner-pass-123' },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['details', 'instanceId']);
+    const users = await stack.db.query<{ kind: string; name: string }>('SELECT kind, name FROM users WHERE instance_id = $1', [res.body.instanceId]);
+    expect(users).toEqual([{ kind: 'human', name: 'owner' }]);
+    const bad = await http(stack.baseUrl, 'POST', '/system/v1/instances', { body: { instanceName: 'No owner' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('ownerUserName');
+  });
+
   it('requires system credentials for all of it', async () => {
     const id = await create('auth');
     for (const [method, path] of [['POST', '/system/v1/instances/_search'], ['PUT', `/system/v1/instances/${id}`], ['POST', `/system/v1/instances/${id}/domains`], ['PUT', `/system/v1/instances/${id}/limits`]] as const) {

@@ -10,6 +10,7 @@ import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { SystemCaller } from '../auth/system-caller.decorator';
 import { prefersAsync, respondToOperation } from '../operations/operation-responder';
+import { AddInstanceRequest, createInstanceInputFrom } from './dto/add-instance.request';
 import { CreateInstanceRequest } from './dto/create-instance.request';
 import { createInstanceResponse } from './dto/create-instance.response';
 import { getInstanceResponse, GetInstanceResponse } from './dto/instance.response';
@@ -38,6 +39,24 @@ export class InstancesController {
     const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
     const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
     return respondToOperation(view, res, createInstanceResponse);
+  }
+
+  /** ZITADEL's deprecated AddInstance: a human owner only; answers `{instanceId, details}`. */
+  @Post()
+  @HttpCode(200)
+  async add(
+    @Body() body: AddInstanceRequest,
+    @SystemCaller() caller: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { operationId } = await this.commands.execute(new CreateInstanceCommand(createInstanceInputFrom(body), caller));
+    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
+    const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
+    return respondToOperation(view, res, (done) => {
+      const { instanceId, details } = createInstanceResponse(done);
+      return { instanceId, details };
+    });
   }
 
   @Post('_search')
