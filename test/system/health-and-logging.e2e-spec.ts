@@ -30,6 +30,19 @@ describe('health and request logging', () => {
     expect(stack.logs.text()).not.toContain('test-system-token');
   });
 
+  it('exposes Prometheus metrics: HTTP latency by route template, queue depth and operations', async () => {
+    await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Metered' }, headers: { Prefer: 'respond-async' } });
+    await http(stack.baseUrl, 'GET', '/system/v1/instances/0123456789abcdef');
+    const res = await http(stack.baseUrl, 'GET', '/metrics', { token: null });
+    expect(res.status).toBe(200);
+    const text = String(res.body);
+    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/system\/v1\/instances\/:instanceId",status="404"\} \d+/);
+    expect(text).not.toContain('0123456789abcdef');
+    expect(text).toMatch(/provisioning_queue_jobs\{state="waiting"\} 1/);
+    expect(text).toMatch(/provisioning_operations\{kind="CREATE_INSTANCE",state="PENDING"\} 1/);
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+
   it('answers unknown routes in the System API error format', async () => {
     const res = await http(stack.baseUrl, 'GET', '/system/v1/nothing-here');
     expect(res.status).toBe(404);

@@ -6,6 +6,7 @@ import { apiCommandHandlers, queryHandlers } from '@app/domain';
 import { AppConfigModule, LoggingModule, PersistenceModule } from '@app/persistence';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './observability/metrics.module';
 import { InstancesModule } from './system/instances/instances.module';
 import { OperationsModule } from './system/operations/operations.module';
 import { SetupModule } from './tenant/setup/setup.module';
@@ -35,6 +36,7 @@ export class ApiModule {
         PersistenceModule,
         CqrsModule.forRoot(),
         HealthModule,
+        MetricsModule,
         InstancesModule,
         OperationsModule,
         SetupModule,

@@ -8,6 +8,7 @@ import { EnsureDefaultInstanceCommand } from '@app/domain';
 import { AppConfig } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { apiValidationPipe } from './common/validation/validation.pipe';
+import { HttpMetrics } from './observability/http-metrics';
 
 /** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
 function refuseNulCharacters(_key: string, value: unknown): unknown {
@@ -22,6 +23,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.useGlobalPipes(apiValidationPipe());
   app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
   app.use(cookieParser());
+  app.use(app.get(HttpMetrics).middleware);
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
