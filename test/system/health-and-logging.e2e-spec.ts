@@ -43,6 +43,16 @@ describe('health and request logging', () => {
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 
+  it('serves its OpenAPI document and a browsable UI', async () => {
+    const doc = await http(stack.baseUrl, 'GET', '/openapi.json', { token: null });
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/system/v1/instances/_create', '/system/v1/operations/{operationId}', '/api/v2/setup', '/api/v2/buckets']));
+    const ui = await http(stack.baseUrl, 'GET', '/docs', { token: null });
+    expect(ui.status).toBe(200);
+    expect(String(ui.body)).toContain('<html');
+  });
+
   it('answers unknown routes in the System API error format', async () => {
     const res = await http(stack.baseUrl, 'GET', '/system/v1/nothing-here');
     expect(res.status).toBe(404);

@@ -9,6 +9,7 @@ import { AppConfig } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 import { HttpMetrics } from './observability/http-metrics';
+import { serveOpenApi } from './observability/openapi';
 
 /** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
 function refuseNulCharacters(_key: string, value: unknown): unknown {
@@ -27,6 +28,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  serveOpenApi(app);
   await app.init();
   await app.get(CommandBus).execute(new EnsureDefaultInstanceCommand());
   return app;
