@@ -19,6 +19,7 @@ export class AppConfig {
   readonly syncWaitSeconds: number;
   readonly secretRetentionSeconds: number;
   readonly secretSweepIntervalMs: number;
+  readonly signInAttemptsPerMinute: number;
   readonly workerConcurrency: number;
   readonly workerLockDurationMs: number;
   readonly jobAttempts: number;
@@ -41,6 +42,7 @@ export class AppConfig {
     this.syncWaitSeconds = env.SYNC_WAIT_SECONDS;
     this.secretRetentionSeconds = env.SECRET_RETENTION_SECONDS;
     this.secretSweepIntervalMs = env.SECRET_SWEEP_INTERVAL_MS;
+    this.signInAttemptsPerMinute = env.SIGNIN_ATTEMPTS_PER_MINUTE;
     this.workerConcurrency = env.WORKER_CONCURRENCY;
     this.workerLockDurationMs = env.WORKER_LOCK_DURATION_MS;
     this.jobAttempts = env.JOB_ATTEMPTS;

@@ -42,6 +42,9 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(100)
   SECRET_SWEEP_INTERVAL_MS = 60000;
 
+  @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  SIGNIN_ATTEMPTS_PER_MINUTE = 10;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(256)
   WORKER_CONCURRENCY = 4;
 

@@ -6,6 +6,7 @@ import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { HostInstanceGuard } from './host-instance.guard';
+import { SignInThrottlerGuard } from './signin-throttler.guard';
 import { clearedSessionCookie, sessionCookie } from './session-cookie';
 
 /** POST /api/v2/signin (Basic credentials -> session cookie) and POST /api/v2/signout. */
@@ -15,7 +16,7 @@ export class SessionsController {
 
   @Post('signin')
   @HttpCode(204)
-  @UseGuards(HostInstanceGuard)
+  @UseGuards(SignInThrottlerGuard, HostInstanceGuard)
   async signIn(@Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const session = await this.commands.execute(new SignInCommand(caller, basic));
     res.setHeader('Set-Cookie', sessionCookie(session.token, req.secure));
