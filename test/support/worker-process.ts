@@ -25,6 +25,22 @@ export class WorkerProcess {
     return this.output;
   }
 
+  /**
+   * Sends SIGTERM and resolves once the process has ended by itself. Nest runs its shutdown hooks and then ends
+   * with the same signal, so a clean stop is `{ code: null, signal: 'SIGTERM' }` (or code 0).
+   */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return new Promise((resolve) => {
+      if (this.exited) return resolve({ code: this.child.exitCode, signal: this.child.signalCode });
+      this.child.once('exit', (code, signal) => resolve({ code, signal }));
+      this.child.kill('SIGTERM');
+    });
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
   kill(): Promise<void> {
     return new Promise((resolve) => {
       if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();

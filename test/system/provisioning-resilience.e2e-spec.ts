@@ -130,6 +130,35 @@ describe('provisioning survives redelivery, crashes and failures', () => {
     }
   }, 120000);
 
+  it('finishes the job in hand when the worker is asked to stop (SIGTERM), then exits', async () => {
+    stack = await TestStack.start({ worker: false });
+    const worker = WorkerProcess.start({ ...stack.config });
+    await until('the worker process to take jobs', async () => (await withQueue((q) => q.getWorkersCount())) > 0, 60000);
+    const blocker = new Client({ connectionString: stack.db.url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE buckets IN ACCESS EXCLUSIVE MODE');
+    try {
+      const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('graceful'), headers: { Prefer: 'respond-async' } });
+      await until('the worker to be inside its transaction', async () =>
+        (await blocker.query(`SELECT 1 FROM pg_locks WHERE relation = 'buckets'::regclass AND NOT granted`)).rows.length > 0);
+
+      const exit = worker.terminate();
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(worker.exited).toBe(false); // still finishing its job
+      await blocker.query('COMMIT');
+
+      const ended = await exit;
+      expect(ended.code === 0 || ended.signal === 'SIGTERM').toBe(true);
+      expect(worker.logs).not.toMatch(/"level":50/);
+      const [operation] = await stack.db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM operations WHERE id = $1', [res.body.id]);
+      expect(operation).toEqual({ state: 'SUCCEEDED', attempts: 1 });
+    } finally {
+      await worker.kill();
+      await blocker.end().catch(() => undefined);
+    }
+  }, 120000);
+
   it('after the last failed attempt marks the operation FAILED, the instance STATE_FAILED and frees its domains', async () => {
     stack = await TestStack.start({ worker: false, config: { JOB_ATTEMPTS: '2' } });
     // A worker with another SECRET_KEY cannot open what the API sealed: every attempt fails.
