@@ -27,8 +27,13 @@ export class Environment {
   @IsOptional() @IsString()
   SYSTEM_API_TOKENS?: string;
 
+  /** JSON: `{"<user id>": {"keyData": "<base64 PEM RSA public key>" | "path": "<file>", "role"?: "SYSTEM_OWNER" | "SYSTEM_OWNER_VIEWER"}}`. */
   @IsOptional() @IsString()
   SYSTEM_API_USERS?: string;
+
+  /** What system users' JWTs must name in `aud`; default `http://localhost:<PORT>`. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'SYSTEM_API_ISSUER must be an http(s) URL without query or fragment' })
+  SYSTEM_API_ISSUER?: string;
 
   @IsOptional() @Matches(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'SECRET_KEY must be 32 bytes as 64 hex characters or base64' })
   SECRET_KEY?: string;
@@ -57,6 +62,23 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(10)
   JOB_BACKOFF_MS = 1000;
 
+  /** How often the relay looks for outbox events when no notification wakes it. */
+  @Type(() => Number) @IsInt() @Min(50)
+  WEBHOOK_RELAY_INTERVAL_MS = 1000;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  WEBHOOK_ATTEMPTS = 15;
+
+  /** First redelivery delay; it doubles per attempt up to WEBHOOK_BACKOFF_MAX_MS (defaults: the 15th attempt ~22.75 h after the first). */
+  @Type(() => Number) @IsInt() @Min(10)
+  WEBHOOK_BACKOFF_MS = 5000;
+
+  @Type(() => Number) @IsInt() @Min(10)
+  WEBHOOK_BACKOFF_MAX_MS = 12 * 3600 * 1000;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(256)
+  WEBHOOK_CONCURRENCY = 8;
+
   @Matches(/^[^_"][^"]{0,254}$/, { message: 'DEFAULT_BUCKET_NAME must not start with _ or contain "' })
   DEFAULT_BUCKET_NAME = 'default';
 
@@ -77,7 +99,9 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (parsed.NODE_ENV === 'production') {
-    const missing = (['SYSTEM_API_TOKENS', 'SECRET_KEY'] as const).filter((k) => !parsed[k]);
+    const missing = (['SYSTEM_API_TOKENS', 'SECRET_KEY'] as const)
+      .filter((k) => !parsed[k] && !(k === 'SYSTEM_API_TOKENS' && parsed.SYSTEM_API_USERS))
+      .map((k) => (k === 'SYSTEM_API_TOKENS' ? 'SYSTEM_API_TOKENS or SYSTEM_API_USERS' : k));
     if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.map((k) => `  ${k}: is required when NODE_ENV=production`).join('\n')}`);
   }
   return parsed;
