@@ -20,7 +20,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     let translated = toDomainError(exception);
     if (!translated) {
       const errorId = randomUUID();
-      this.logger.error({ errorId, path: request.path, err: exception }, 'unhandled error');
+      // Name, message and stack only: a driver error also carries its query parameters, which are not for logs.
+      const err = exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : { message: String(exception) };
+      this.logger.error({ errorId, path: request.path, err }, 'unhandled error');
       translated = { error: new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`) };
     }
     if (response.headersSent) return;
