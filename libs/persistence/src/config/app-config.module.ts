@@ -16,7 +16,7 @@ export class AppConfigModule {
             const config = AppConfig.fromEnvironment({ ...process.env, ...overrides });
             if (config.usesDevelopmentCredentials) {
               new Logger('Config').warn(
-                'SYSTEM_API_TOKENS or SECRET_KEY is not set: using the documented development credentials (never in production)',
+                'SYSTEM_API_TOKENS (or SYSTEM_API_USERS) or SECRET_KEY is not set: using the documented development credentials (never in production)',
               );
             }
             return config;
