@@ -17,6 +17,7 @@ import { MeModule } from './tenant/me/me.module';
 import { SessionsModule } from './tenant/sessions/sessions.module';
 import { OrgsModule } from './tenant/orgs/orgs.module';
 import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
+import { WebhooksModule } from './system/webhooks/webhooks.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -47,6 +48,7 @@ export class ApiModule {
         SessionsModule,
         OrgsModule,
         AuthorizationsModule,
+        WebhooksModule,
       ],
       providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

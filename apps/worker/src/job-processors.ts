@@ -1,8 +1,10 @@
 import { JOBS_BY_QUEUE, JobName, QueueName } from '@app/persistence';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { ProvisioningProcessor } from './provisioning/provisioning.processor';
+import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
+import { WebhookRelayProcessor } from './webhooks/webhook-relay.processor';
 
-export const processors = [ProvisioningProcessor, MaintenanceProcessor];
+export const processors = [ProvisioningProcessor, MaintenanceProcessor, WebhookRelayProcessor, WebhookDeliveryProcessor];
 
 /** Fails the start when a job name has no processor or more than one, so that no job can sit unprocessed. */
 export function checkEveryJobHasOneProcessor(): void {

@@ -47,3 +47,4 @@ export * from './users/existing-user';
 export * from './users/session';
 export * from './users/user';
 export * from './users/user-events';
+export * from './webhooks';

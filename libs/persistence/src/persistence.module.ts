@@ -31,6 +31,12 @@ import { NodeClock } from './security/node-clock';
 import { RandomIdGenerator } from './security/random-id-generator';
 import { RandomTokenGenerator } from './security/random-token-generator';
 import { RsaKeyPairGenerator } from './security/rsa-key-pair-generator';
+import { OutboxNotifications, WebhookDeliveryQueue, WebhookDeliveryStore, WebhookRepository, WebhookSender } from '@app/domain';
+import { TypeOrmWebhookRepository } from './repositories/typeorm-webhook.repository';
+import { TypeOrmWebhookDeliveryStore } from './repositories/typeorm-webhook-delivery.store';
+import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
+import { FetchWebhookSender } from './http/fetch-webhook-sender';
+import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
 
 const ports = [
   { provide: Clock, useClass: NodeClock },
@@ -56,6 +62,11 @@ const ports = [
   { provide: AuthorizationRepository, useClass: TypeOrmAuthorizationRepository },
   BullMqProvisioningQueue,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
+  { provide: WebhookRepository, useClass: TypeOrmWebhookRepository },
+  { provide: WebhookDeliveryStore, useClass: TypeOrmWebhookDeliveryStore },
+  { provide: WebhookDeliveryQueue, useClass: BullMqWebhookQueue },
+  { provide: WebhookSender, useClass: FetchWebhookSender },
+  { provide: OutboxNotifications, useClass: PgOutboxNotifications },
 ];
 
 /** The adapters behind every domain port: PostgreSQL through TypeORM, Redis through BullMQ, node:crypto and argon2. */

@@ -37,6 +37,10 @@ import { RemoveOrgMemberHandler } from './remove-org-member/remove-org-member.ha
 import { CreateAuthorizationHandler } from './create-authorization/create-authorization.handler';
 import { UpdateAuthorizationHandler } from './update-authorization/update-authorization.handler';
 import { DeleteAuthorizationHandler } from './delete-authorization/delete-authorization.handler';
+import { CreateWebhookHandler } from './create-webhook/create-webhook.handler';
+import { DeleteWebhookHandler } from './delete-webhook/delete-webhook.handler';
+import { RelayWebhookOutboxHandler } from './relay-webhook-outbox/relay-webhook-outbox.handler';
+import { DeliverWebhookHandler } from './deliver-webhook/deliver-webhook.handler';
 
 export * from './create-bucket/create-bucket.command';
 export * from './create-bucket/create-bucket.handler';
@@ -117,6 +121,14 @@ export * from './update-authorization/update-authorization.command';
 export * from './update-authorization/update-authorization.handler';
 export * from './delete-authorization/delete-authorization.command';
 export * from './delete-authorization/delete-authorization.handler';
+export * from './create-webhook/create-webhook.command';
+export * from './create-webhook/create-webhook.handler';
+export * from './delete-webhook/delete-webhook.command';
+export * from './delete-webhook/delete-webhook.handler';
+export * from './relay-webhook-outbox/relay-webhook-outbox.command';
+export * from './relay-webhook-outbox/relay-webhook-outbox.handler';
+export * from './deliver-webhook/deliver-webhook.command';
+export * from './deliver-webhook/deliver-webhook.handler';
 
 /** Handlers the API runs. */
 export const apiCommandHandlers = [
@@ -155,6 +167,8 @@ export const apiCommandHandlers = [
   CreateAuthorizationHandler,
   UpdateAuthorizationHandler,
   DeleteAuthorizationHandler,
+  CreateWebhookHandler,
+  DeleteWebhookHandler,
 ];
 /** Handlers the worker runs. */
 export const workerCommandHandlers = [
@@ -162,4 +176,6 @@ export const workerCommandHandlers = [
   OnboardHandler,
   PurgeInstanceHandler,
   EraseExpiredSecretsHandler,
+  RelayWebhookOutboxHandler,
+  DeliverWebhookHandler,
 ];

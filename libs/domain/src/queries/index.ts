@@ -21,6 +21,9 @@ import { GetOrgHandler } from './get-org/get-org.handler';
 import { ListOrgMembersHandler } from './list-org-members/list-org-members.handler';
 import { ListAuthorizationsHandler } from './list-authorizations/list-authorizations.handler';
 import { GetAuthorizationHandler } from './get-authorization/get-authorization.handler';
+import { ListWebhooksHandler } from './list-webhooks/list-webhooks.handler';
+import { GetWebhookHandler } from './get-webhook/get-webhook.handler';
+import { ListWebhookDeliveriesHandler } from './list-webhook-deliveries/list-webhook-deliveries.handler';
 
 export * from './get-bucket/get-bucket.query';
 export * from './get-bucket/get-bucket.handler';
@@ -69,6 +72,12 @@ export * from './list-authorizations/list-authorizations.query';
 export * from './list-authorizations/list-authorizations.handler';
 export * from './get-authorization/get-authorization.query';
 export * from './get-authorization/get-authorization.handler';
+export * from './list-webhooks/list-webhooks.query';
+export * from './list-webhooks/list-webhooks.handler';
+export * from './get-webhook/get-webhook.query';
+export * from './get-webhook/get-webhook.handler';
+export * from './list-webhook-deliveries/list-webhook-deliveries.query';
+export * from './list-webhook-deliveries/list-webhook-deliveries.handler';
 
 export const queryHandlers = [
   GetInstanceHandler,
@@ -94,4 +103,7 @@ export const queryHandlers = [
   ListOrgMembersHandler,
   ListAuthorizationsHandler,
   GetAuthorizationHandler,
+  ListWebhooksHandler,
+  GetWebhookHandler,
+  ListWebhookDeliveriesHandler,
 ];

@@ -1,11 +1,13 @@
 import { InitialSchema1763856000000 } from './1763856000000-initial-schema';
 import { TenantApi1763860000000 } from './1763860000000-tenant-api';
 import { BucketsLabelsLimits1763864000000 } from './1763864000000-buckets-labels-limits';
+import { Webhooks1763868000000 } from './1763868000000-webhooks';
 import { OperationsIdempotency1763872000000 } from './1763872000000-operations-idempotency';
 
 export const migrations = [
   InitialSchema1763856000000,
   TenantApi1763860000000,
   BucketsLabelsLimits1763864000000,
+  Webhooks1763868000000,
   OperationsIdempotency1763872000000,
 ];

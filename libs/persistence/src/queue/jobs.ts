@@ -2,6 +2,8 @@
 export enum QueueName {
   Provisioning = 'provisioning',
   Maintenance = 'maintenance',
+  Webhooks = 'webhooks',
+  WebhookRelay = 'webhook-relay',
 }
 
 export enum JobName {
@@ -9,6 +11,8 @@ export enum JobName {
   Onboard = 'onboard',
   RemoveInstance = 'remove-instance',
   EraseExpiredSecrets = 'erase-expired-secrets',
+  DeliverWebhook = 'deliver-webhook',
+  RelayWebhookOutbox = 'relay-webhook-outbox',
 }
 
 /** Job payloads are ids only: never a secret, never a whole request. */
@@ -17,9 +21,13 @@ export interface JobPayloads {
   [JobName.Onboard]: { operationId: string };
   [JobName.RemoveInstance]: { operationId: string };
   [JobName.EraseExpiredSecrets]: Record<string, never>;
+  [JobName.DeliverWebhook]: { deliveryId: string };
+  [JobName.RelayWebhookOutbox]: Record<string, never>;
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Provisioning]: [JobName.ProvisionInstance, JobName.Onboard, JobName.RemoveInstance],
   [QueueName.Maintenance]: [JobName.EraseExpiredSecrets],
+  [QueueName.Webhooks]: [JobName.DeliverWebhook],
+  [QueueName.WebhookRelay]: [JobName.RelayWebhookOutbox],
 };

@@ -10,6 +10,8 @@ import {
 } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
+import { operationFinishedEvent } from '@app/domain';
+import { recordOutboxEvent } from '../outbox/record-outbox-event';
 
 @Injectable()
 export class TypeOrmOnboardingStore extends OnboardingStore {
@@ -42,6 +44,7 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
         if (!operation || isTerminal(operation.state as OperationState)) return 'already-finished' as const;
         if (operation.cancelRequestedAt) {
           await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
+          await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Cancelled, CANCELLED), at);
           return 'cancelled' as const;
         }
         if (plan.mode === 'initial') {
@@ -55,6 +58,7 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
           state: OperationState.Succeeded, outcome: plan.outcome as object, sealedInput: null, sealedSecrets: plan.sealedSecrets,
           secretsExpireAt: plan.secretsExpireAt, currentStep: null, completedSteps: () => 'total_steps', finishedAt: at, updatedAt: at,
         });
+        await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Succeeded), at);
         return 'written' as const;
       })
       .catch((error: unknown) => {

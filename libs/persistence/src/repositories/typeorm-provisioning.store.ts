@@ -11,6 +11,8 @@ import {
 } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
+import { instanceCreatedEvent, instanceFailedEvent, operationFinishedEvent } from '@app/domain';
+import { recordOutboxEvent } from '../outbox/record-outbox-event';
 
 @Injectable()
 export class TypeOrmProvisioningStore extends ProvisioningStore {
@@ -50,6 +52,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
       if (!operation || isTerminal(operation.state as OperationState)) return 'already-finished';
       if (operation.cancelRequestedAt) {
         await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
+        await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Cancelled, CANCELLED), at);
         return 'cancelled';
       }
       const scope = { instanceId: plan.instanceId, createdAt: at };
@@ -90,6 +93,8 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
         state: OperationState.Succeeded, outcome: outcome as object, sealedInput: null, sealedSecrets: plan.sealedSecrets,
         secretsExpireAt: plan.secretsExpireAt, currentStep: null, completedSteps: () => 'total_steps', finishedAt: at, updatedAt: at,
       });
+      await recordOutboxEvent(tx, instanceCreatedEvent(plan.instanceId, plan.operationId), at);
+      await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Succeeded), at);
       return 'written';
     });
   }
@@ -99,6 +104,8 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
       const operation = await lockOperation(tx, operationId);
       if (!operation || isTerminal(operation.state as OperationState)) return;
       await finishUnsuccessfully(tx, operation, OperationState.Failed, failure, at);
+      if (operation.kind === OperationKind.CreateInstance) await recordOutboxEvent(tx, instanceFailedEvent(operation.instanceId, operationId, failure), at);
+      await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Failed, failure), at);
     });
   }
 
@@ -108,6 +115,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
       if (!operation || isTerminal(operation.state as OperationState)) return 'finished' as const;
       if (operation.state === OperationState.Pending) {
         await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
+        await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Cancelled, CANCELLED), at);
         return 'cancelled' as const;
       }
       await tx.update(OperationEntity, { id: operationId }, { cancelRequestedAt: at, updatedAt: at });

@@ -1,0 +1,50 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Id, WebhookDeliveryQueue } from '@app/domain';
+import { AppConfig } from '../config/app-config';
+import { JobName, JobPayloads, QueueName } from './jobs';
+import { createRedisConnection } from './redis-connection';
+
+/** The backoff type the delivery worker computes (capped exponential, see webhookRetryDelayMs). */
+export const WEBHOOK_BACKOFF_TYPE = 'webhook';
+
+/** Connects on first use: the API binds every port but never queues deliveries. */
+@Injectable()
+export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnModuleDestroy {
+  private connection?: Redis;
+  private queue?: Queue<JobPayloads[JobName.DeliverWebhook]>;
+
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
+  async enqueueDeliveries(deliveryIds: readonly Id[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    // jobId = delivery id: queuing the same delivery twice is a no-op.
+    await this.open().addBulk(deliveryIds.map((deliveryId) => ({
+      name: JobName.DeliverWebhook,
+      data: { deliveryId },
+      opts: {
+        jobId: deliveryId,
+        attempts: this.config.webhookAttempts,
+        backoff: { type: WEBHOOK_BACKOFF_TYPE, delay: this.config.webhookBackoffMs },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    })));
+  }
+
+  private open(): Queue<JobPayloads[JobName.DeliverWebhook]> {
+    if (!this.queue) {
+      this.connection = createRedisConnection(this.config.redisUrl, 'webhook-queue');
+      this.queue = new Queue(QueueName.Webhooks, { connection: this.connection, prefix: this.config.queuePrefix });
+    }
+    return this.queue;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue?.close();
+    this.connection?.disconnect();
+  }
+}
