@@ -61,6 +61,12 @@ describe('DELETE /system/v1/instances/{id}', () => {
     const text = JSON.stringify(events);
     for (const personal of [tenant.admin.name, 'alice-remove@example.com', 'Alice', tenant.org.name]) expect(text).not.toContain(personal);
     expect(events[events.length - 1].event_type).toBe('instance.removed');
+    // reported to webhooks through the outbox, written in the same transaction
+    const outbox = await stack.db.query<{ type: string; payload: { operationId: string } }>(
+      "SELECT type, payload FROM outbox_events WHERE instance_id = $1 AND type IN ('instance.removed', 'operation.finished') ORDER BY created_at",
+      [tenant.instanceId],
+    );
+    expect(outbox.filter((e) => e.payload.operationId === accepted.body.id).map((e) => e.type).sort()).toEqual(['instance.removed', 'operation.finished']);
     const operations = await stack.db.query<{ sealed_secrets: string | null; sealed_input: string | null }>('SELECT sealed_secrets, sealed_input FROM operations WHERE instance_id = $1', [tenant.instanceId]);
     expect(operations.every((o) => o.sealed_secrets === null && o.sealed_input === null)).toBe(true);
 

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  CommitOutcome, Id, InstanceRemovalStore, InstanceState, isTerminal, ObjectDetails, OperationKind, OperationState,
+  CommitOutcome, Id, instanceRemovedEvent, InstanceRemovalStore, operationFinishedEvent, InstanceState, isTerminal, ObjectDetails, OperationKind, OperationState,
 } from '@app/domain';
 import { EventEntity, OperationEntity } from '../entities';
 import { aggregateDetails } from './aggregate-details';
+import { recordOutboxEvent } from '../outbox/record-outbox-event';
 
 @Injectable()
 export class TypeOrmInstanceRemovalStore extends InstanceRemovalStore {
@@ -53,6 +54,8 @@ export class TypeOrmInstanceRemovalStore extends InstanceRemovalStore {
       await tx.update(OperationEntity, { id: operationId }, {
         state: OperationState.Succeeded, outcome: { instanceId, details } as object, currentStep: null, completedSteps: 1, finishedAt: at, updatedAt: at,
       });
+      await recordOutboxEvent(tx, instanceRemovedEvent(instanceId, operationId), at);
+      await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Succeeded), at);
       return 'written' as const;
     });
   }

@@ -59,7 +59,13 @@ export class TypeOrmOperationRepository extends OperationRepository {
     return result.affected ?? 0;
   }
 
+  /** Operations, finished webhook deliveries and dispatched outbox events share the 30-day retention. */
   async pruneFinished(finishedBefore: Date): Promise<number> {
+    await this.db.query('DELETE FROM webhook_deliveries WHERE finished_at < $1', [finishedBefore]);
+    await this.db.query(
+      'DELETE FROM outbox_events e WHERE e.dispatched_at < $1 AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)',
+      [finishedBefore],
+    );
     const [, affected] = (await this.db.query('DELETE FROM operations WHERE finished_at < $1', [finishedBefore])) as [unknown, number];
     return affected;
   }
