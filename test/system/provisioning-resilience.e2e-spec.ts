@@ -4,18 +4,9 @@ import { Client } from 'pg';
 import { fullCreateRequest, http, waitForOperation } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import { WorkerProcess } from '../support/worker-process';
+import { until } from '../support/until';
 
 const TENANT_TABLES = ['orgs', 'users', 'org_members', 'instance_members', 'tokens', 'machine_keys', 'buckets'];
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('provisioning survives redelivery, crashes and failures', () => {
   let stack: TestStack;

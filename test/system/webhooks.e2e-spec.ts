@@ -6,6 +6,7 @@ import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { fullCreateRequest, http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
+import { until } from '../support/until';
 
 const ALL_EVENT_TYPES = ['instance.created', 'instance.failed', 'instance.removed', 'operation.finished'];
 /** Small delays so that retries happen within a test: 50, 100, 200, 200, ... ms. */
@@ -60,16 +61,6 @@ function expectedSignature(secret: string, id: string, timestamp: string, body: 
 function signatureValid(secret: string, r: Pick<Received, 'headers' | 'body'>): boolean {
   const expected = expectedSignature(secret, String(r.headers['webhook-id']), String(r.headers['webhook-timestamp']), r.body);
   return String(r.headers['webhook-signature']).split(' ').includes(expected);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('System API webhooks', () => {
