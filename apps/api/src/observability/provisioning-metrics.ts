@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge, register } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { OperationRepository } from '@app/domain';
 import { BullMqProvisioningQueue } from '@app/persistence';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
@@ -9,7 +8,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as co
 /** Gauges read when Prometheus scrapes: queue depth from Redis, operation outcomes from PostgreSQL. */
 @Injectable()
 export class ProvisioningMetrics {
-  constructor(queue: BullMqProvisioningQueue, @InjectDataSource() db: DataSource) {
+  constructor(queue: BullMqProvisioningQueue, operations: OperationRepository) {
     // The latest API process in this Node process owns the gauges (tests run several apps side by side).
     register.removeSingleMetric('provisioning_queue_jobs');
     register.removeSingleMetric('provisioning_operations');
@@ -31,8 +30,7 @@ export class ProvisioningMetrics {
         labelNames: ['kind', 'state'],
         async collect() {
           this.reset();
-          const rows = (await db.query('SELECT kind, state, count(*)::int AS n FROM operations GROUP BY kind, state')) as { kind: string; state: string; n: number }[];
-          for (const row of rows) this.set({ kind: row.kind, state: row.state }, row.n);
+          for (const row of await operations.countByKindAndState()) this.set({ kind: row.kind, state: row.state }, row.count);
         },
       });
     }

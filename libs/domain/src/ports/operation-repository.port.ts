@@ -21,6 +21,8 @@ export abstract class OperationRepository {
   abstract waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null>;
   /** Erases sealed secrets whose time is up; answers how many operations it touched. */
   abstract eraseExpiredSecrets(now: Date): Promise<number>;
+  /** How many operations are kept, by kind and state (for metrics). */
+  abstract countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]>;
   /** Forgets operations that finished before `finishedBefore`. */
   abstract pruneFinished(finishedBefore: Date): Promise<number>;
 }

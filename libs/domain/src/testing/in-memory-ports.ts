@@ -148,6 +148,9 @@ export class InMemoryOperationRepository implements OperationRepository {
   }  async pruneFinished(): Promise<number> {
     return 0;
   }
+  async countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]> {
+    return [];
+  }
 
 }
 

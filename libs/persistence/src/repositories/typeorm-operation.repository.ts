@@ -59,6 +59,14 @@ export class TypeOrmOperationRepository extends OperationRepository {
     return result.affected ?? 0;
   }
 
+  async countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]> {
+    return (await this.db.query('SELECT kind, state, count(*)::int AS count FROM operations GROUP BY kind, state')) as {
+      kind: string;
+      state: string;
+      count: number;
+    }[];
+  }
+
   /** Operations, finished webhook deliveries and dispatched outbox events share the 30-day retention. */
   async pruneFinished(finishedBefore: Date): Promise<number> {
     await this.db.query('DELETE FROM webhook_deliveries WHERE finished_at < $1', [finishedBefore]);
