@@ -29,9 +29,9 @@ const MAX_BODY_CHARS = 600;
 // Loading: the YAML is parsed once per process per contract; a JSON copy in node_modules/.cache (keyed by the file's
 // hash) spares the other jest test files, which get their own module registry, the ~1 s YAML parse.
 
-/** Directory of oss.yml and cloud.yml: INFLUXDB_CONTRACTS_DIR, else ../shared/contracts/influxdb beside the repo. */
+/** Directory of oss.yml and cloud.yml, vendored in the repository (see its README for the upstream source). */
 function contractsDir(): string {
-  return process.env.INFLUXDB_CONTRACTS_DIR ?? path.resolve(__dirname, '../../../shared/contracts/influxdb');
+  return path.resolve(__dirname, '../contracts/influxdb');
 }
 
 const documents = new Map<Contract, JsonObject>();
@@ -44,7 +44,7 @@ function loadDocument(contract: Contract): JsonObject {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`InfluxDB ${contract} contract not readable at ${file} (set INFLUXDB_CONTRACTS_DIR): ${(error as Error).message}`);
+    throw new Error(`InfluxDB ${contract} contract not readable at ${file}: ${(error as Error).message}`);
   }
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 24);
   const cacheFile = path.resolve(__dirname, '../../node_modules/.cache/influxdb-openapi-contracts', `${contract}-${hash}.json`);
