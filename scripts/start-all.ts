@@ -5,7 +5,8 @@ import { AppConfig, runMigrations } from '@app/persistence';
 /** `npm start`: migrates once, then runs the API and one worker as two processes and stops both together. */
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
-  await runMigrations(config.databaseUrl);
+  const applied = await runMigrations(config.databaseUrl);
+  console.log(applied.length ? `migrations applied (${applied.length})` : 'database schema up to date (no migration pending)');
   const run = (script: string): ChildProcess =>
     spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], { stdio: 'inherit' });
   const children = [run('apps/api/src/main.ts'), run('apps/worker/src/main.ts')];

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { SYSTEM_TOKEN } from './test-stack';
+import { until } from './until';
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -48,14 +49,33 @@ export function http<T = any>(
   });
 }
 
-/** Polls an operation until it is finished. */
-export async function waitForOperation(baseUrl: string, operationId: string, timeoutMs = 30000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { body } = await http(baseUrl, 'GET', `/system/v1/operations/${operationId}`);
-    if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(body.state) || Date.now() > deadline) return body;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** An operation as `GET /system/v1/operations/{id}` answers it (the fields tests read). */
+export interface OperationBody {
+  id: string;
+  kind: string;
+  instanceId?: string;
+  state: 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  progress: { currentStep?: string; completedSteps: number; totalSteps: number };
+  attempts: number;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  result?: { instanceId?: string; pat?: string; machineKey?: string; [field: string]: unknown };
+  error?: { reason: string; message: string; retryable: boolean };
+}
+
+const FINISHED_STATES: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+
+/** Polls an operation until it is finished; fails at the deadline with the last state seen. */
+export async function waitForOperation(baseUrl: string, operationId: string, timeoutMs = 30000): Promise<OperationBody> {
+  let last: HttpAnswer<OperationBody> | undefined;
+  await until(`operation ${operationId} to finish`, async () => {
+    last = await http<OperationBody>(baseUrl, 'GET', `/system/v1/operations/${operationId}`);
+    return last.status === 200 && FINISHED_STATES.has(last.body.state);
+  }, timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message} (last answer: ${last?.status} ${JSON.stringify(last?.body)})`);
+  });
+  return last!.body;
 }
 
 export function fullCreateRequest(suffix: string, overrides: Record<string, unknown> = {}) {

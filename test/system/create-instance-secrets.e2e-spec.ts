@@ -29,8 +29,9 @@ describe('secrets of a new instance', () => {
     stack = await TestStack.start({ config: { LOG_LEVEL: 'trace' } });
     request = fullCreateRequest('secrets');
     const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: request, headers: { Prefer: 'respond-async' } });
-    const done = await waitForOperation(stack.baseUrl, res.body.id);
-    created = done.result;
+    const { state, result } = await waitForOperation(stack.baseUrl, res.body.id);
+    if (state !== 'SUCCEEDED' || !result?.instanceId || !result.pat || !result.machineKey) throw new Error(`create ended ${state}`);
+    created = { instanceId: result.instanceId, pat: result.pat, machineKey: result.machineKey };
   });
 
   afterAll(async () => {

@@ -112,7 +112,7 @@ describe('POST /system/v1/instances/_create', () => {
       progress: { completedSteps: 4, totalSteps: 4 },
       result: { instanceId: res.body.instanceId, pat: expect.any(String), machineKey: expect.any(String) },
     });
-    expect(new Date(done.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(done.startedAt).getTime());
+    expect(new Date(done.finishedAt!).getTime()).toBeGreaterThanOrEqual(new Date(done.startedAt!).getTime());
     for (const table of TENANT_TABLES) {
       expect((await rowsOf(table, res.body.instanceId)).length).toBeGreaterThan(0);
     }
@@ -136,7 +136,7 @@ describe('POST /system/v1/instances/_create', () => {
       headers: { Prefer: 'respond-async' },
     });
     const done = await waitForOperation(stack.baseUrl, res.body.id);
-    expect(done.result.pat).toEqual(expect.any(String));
+    expect(done.result?.pat).toEqual(expect.any(String));
 
     // A second API on the same database that accepts the first credential and another one.
     const shared = await TestStack.start({
@@ -150,7 +150,7 @@ describe('POST /system/v1/instances/_create', () => {
       expect(seenByOther.body.result.pat).toBeUndefined();
       expect(seenByOther.body.result.machineKey).toBeUndefined();
       const seenByOwner = await http(shared.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`);
-      expect(seenByOwner.body.result.pat).toBe(done.result.pat);
+      expect(seenByOwner.body.result.pat).toBe(done.result?.pat);
     } finally {
       await shared.stop();
     }

@@ -135,8 +135,8 @@ describe('provisioning survives redelivery, crashes and failures', () => {
         (await blocker.query(`SELECT 1 FROM pg_locks WHERE relation = 'buckets'::regclass AND NOT granted`)).rows.length > 0);
 
       const exit = worker.terminate();
-      await new Promise((r) => setTimeout(r, 1000));
-      expect(worker.exited).toBe(false); // still finishing its job
+      await until('the worker to begin its shutdown', () => worker.logs.includes('worker stopping on SIGTERM'));
+      expect(worker.exited).toBe(false); // still finishing its job, which waits for the lock
       await blocker.query('COMMIT');
 
       const ended = await exit;

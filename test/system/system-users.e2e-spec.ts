@@ -136,7 +136,7 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
     expect(res.status).toBe(202);
     const done = await waitForOperation(stack.baseUrl, res.body.id);
     expect(done.state).toBe('SUCCEEDED');
-    expect(done.result.pat).toBeUndefined();
+    expect(done.result?.pat).toBeUndefined();
 
     const byCreator = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`, { token: await asOwner() });
     expect(byCreator.status).toBe(200);

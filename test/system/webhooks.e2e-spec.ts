@@ -290,7 +290,9 @@ describe('System API webhooks', () => {
         ]);
         await queue.add('deliver-webhook', { deliveryId }, { jobId: deliveryId, attempts: 5, backoff: { type: 'webhook', delay: 50 } });
         await until('the job to start', async () => (await queue.getJobCounts('active')).active > 0);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        // The job must be waiting for the relay's lock (it looks its delivery up only once the relay committed).
+        await until('the job to wait for the relay lock', async () =>
+          (await stack.db.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).length > 0);
         await relay.query('COMMIT');
       } finally {
         await relay.end();
@@ -346,7 +348,9 @@ describe('System API webhooks', () => {
         const rows = await stack.db.query('SELECT 1 FROM outbox_events WHERE instance_id = $1 AND dispatched_at IS NULL', [later.instanceId]);
         return rows.length === 0;
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The relay creates every delivery in the transaction that marks the events dispatched: none was created.
+      const deliveries = await stack.db.query('SELECT 1 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.instance_id = $1', [later.instanceId]);
+      expect(deliveries).toEqual([]);
       expect(r.about(later.instanceId)).toEqual([]);
       expect((await http(stack.baseUrl, 'GET', `/system/v1/webhooks/${everything.id}/deliveries`)).status).toBe(404);
       await http(stack.baseUrl, 'DELETE', `/system/v1/webhooks/${id}`);

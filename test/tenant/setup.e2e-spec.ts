@@ -2,6 +2,7 @@ import { SetupAPI } from '@influxdata/influxdb-client-apis';
 import { http } from '../support/system-api';
 import { influxClient } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
+import { until } from '../support/until';
 
 const DEFAULT_HOST = 'test.localhost';
 
@@ -78,7 +79,8 @@ describe('InfluxDB onboarding: /api/v2/setup', () => {
     expect(await setup.getSetup()).toEqual({ allowed: false });
 
     // Its token is refused on another instance's domain.
-    const elsewhere = await http(stack.baseUrl, 'GET', '/api/v2/setup', { token: null, headers: { host: DEFAULT_HOST, authorization: `Bearer ${done.auth!.token}` } });
+    const other = await instanceAwaitingSetup('Someone else');
+    const elsewhere = await http(stack.baseUrl, 'GET', '/api/v2/setup', { token: null, headers: { host: other.host, authorization: `Bearer ${done.auth!.token}` } });
     expect(elsewhere.status).toBe(401);
   });
 
@@ -132,11 +134,10 @@ describe('InfluxDB onboarding: /api/v2/setup', () => {
     const claim = res.headers.get('x-operation-claim')!;
     expect(claim).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    let done: { status: number; body: any };
-    const deadline = Date.now() + 20000;
-    do {
-      done = await http(stack.baseUrl, 'GET', location, { token: null, headers: { host, 'X-Operation-Claim': claim } });
-    } while (done.body.state !== 'SUCCEEDED' && Date.now() < deadline && (await new Promise((r) => setTimeout(r, 50))) === undefined);
+    const done = await until('the setup to succeed', async () => {
+      const answer = await http(stack.baseUrl, 'GET', location, { token: null, headers: { host, 'X-Operation-Claim': claim } });
+      return answer.body.state === 'SUCCEEDED' && answer;
+    }, 20000);
     expect(done.body).toMatchObject({ state: 'SUCCEEDED', result: { user: { name: 'admin-async' }, auth: { token: expect.any(String) } } });
 
     const withoutClaim = await http(stack.baseUrl, 'GET', location, { token: null, headers: { host } });

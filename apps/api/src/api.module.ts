@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
 import { apiCommandHandlers, queryHandlers } from '@app/domain';
-import { AppConfigModule, LoggingModule, PersistenceModule } from '@app/persistence';
+import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -50,7 +50,10 @@ export class ApiModule {
         AuthorizationsModule,
         WebhooksModule,
       ],
-      providers: [...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [
+        ...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        shutdownLog('API', 'finishing the requests in flight'),
+      ],
     };
   }
 }

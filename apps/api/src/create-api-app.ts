@@ -3,9 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { Logger } from 'nestjs-pino';
 import { EnsureDefaultInstanceCommand } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig, AppLogger } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 import { HttpMetrics } from './observability/http-metrics';
@@ -20,7 +19,7 @@ function refuseNulCharacters(_key: string, value: unknown): unknown {
 /** Builds the API application (migrated, validated, logging through pino) without listening yet. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.useGlobalPipes(apiValidationPipe());
   app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
   app.use(cookieParser());

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { AppConfig } from '@app/persistence';
+import { AppConfig, AppLogger } from '@app/persistence';
 import { createApiApp } from './create-api-app';
 
 async function bootstrap(): Promise<void> {
   const app = await createApiApp();
-  await app.listen(app.get(AppConfig).port);
+  const { port } = app.get(AppConfig);
+  await app.listen(port);
+  app.get(AppLogger).log(`API listening on http://localhost:${port} (docs: /docs)`, 'API');
 }
 
 void bootstrap().catch((error: unknown) => {

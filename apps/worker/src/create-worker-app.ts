@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { AppLogger } from '@app/persistence';
 import { checkEveryJobHasOneProcessor } from './job-processors';
 import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
@@ -8,7 +8,7 @@ import { WorkerModule, WorkerModuleOptions } from './worker.module';
 export async function createWorkerApp(options: WorkerModuleOptions = {}): Promise<INestApplicationContext> {
   checkEveryJobHasOneProcessor();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(options), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
   return app;
 }

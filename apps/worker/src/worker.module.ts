@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
 import { workerCommandHandlers } from '@app/domain';
-import { AppConfigModule, LoggingModule, PersistenceModule } from '@app/persistence';
+import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { processors } from './job-processors';
 
 export interface WorkerModuleOptions {
@@ -21,7 +21,7 @@ export class WorkerModule {
         PersistenceModule,
         CqrsModule.forRoot(),
       ],
-      providers: [...workerCommandHandlers, ...processors],
+      providers: [...workerCommandHandlers, ...processors, shutdownLog('worker', 'finishing the active jobs')],
     };
   }
 }

@@ -10,4 +10,6 @@ export * from './persistence.module';
 export * from './queue/bullmq-provisioning.queue';
 export * from './queue/jobs';
 export * from './queue/redis-connection';
+export * from './logging/app-logger';
 export * from './logging/logging.module';
+export * from './logging/shutdown-log';

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -9,7 +9,7 @@ import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persi
  * Periodic upkeep, scheduled in Redis (a BullMQ job scheduler) so that however many workers run, each tick runs once.
  */
 @Injectable()
-export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MaintenanceProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   static readonly queue = QueueName.Maintenance;
   static readonly handles = [JobName.EraseExpiredSecrets];
 
@@ -24,7 +24,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = createRedisConnection(this.config.redisUrl, 'maintenance-worker');
+    this.connection = createRedisConnection(this.config, 'maintenance-worker');
     const options = { connection: this.connection, prefix: this.config.queuePrefix };
     this.queue = new Queue(QueueName.Maintenance, options);
     await this.queue.upsertJobScheduler(
@@ -39,7 +39,8 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     }, { ...options, concurrency: 1 });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the queue adapters close (their hooks run at onApplicationShutdown), so that active jobs finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.queue?.close();
     this.connection?.disconnect();

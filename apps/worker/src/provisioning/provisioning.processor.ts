@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -10,7 +10,7 @@ type ProvisioningJob = Job<JobPayloads[ProvisioningJobName]>;
 
 /** Runs provisioning and onboarding jobs: loads nothing itself, dispatches the command for the job's operation. */
 @Injectable()
-export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   static readonly queue = QueueName.Provisioning;
   static readonly handles = [JobName.ProvisionInstance, JobName.Onboard, JobName.RemoveInstance];
 
@@ -24,7 +24,7 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = createRedisConnection(this.config.redisUrl, 'provisioning-worker');
+    this.connection = createRedisConnection(this.config, 'provisioning-worker');
     this.worker = new Worker(QueueName.Provisioning, (job: ProvisioningJob) => this.process(job), {
       connection: this.connection,
       prefix: this.config.queuePrefix,
@@ -63,7 +63,8 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnApplicat
   }
 
   /** Lets active jobs finish, then disconnects. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the queue adapters close (their hooks run at onApplicationShutdown), so that active jobs finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     this.connection?.disconnect();
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, MinimalJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -12,7 +12,7 @@ class DeliveryAttemptFailed extends Error {}
 
 /** Runs one delivery attempt per job; a failed attempt fails the job so that BullMQ retries it later. */
 @Injectable()
-export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   static readonly queue = QueueName.Webhooks;
   static readonly handles = [JobName.DeliverWebhook];
 
@@ -26,7 +26,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = createRedisConnection(this.config.redisUrl, 'webhook-delivery-worker');
+    this.connection = createRedisConnection(this.config, 'webhook-delivery-worker');
     this.worker = new Worker(QueueName.Webhooks, (job: DeliveryJob) => this.process(job), {
       connection: this.connection,
       prefix: this.config.queuePrefix,
@@ -55,7 +55,8 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnAppli
     return status;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the queue adapters close (their hooks run at onApplicationShutdown), so that active jobs finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     this.connection?.disconnect();
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -11,7 +11,7 @@ import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persi
  * at once. Relays in several workers share the work through FOR UPDATE SKIP LOCKED.
  */
 @Injectable()
-export class WebhookRelayProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   static readonly queue = QueueName.WebhookRelay;
   static readonly handles = [JobName.RelayWebhookOutbox];
 
@@ -28,7 +28,7 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = createRedisConnection(this.config.redisUrl, 'webhook-relay-worker');
+    this.connection = createRedisConnection(this.config, 'webhook-relay-worker');
     const options = { connection: this.connection, prefix: this.config.queuePrefix };
     this.queue = new Queue(QueueName.WebhookRelay, options);
     await this.queue.upsertJobScheduler(
@@ -56,7 +56,8 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the queue adapters close (their hooks run at onApplicationShutdown), so that active jobs finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.unsubscribe?.();
     await this.worker?.close();
     await this.queue?.close();

@@ -38,6 +38,7 @@ export class AppConfig {
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly production: boolean;
+  readonly development: boolean;
 
   constructor(env: Environment) {
     const tokens = (env.SYSTEM_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
@@ -69,6 +70,7 @@ export class AppConfig {
     this.trustProxy = env.TRUST_PROXY;
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';
+    this.development = env.NODE_ENV === 'development';
   }
 
   static fromEnvironment(env: Record<string, string | undefined> = process.env): AppConfig {

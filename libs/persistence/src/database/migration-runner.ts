@@ -15,6 +15,7 @@ export class MigrationRunner implements OnModuleInit {
 
   async migrate(): Promise<void> {
     const applied = await runMigrations(this.config.databaseUrl);
-    if (applied.length > 0) this.logger.log(`applied migrations: ${applied.join(', ')}`);
+    if (applied.length > 0) this.logger.log(`migrations applied (${applied.length}): ${applied.join(', ')}`);
+    else this.logger.debug('database schema up to date');
   }
 }

@@ -4,12 +4,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { AppLogger } from './app-logger';
 
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Human-readable lines for a developer at a terminal; JSON everywhere else (production, tests, pipes). */
+function prettyTransport(config: AppConfig, destination?: DestinationStream) {
+  const pretty = !destination && config.development && process.stdout.isTTY === true;
+  return pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } : undefined;
 }
 
 /**
@@ -28,6 +35,7 @@ export class LoggingModule {
             pinoHttp: {
               level: config.logLevel,
               stream: destination,
+              transport: prettyTransport(config, destination),
               genReqId: (req: IncomingMessage, res: ServerResponse) => {
                 const id = header(req, 'x-request-id')?.slice(0, 128) || randomUUID();
                 res.setHeader('X-Request-Id', id);
@@ -46,6 +54,8 @@ export class LoggingModule {
           }),
         }),
       ],
+      providers: [AppLogger],
+      exports: [AppLogger],
     };
   }
 }

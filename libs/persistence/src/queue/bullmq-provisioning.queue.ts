@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Id, ProvisioningQueue } from '@app/domain';
@@ -7,13 +7,13 @@ import { JobName, JobPayloads, QueueName } from './jobs';
 import { createRedisConnection } from './redis-connection';
 
 @Injectable()
-export class BullMqProvisioningQueue extends ProvisioningQueue implements OnModuleDestroy {
+export class BullMqProvisioningQueue extends ProvisioningQueue implements OnApplicationShutdown {
   readonly connection: Redis;
   readonly queue: Queue<{ operationId: string }>;
 
   constructor(private readonly config: AppConfig) {
     super();
-    this.connection = createRedisConnection(config.redisUrl, 'provisioning-queue');
+    this.connection = createRedisConnection(config, 'provisioning-queue');
     this.queue = new Queue(QueueName.Provisioning, { connection: this.connection, prefix: config.queuePrefix });
   }
 
@@ -40,7 +40,8 @@ export class BullMqProvisioningQueue extends ProvisioningQueue implements OnModu
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** At the last shutdown phase, once the HTTP server no longer takes requests that could enqueue. */
+  async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
     this.connection.disconnect();
   }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Id, WebhookDeliveryQueue } from '@app/domain';
@@ -11,9 +11,10 @@ export const WEBHOOK_BACKOFF_TYPE = 'webhook';
 
 /** Connects on first use: the API binds every port but never queues deliveries. */
 @Injectable()
-export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnModuleDestroy {
+export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnApplicationShutdown {
   private connection?: Redis;
   private queue?: Queue<JobPayloads[JobName.DeliverWebhook]>;
+  private closed = false;
 
   constructor(private readonly config: AppConfig) {
     super();
@@ -36,14 +37,19 @@ export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnModule
   }
 
   private open(): Queue<JobPayloads[JobName.DeliverWebhook]> {
+    // A relay tick that outlives the shutdown must fail (its transaction rolls back; the events stay in the outbox)
+    // rather than open a connection that nothing would close.
+    if (this.closed) throw new Error('the webhook delivery queue is closed: the process is stopping');
     if (!this.queue) {
-      this.connection = createRedisConnection(this.config.redisUrl, 'webhook-queue');
+      this.connection = createRedisConnection(this.config, 'webhook-queue');
       this.queue = new Queue(QueueName.Webhooks, { connection: this.connection, prefix: this.config.queuePrefix });
     }
     return this.queue;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** At the last shutdown phase, after the worker's processors have stopped (they stop before it). */
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     await this.queue?.close();
     this.connection?.disconnect();
   }

@@ -1,6 +1,9 @@
 import IORedis, { Redis } from 'ioredis';
 
-/** BullMQ workers need maxRetriesPerRequest: null so that blocking commands survive reconnects. */
-export function createRedisConnection(redisUrl: string, name: string): Redis {
-  return new IORedis(redisUrl, { maxRetriesPerRequest: null, connectionName: name, lazyConnect: false });
+/**
+ * BullMQ workers need maxRetriesPerRequest: null so that blocking commands survive reconnects. The connection is
+ * named `<queue prefix>:<role>`, so that `CLIENT LIST` tells which deployment and which part holds it.
+ */
+export function createRedisConnection(config: { redisUrl: string; queuePrefix: string }, role: string): Redis {
+  return new IORedis(config.redisUrl, { maxRetriesPerRequest: null, connectionName: `${config.queuePrefix}:${role}`, lazyConnect: false });
 }

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, ErrorCode } from '../../errors';
 import { hostWithoutPort } from '../../instances/domain-name';
 import { InstanceState } from '../../instances/instance-state';
-import { Clock, TenantAuthRepository, TokenGenerator, TokenGrant } from '../../ports';
+import { Clock, ProvisioningSettings, TenantAuthRepository, TokenGenerator, TokenGrant } from '../../ports';
 import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
 import { ResolveTenantCallerQuery } from './resolve-tenant-caller.query';
 
@@ -10,8 +10,9 @@ const unauthorized = (message = 'unauthorized access') => new DomainError(ErrorC
 const blocked = () => new DomainError(ErrorCode.ResourceExhausted, 'this instance is blocked by its operator; no request is served until it is unblocked');
 
 /**
- * Finds the instance of a tenant request (from its token when one is sent, else from its host) and who calls.
- * A token presented on another instance's domain is refused.
+ * Finds the instance of a tenant request and who calls. On an instance's own domain (generated or custom) only that
+ * instance's tokens count. On the service's shared address (BASE_DOMAIN) and on hosts that name no instance, a token
+ * selects its own instance, as InfluxDB Cloud's shared URL does; without a token, BASE_DOMAIN is the default instance.
  */
 @QueryHandler(ResolveTenantCallerQuery)
 export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCallerQuery> {
@@ -19,6 +20,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
     private readonly auth: TenantAuthRepository,
     private readonly tokens: TokenGenerator,
     private readonly clock: Clock,
+    private readonly settings: ProvisioningSettings,
   ) {}
 
   async execute({ host, credential }: ResolveTenantCallerQuery): Promise<TenantCaller> {
@@ -33,7 +35,8 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
     }
     const grant = await this.auth.findTokenByDigest(this.tokens.digest(credential.value));
     if (!grant || !this.usable(grant, credential.via)) throw unauthorized();
-    if (route && route.instanceId !== grant.instanceId) throw unauthorized('token is not valid for this instance');
+    const ownDomain = route !== null && hostName !== hostWithoutPort(this.settings.baseDomain);
+    if (ownDomain && route.instanceId !== grant.instanceId) throw unauthorized('token is not valid for this instance');
     const instance = await this.auth.findInstanceById(grant.instanceId);
     if (!instance || instance.state !== InstanceState.Running) throw unauthorized();
     if (instance.blocked) throw blocked();
