@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
+import { jobId } from '@app/persistence';
 import { fullCreateRequest, http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import { until } from '../support/until';
@@ -288,7 +289,7 @@ describe('System API webhooks', () => {
         await relay.query(`INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, status, created_at) VALUES ($1, $2, $3, 'instance.removed', 'PENDING', now())`, [
           deliveryId, webhookId, eventId,
         ]);
-        await queue.add('deliver-webhook', { deliveryId }, { jobId: deliveryId, attempts: 5, backoff: { type: 'webhook', delay: 50 } });
+        await queue.add('deliver-webhook', { deliveryId }, { jobId: jobId.delivery(deliveryId), attempts: 5, backoff: { type: 'webhook', delay: 50 } });
         await until('the job to start', async () => (await queue.getJobCounts('active')).active > 0);
         await new Promise((resolve) => setTimeout(resolve, 200));
         await relay.query('COMMIT');
