@@ -69,8 +69,9 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
       ['expired', () => asOwner({ iat: now() - 600, exp: now() - 10 }), /expired/],
       ['for another audience', () => asOwner({ aud: 'https://elsewhere.test' }), /wrong audience: aud must name this service's issuer https:\/\/issuer\.test/],
       ['issued more than an hour ago', () => asOwner({ iat: now() - 2 * 3600, exp: now() + 300 }), /iat is too old/],
-      ['of an unknown user', async () => remember(await jwt('nobody', stranger.privateKey)), /unknown system user/],
-      ['signed with another key', async () => remember(await jwt('ops', stranger.privateKey)), /bad signature/],
+      // The same answer for both, so that user ids cannot be found out; the log tells them apart.
+      ['of an unknown user', async () => remember(await jwt('nobody', stranger.privateKey)), /^invalid system user JWT: unknown system user or bad signature$/],
+      ['signed with another key', async () => remember(await jwt('ops', stranger.privateKey)), /^invalid system user JWT: unknown system user or bad signature$/],
     ])('%s', async (_, make, message) => {
       const token = await make();
       const before = await instanceCount();
@@ -82,6 +83,17 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
       const read = await http(stack.baseUrl, 'POST', '/system/v1/instances/_search', { token, body: {} });
       expect(read.status).toBe(401);
     });
+  });
+
+  it('logs whether a refused JWT named an unknown user or had a bad signature, without the token', async () => {
+    const unknownUser = remember(await jwt('nobody-logged', owner.privateKey));
+    const badSignature = remember(await jwt('audit', owner.privateKey));
+    for (const token of [unknownUser, badSignature]) {
+      expect((await http(stack.baseUrl, 'GET', '/system/v1/webhooks', { token })).status).toBe(401);
+    }
+    const refusals = stack.logs.lines.filter((line) => line.includes('system user JWT refused'));
+    expect(refusals.find((l) => l.includes('"iss":"nobody-logged"'))).toContain('"reason":"unknown system user"');
+    expect(refusals.find((l) => l.includes('"iss":"audit"') && l.includes('bad signature'))).toBeDefined();
   });
 
   describe('the role SYSTEM_OWNER_VIEWER', () => {

@@ -31,11 +31,12 @@ import { NodeClock } from './security/node-clock';
 import { RandomIdGenerator } from './security/random-id-generator';
 import { RandomTokenGenerator } from './security/random-token-generator';
 import { RsaKeyPairGenerator } from './security/rsa-key-pair-generator';
-import { OutboxNotifications, WebhookDeliveryQueue, WebhookDeliveryStore, WebhookRepository, WebhookSender } from '@app/domain';
+import { OutboxNotifications, WebhookDeliveryQueue, WebhookDeliveryStore, WebhookRepository, WebhookSender, WebhookUrlPolicy } from '@app/domain';
 import { TypeOrmWebhookRepository } from './repositories/typeorm-webhook.repository';
 import { TypeOrmWebhookDeliveryStore } from './repositories/typeorm-webhook-delivery.store';
 import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
-import { FetchWebhookSender } from './http/fetch-webhook-sender';
+import { NodeWebhookSender } from './http/node-webhook-sender';
+import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
 
 const ports = [
@@ -65,7 +66,12 @@ const ports = [
   { provide: WebhookRepository, useClass: TypeOrmWebhookRepository },
   { provide: WebhookDeliveryStore, useClass: TypeOrmWebhookDeliveryStore },
   { provide: WebhookDeliveryQueue, useClass: BullMqWebhookQueue },
-  { provide: WebhookSender, useClass: FetchWebhookSender },
+  {
+    provide: WebhookSender,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => new NodeWebhookSender({ allowPrivateNetworks: config.webhookAllowPrivateNetworks }),
+  },
+  { provide: WebhookUrlPolicy, useClass: NetworkWebhookUrlPolicy },
   { provide: OutboxNotifications, useClass: PgOutboxNotifications },
 ];
 

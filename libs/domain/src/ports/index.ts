@@ -26,3 +26,4 @@ export * from './webhook-delivery-queue.port';
 export * from './webhook-sender.port';
 export * from './outbox-notifications.port';
 export * from './idempotency-store.port';
+export * from './webhook-url-policy.port';

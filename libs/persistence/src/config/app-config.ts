@@ -34,6 +34,8 @@ export class AppConfig {
   readonly webhookBackoffMs: number;
   readonly webhookBackoffMaxMs: number;
   readonly webhookConcurrency: number;
+  /** Whether webhooks may reach non-public addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS). */
+  readonly webhookAllowPrivateNetworks: boolean;
   readonly defaultBucketName: string;
   readonly trustProxy: boolean;
   readonly logLevel: string;
@@ -66,6 +68,7 @@ export class AppConfig {
     this.webhookBackoffMs = env.WEBHOOK_BACKOFF_MS;
     this.webhookBackoffMaxMs = env.WEBHOOK_BACKOFF_MAX_MS;
     this.webhookConcurrency = env.WEBHOOK_CONCURRENCY;
+    this.webhookAllowPrivateNetworks = env.WEBHOOK_ALLOW_PRIVATE_NETWORKS;
     this.defaultBucketName = env.DEFAULT_BUCKET_NAME;
     this.trustProxy = env.TRUST_PROXY;
     this.logLevel = env.LOG_LEVEL;

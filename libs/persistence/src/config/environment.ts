@@ -79,6 +79,10 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(1) @Max(256)
   WEBHOOK_CONCURRENCY = 8;
 
+  /** Lets webhooks reach loopback, private, link-local, multicast and unspecified addresses (off: SSRF protection). */
+  @Transform(toBoolean) @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+
   @Matches(/^[^_"][^"]{0,254}$/, { message: 'DEFAULT_BUCKET_NAME must not start with _ or contain "' })
   DEFAULT_BUCKET_NAME = 'default';
 

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Id, ProvisioningQueue } from '@app/domain';
 import { AppConfig } from '../config/app-config';
-import { JobName, JobPayloads, QueueName } from './jobs';
+import { jobId, JobName, JobPayloads, QueueName } from './jobs';
 import { createRedisConnection } from './redis-connection';
 
 @Injectable()
@@ -30,9 +30,9 @@ export class BullMqProvisioningQueue extends ProvisioningQueue implements OnAppl
   }
 
   private async enqueue<N extends JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance>(name: N, payload: JobPayloads[N]): Promise<void> {
-    // jobId = operation id: enqueuing the same operation twice is a no-op in BullMQ.
+    // The job id comes from the operation id: enqueuing the same operation twice is a no-op in BullMQ.
     await this.queue.add(name, payload, {
-      jobId: payload.operationId,
+      jobId: jobId.operation(payload.operationId),
       attempts: this.config.jobAttempts,
       backoff: { type: 'exponential', delay: this.config.jobBackoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },

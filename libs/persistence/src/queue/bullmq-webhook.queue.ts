@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Id, WebhookDeliveryQueue } from '@app/domain';
 import { AppConfig } from '../config/app-config';
-import { JobName, JobPayloads, QueueName } from './jobs';
+import { jobId, JobName, JobPayloads, QueueName } from './jobs';
 import { createRedisConnection } from './redis-connection';
 
 /** The backoff type the delivery worker computes (capped exponential, see webhookRetryDelayMs). */
@@ -22,12 +22,12 @@ export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnApplic
 
   async enqueueDeliveries(deliveryIds: readonly Id[]): Promise<void> {
     if (deliveryIds.length === 0) return;
-    // jobId = delivery id: queuing the same delivery twice is a no-op.
+    // The job id comes from the delivery id: queuing the same delivery twice is a no-op.
     await this.open().addBulk(deliveryIds.map((deliveryId) => ({
       name: JobName.DeliverWebhook,
       data: { deliveryId },
       opts: {
-        jobId: deliveryId,
+        jobId: jobId.delivery(deliveryId),
         attempts: this.config.webhookAttempts,
         backoff: { type: WEBHOOK_BACKOFF_TYPE, delay: this.config.webhookBackoffMs },
         removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -31,3 +31,13 @@ export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Webhooks]: [JobName.DeliverWebhook],
   [QueueName.WebhookRelay]: [JobName.RelayWebhookOutbox],
 };
+
+/**
+ * BullMQ job ids: a kind prefix and the id. BullMQ refuses a custom id that reads as an integer (a 16-hex id is all
+ * digits about once in 1,800) and one holding ':' (its own separator), so the prefix ends with '-'. The same id gives
+ * the same job id, so queuing it twice is a no-op.
+ */
+export const jobId = {
+  operation: (operationId: string): string => `op-${operationId}`,
+  delivery: (deliveryId: string): string => `delivery-${deliveryId}`,
+};

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import { DomainError, ErrorCode } from '@app/domain';
 import { AppConfig } from '@app/persistence';
@@ -56,8 +57,8 @@ describe('SystemUserVerifier', () => {
     ['wrong audience', () => jwt({ aud: 'https://elsewhere.test' }), /wrong audience: aud must name this service's issuer https:\/\/issuer.test/],
     ['iat too old', () => jwt({ iat: now - 3700 }), /iat is too old/],
     ['iat in the future', () => jwt({ iat: now + 120 }), /iat lies in the future/],
-    ['unknown user', () => jwt({ iss: 'nobody', sub: 'nobody' }), /unknown system user/],
-    ['bad signature', () => jwt({}, stranger.privateKey), /bad signature/],
+    ['unknown user', () => jwt({ iss: 'nobody', sub: 'nobody' }), /^invalid system user JWT: unknown system user or bad signature$/],
+    ['bad signature', () => jwt({}, stranger.privateKey), /^invalid system user JWT: unknown system user or bad signature$/],
     ['sub other than iss', () => jwt({ sub: 'viewer' }), /sub must equal iss/],
     ['no exp', () => jwt({ exp: undefined }), /the claim exp is missing/],
     ['no iat', () => jwt({ iat: undefined }), /the claim iat is missing/],
@@ -72,6 +73,34 @@ describe('SystemUserVerifier', () => {
     expect(error.code).toBe(ErrorCode.Unauthenticated);
     expect(error.message).toMatch(message);
     for (const part of token.split('.')) expect(error.message).not.toContain(part);
+  });
+
+  it('answers an unknown user as a known one with a bad signature, so that user ids cannot be found out', async () => {
+    const pairs: Array<[string, string]> = [
+      [await jwt({ iss: 'nobody', sub: 'nobody' }), await jwt({}, stranger.privateKey)],
+      [await jwt({ iss: 'nobody', sub: 'nobody' }, ops.privateKey, 'PS256'), await jwt({}, ops.privateKey, 'PS256')],
+      [await jwt({ iss: 'nobody', sub: 'nobody', exp: now - 1 }), await jwt({ exp: now - 1 }, stranger.privateKey)],
+      [await jwt({ iss: 'nobody', sub: 'nobody', aud: 'elsewhere' }), await jwt({ aud: 'elsewhere' }, stranger.privateKey)],
+    ];
+    for (const [unknownUser, knownUser] of pairs) {
+      expect((await rejection(unknownUser)).message).toBe((await rejection(knownUser)).message);
+    }
+  });
+
+  it('logs why a JWT was refused, without the token', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const unknownUser = await jwt({ iss: 'nobody', sub: 'nobody' });
+      const badSignature = await jwt({}, stranger.privateKey);
+      await rejection(unknownUser);
+      await rejection(badSignature);
+      const logged = JSON.stringify(warn.mock.calls);
+      expect(warn.mock.calls[0][0]).toMatchObject({ iss: 'nobody', reason: 'unknown system user' });
+      expect(warn.mock.calls[1][0]).toMatchObject({ iss: 'ops', reason: 'bad signature' });
+      for (const part of [...unknownUser.split('.'), ...badSignature.split('.')]) expect(logged).not.toContain(part);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('tells JWTs from opaque tokens', async () => {

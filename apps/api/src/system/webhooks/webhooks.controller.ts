@@ -1,16 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   CreateWebhookCommand, DEFAULT_DELIVERY_LIMIT, DeleteWebhookCommand, GetWebhookQuery, ListWebhookDeliveriesQuery, ListWebhooksQuery,
 } from '@app/domain';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { SystemCaller } from '../auth/system-caller.decorator';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { CreateWebhookRequest, ListDeliveriesRequest } from './dto/create-webhook.request';
 import { createWebhookResponse, deliveryJson, webhookJson } from './dto/webhook.response';
 
 /** Standard Webhooks for System API events; the signing secret is answered once, at creation. */
 @Controller('system/v1/webhooks')
 @UseGuards(SystemAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
 export class WebhooksController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, IdGenerator, SecretSealer, WebhookRepository } from '../../ports';
+import { DomainError } from '../../errors';
+import { Clock, IdGenerator, SecretSealer, WebhookRepository, WebhookUrlPolicy } from '../../ports';
 import { checkWebhookInput } from '../../webhooks/webhook';
 import { newWebhookSecret } from '../../webhooks/webhook-signature';
 import { CreatedWebhook, CreateWebhookCommand } from './create-webhook.command';
@@ -11,10 +12,13 @@ export class CreateWebhookHandler implements ICommandHandler<CreateWebhookComman
     private readonly ids: IdGenerator,
     private readonly sealer: SecretSealer,
     private readonly clock: Clock,
+    private readonly urlPolicy: WebhookUrlPolicy,
   ) {}
 
   async execute({ input, callerId }: CreateWebhookCommand): Promise<CreatedWebhook> {
     const checked = checkWebhookInput(input);
+    const refusal = this.urlPolicy.refusal(checked.url);
+    if (refusal) throw DomainError.invalidField('url', refusal);
     const secret = newWebhookSecret();
     const webhook = { id: this.ids.newId(), ...checked, createdAt: this.clock.now() };
     // Sealed, not hashed: the worker must recover the secret to sign every delivery.
