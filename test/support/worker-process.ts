@@ -12,10 +12,11 @@ export class WorkerProcess {
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
   }
 
-  static start(env: Record<string, string>): WorkerProcess {
+  /** Starts the worker, or with `entry` another app's main file (the API: see api-process.ts). */
+  static start(env: Record<string, string>, entry = 'apps/worker/src/main.ts'): WorkerProcess {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
       { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     return new WorkerProcess(child);

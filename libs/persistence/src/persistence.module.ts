@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
-  IdempotencyStore, InstanceRemovalStore, InstanceAdminRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningQueue,
+  IdempotencyStore, InstanceRemovalStore, InstanceAdminRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordAttemptLimiter, PasswordHasher, ProvisioningQueue,
   OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
@@ -27,6 +27,7 @@ import { TypeOrmOrgRepository } from './repositories/typeorm-org.repository';
 import { TypeOrmAuthorizationRepository } from './repositories/typeorm-authorization.repository';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
+import { RedisPasswordAttemptLimiter } from './security/redis-password-attempt-limiter';
 import { NodeClock } from './security/node-clock';
 import { RandomIdGenerator } from './security/random-id-generator';
 import { RandomTokenGenerator } from './security/random-token-generator';
@@ -43,6 +44,7 @@ const ports = [
   { provide: Clock, useClass: NodeClock },
   { provide: IdGenerator, useClass: RandomIdGenerator },
   { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+  { provide: PasswordAttemptLimiter, useClass: RedisPasswordAttemptLimiter },
   { provide: KeyPairGenerator, useClass: RsaKeyPairGenerator },
   { provide: TokenGenerator, useClass: RandomTokenGenerator },
   { provide: SecretSealer, useClass: AesGcmSecretSealer },

@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldViolations: readonly FieldViolation[] = [],
+    /** When a refused request may be tried again (RESOURCE_EXHAUSTED); the API sends it as `Retry-After`. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -22,6 +24,10 @@ export class DomainError extends Error {
 
   static notFound(message: string): DomainError {
     return new DomainError(ErrorCode.NotFound, message);
+  }
+
+  static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError(ErrorCode.ResourceExhausted, message, [], retryAfterSeconds);
   }
 
   static alreadyExists(message: string): DomainError {

@@ -4,6 +4,7 @@ export * from './instance-repository.port';
 export * from './key-pair-generator.port';
 export * from './operation-repository.port';
 export * from './password-hasher.port';
+export * from './password-attempt-limiter.port';
 export * from './provisioning-queue.port';
 export * from './provisioning-settings.port';
 export * from './provisioning-store.port';

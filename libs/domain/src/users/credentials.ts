@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../errors';
+import { PasswordAttempt, PasswordAttemptLimiter } from '../ports/password-attempt-limiter.port';
 import { PasswordHasher } from '../ports/password-hasher.port';
 import { UserRepository } from '../ports/user-repository.port';
 import { Id } from '../shared/id';
@@ -8,6 +9,13 @@ import { User } from './user';
 export interface BasicCredentials {
   readonly name: string;
   readonly password: string;
+}
+
+/** What every password check needs: the users, the hasher and the one limiter that counts the attempts. */
+export interface PasswordCheck {
+  readonly users: UserRepository;
+  readonly hasher: PasswordHasher;
+  readonly limiter: PasswordAttemptLimiter;
 }
 
 /** One answer for a missing, malformed or wrong credential and an unknown user: callers never learn which. */
@@ -27,15 +35,28 @@ function dummyHash(hasher: PasswordHasher): Promise<string> {
   return hash;
 }
 
-/** The user whose name (any case) and password these are, or null. Runs one password verification either way. */
-export async function verifyCredentials(
-  users: UserRepository,
-  hasher: PasswordHasher,
-  instanceId: Id,
-  credentials: BasicCredentials,
-): Promise<User | null> {
-  const found = credentials.name === '' ? null : await users.findCredentials(instanceId, credentials.name);
-  const hash = found?.passwordHash ?? (await dummyHash(hasher));
-  const matches = await hasher.verify(hash, credentials.password).catch(() => false);
-  return found?.passwordHash && matches ? found.user : null;
+/** An unknown name's account key: the same name in any case or Unicode composition is one account. */
+export function unknownAccount(name: string): string {
+  return `name:${name.normalize('NFC').toLowerCase()}`;
+}
+
+/**
+ * The user whose name (any case) and password these are, or null. Every call is counted by the limiter first
+ * (429 with Retry-After once over the limit, even for the right password); a right password gives its count back.
+ * An inactive user's right password never succeeds (403 "User is inactive", counted as a failure).
+ */
+export async function verifyCredentials(check: PasswordCheck, instanceId: Id, credentials: BasicCredentials, clientAddress: string): Promise<User | null> {
+  // No user name is empty or holds U+0000 (which PostgreSQL text cannot even hold): such a name is unknown.
+  const lookup = credentials.name === '' || credentials.name.includes('\u0000') ? null : await check.users.findCredentials(instanceId, credentials.name);
+  const attempt: PasswordAttempt = { instanceId, account: lookup ? `user:${lookup.user.id}` : unknownAccount(credentials.name), clientAddress };
+  const admission = await check.limiter.admit(attempt);
+  if (!admission.allowed) {
+    throw DomainError.tooManyRequests(`too many password attempts: retry in ${admission.retryAfterSeconds} s`, admission.retryAfterSeconds);
+  }
+  const hash = lookup?.passwordHash ?? (await dummyHash(check.hasher));
+  const matches = await check.hasher.verify(hash, credentials.password).catch(() => false);
+  if (!lookup?.passwordHash || !matches) return null;
+  if (lookup.user.status !== 'active') throw new DomainError(ErrorCode.PermissionDenied, 'User is inactive');
+  await check.limiter.forgive(attempt);
+  return lookup.user;
 }

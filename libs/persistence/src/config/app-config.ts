@@ -24,7 +24,10 @@ export class AppConfig {
   readonly syncWaitSeconds: number;
   readonly secretRetentionSeconds: number;
   readonly secretSweepIntervalMs: number;
-  readonly signInAttemptsPerMinute: number;
+  /** Failed password checks allowed per instance + user in one minute. */
+  readonly passwordAttemptsPerMinute: number;
+  /** Failed password checks allowed per client address in one minute. */
+  readonly passwordAttemptsPerAddressPerMinute: number;
   readonly workerConcurrency: number;
   readonly workerLockDurationMs: number;
   readonly jobAttempts: number;
@@ -58,7 +61,8 @@ export class AppConfig {
     this.syncWaitSeconds = env.SYNC_WAIT_SECONDS;
     this.secretRetentionSeconds = env.SECRET_RETENTION_SECONDS;
     this.secretSweepIntervalMs = env.SECRET_SWEEP_INTERVAL_MS;
-    this.signInAttemptsPerMinute = env.SIGNIN_ATTEMPTS_PER_MINUTE;
+    this.passwordAttemptsPerMinute = env.PASSWORD_ATTEMPTS_PER_MINUTE ?? env.SIGNIN_ATTEMPTS_PER_MINUTE ?? 10;
+    this.passwordAttemptsPerAddressPerMinute = env.PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
     this.workerConcurrency = env.WORKER_CONCURRENCY;
     this.workerLockDurationMs = env.WORKER_LOCK_DURATION_MS;
     this.jobAttempts = env.JOB_ATTEMPTS;

@@ -47,8 +47,17 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(100)
   SECRET_SWEEP_INTERVAL_MS = 60000;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(10000)
-  SIGNIN_ATTEMPTS_PER_MINUTE = 10;
+  /** Failed password checks per instance + user per minute (default 10, see AppConfig). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  PASSWORD_ATTEMPTS_PER_MINUTE?: number;
+
+  /** The former name of PASSWORD_ATTEMPTS_PER_MINUTE, still read when the new one is unset. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  SIGNIN_ATTEMPTS_PER_MINUTE?: number;
+
+  /** Failed password checks per client address per minute, whatever the user name. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 100;
 
   @Type(() => Number) @IsInt() @Min(1) @Max(256)
   WORKER_CONCURRENCY = 4;

@@ -26,6 +26,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       translated = { error: new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`) };
     }
     if (response.headersSent) return;
+    if (translated.error.retryAfterSeconds !== null) response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
     if (request.path.startsWith('/api/')) {
       const { status, body } = influxError(translated.error, translated.httpStatus);
       response.status(status).setHeader('X-Platform-Error-Code', body.code);

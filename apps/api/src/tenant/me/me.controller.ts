@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { BasicCredentials, ChangeMyPasswordCommand, GetMeQuery, TenantCaller } from '@app/domain';
 import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
+import { ClientAddress } from '../common/client-address.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { PasswordRequest, userResponse, UserResponse } from '../users/dto/user.dto';
 
@@ -22,7 +23,9 @@ export class MeController {
   /** Needs the session cookie and `Authorization: Basic` with the user's name and old password. */
   @Put('password')
   @HttpCode(204)
-  async changePassword(@Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @Body() body: PasswordRequest): Promise<void> {
-    await this.commands.execute(new ChangeMyPasswordCommand(caller, basic, body.password));
+  async changePassword(
+    @Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @ClientAddress() from: string, @Body() body: PasswordRequest,
+  ): Promise<void> {
+    await this.commands.execute(new ChangeMyPasswordCommand(caller, basic, body.password, from));
   }
 }

@@ -4,9 +4,9 @@ import type { Request, Response } from 'express';
 import { BasicCredentials, SignInCommand, SignOutCommand, TenantCaller } from '@app/domain';
 import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
+import { ClientAddress } from '../common/client-address.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { HostInstanceGuard } from './host-instance.guard';
-import { SignInThrottlerGuard } from './signin-throttler.guard';
 import { clearedSessionCookie, sessionCookie } from './session-cookie';
 
 /** POST /api/v2/signin (Basic credentials -> session cookie) and POST /api/v2/signout. */
@@ -16,9 +16,13 @@ export class SessionsController {
 
   @Post('signin')
   @HttpCode(204)
-  @UseGuards(SignInThrottlerGuard, HostInstanceGuard)
-  async signIn(@Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    const session = await this.commands.execute(new SignInCommand(caller, basic));
+  @UseGuards(HostInstanceGuard)
+  async signIn(
+    @Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @ClientAddress() from: string,
+    @Req() req: Request, @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    // Rate limiting happens where the password is checked (PasswordAttemptLimiter), for every route that checks one.
+    const session = await this.commands.execute(new SignInCommand(caller, basic, from));
     res.setHeader('Set-Cookie', sessionCookie(session.token, req.secure));
   }
 

@@ -6,6 +6,7 @@ import {
 } from '@app/domain';
 import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
+import { ClientAddress } from '../common/client-address.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { CreateUserRequest, ListUsersParamsDto, PasswordRequest, UpdateUserRequest, userResponse, UserResponse, usersResponse } from './dto/user.dto';
 
@@ -46,13 +47,19 @@ export class UsersController {
 
   @Post(':userID/password')
   @HttpCode(204)
-  async postPassword(@Caller() caller: TenantCaller, @Param('userID') userId: string, @Body() body: PasswordRequest, @Basic() basic: BasicCredentials | null): Promise<void> {
-    await this.commands.execute(new SetUserPasswordCommand(caller, userId, body.password, basic));
+  async postPassword(
+    @Caller() caller: TenantCaller, @Param('userID') userId: string, @Body() body: PasswordRequest,
+    @Basic() basic: BasicCredentials | null, @ClientAddress() from: string,
+  ): Promise<void> {
+    await this.commands.execute(new SetUserPasswordCommand(caller, userId, body.password, basic, from));
   }
 
   @Put(':userID/password')
   @HttpCode(204)
-  async putPassword(@Caller() caller: TenantCaller, @Param('userID') userId: string, @Body() body: PasswordRequest, @Basic() basic: BasicCredentials | null): Promise<void> {
-    await this.commands.execute(new SetUserPasswordCommand(caller, userId, body.password, basic));
+  async putPassword(
+    @Caller() caller: TenantCaller, @Param('userID') userId: string, @Body() body: PasswordRequest,
+    @Basic() basic: BasicCredentials | null, @ClientAddress() from: string,
+  ): Promise<void> {
+    await this.commands.execute(new SetUserPasswordCommand(caller, userId, body.password, basic, from));
   }
 }

@@ -8,6 +8,8 @@ export class ChangeMyPasswordCommand extends Command<void> {
     /** The signed-in user's name and old password. */
     readonly basic: BasicCredentials | null,
     readonly password: unknown,
+    /** The client's address, one of the keys the password attempt limiter counts by. */
+    readonly clientAddress: string,
   ) {
     super();
   }

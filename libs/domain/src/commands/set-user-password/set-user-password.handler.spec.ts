@@ -2,6 +2,7 @@ import { operatorPermissions, selfPermissions } from '../../authorization/permis
 import { ErrorCode } from '../../errors';
 import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
 import { FakePasswordHasher, FixedClock } from '../../testing/in-memory-ports';
+import { InMemoryPasswordAttemptLimiter } from '../../testing/in-memory-password-attempt-limiter';
 import { InMemoryUserRepository } from '../../testing/in-memory-users';
 import { SetUserPasswordCommand } from './set-user-password.command';
 import { SetUserPasswordHandler } from './set-user-password.handler';
@@ -28,14 +29,14 @@ describe(SetUserPasswordHandler.name, () => {
   beforeEach(async () => {
     users = new InMemoryUserRepository();
     hasher = new FakePasswordHasher();
-    handler = new SetUserPasswordHandler(users, hasher, new FixedClock());
+    handler = new SetUserPasswordHandler(users, hasher, new FixedClock(), new InMemoryPasswordAttemptLimiter(3));
     users.put(INSTANCE, { id: ADA, name: 'ada', status: 'active' }, await hasher.hash('ada-old-password'));
     users.put(INSTANCE, { id: GRACE, name: 'grace', status: 'active' }, await hasher.hash('grace-password'));
     users.put('00000000000000bb', { id: '00000000000000b1', name: 'elsewhere', status: 'active' });
   });
 
   const set = (caller: TenantCaller, userId: string, password: unknown, basic: { name: string; password: string } | null = null) =>
-    handler.execute(new SetUserPasswordCommand(caller, userId, password, basic));
+    handler.execute(new SetUserPasswordCommand(caller, userId, password, basic, '192.0.2.1'));
 
   it("lets an operator set anyone's password, hashed, and ends all of that user's sessions", async () => {
     await set(operator, GRACE, 'new-grace-password');
@@ -80,6 +81,26 @@ describe(SetUserPasswordHandler.name, () => {
     ])('answers 401 for %s', async (_, id, basic) => {
       await expect(set(anonymousCaller(INSTANCE), id, 'new-password!', basic)).rejects.toThrow(
         expect.objectContaining({ code: ErrorCode.Unauthenticated, message: 'unauthorized access' }),
+      );
+      expect(users.writes).toBe(0);
+    });
+
+    it('answers 429 once the wrong old passwords are over the limit, and then writes nothing even for the right one', async () => {
+      for (let i = 0; i < 3; i += 1) {
+        await expect(set(anonymousCaller(INSTANCE), ADA, 'new-password!', { name: 'ada', password: `guess-${i}` })).rejects.toThrow(
+          expect.objectContaining({ code: ErrorCode.Unauthenticated }),
+        );
+      }
+      await expect(set(anonymousCaller(INSTANCE), ADA, 'new-password!', { name: 'ada', password: 'ada-old-password' })).rejects.toThrow(
+        expect.objectContaining({ code: ErrorCode.ResourceExhausted }),
+      );
+      expect(users.writes).toBe(0);
+    });
+
+    it("refuses an inactive user's right old password with 403 and writes nothing", async () => {
+      users.put(INSTANCE, { id: '00000000000000a4', name: 'paused', status: 'inactive' }, await hasher.hash('paused-password'));
+      await expect(set(anonymousCaller(INSTANCE), '00000000000000a4', 'new-password!', { name: 'paused', password: 'paused-password' })).rejects.toThrow(
+        expect.objectContaining({ code: ErrorCode.PermissionDenied, message: 'User is inactive' }),
       );
       expect(users.writes).toBe(0);
     });

@@ -8,6 +8,8 @@ export class SignInCommand extends Command<IssuedSession> {
     /** The caller of the instance the request's host names. */
     readonly caller: TenantCaller,
     readonly basic: BasicCredentials | null,
+    /** The client's address, one of the keys the password attempt limiter counts by. */
+    readonly clientAddress: string,
   ) {
     super();
   }
