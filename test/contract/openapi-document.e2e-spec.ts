@@ -1,4 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -162,5 +164,40 @@ describe('the OpenAPI document (/openapi.json)', () => {
   it('describes query parameters with defaults as optional', () => {
     const limit = documented.get('GET /api/v2/buckets').parameters.find((p: any) => p.name === 'limit');
     expect(limit).toMatchObject({ in: 'query', required: false, schema: { type: 'number', default: 20, maximum: 100 } });
+  });
+
+  it('describes what the System API really answers (each answer validated against its documented schema)', async () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'doc', components: doc.components });
+    const failures: string[] = [];
+    const call = async (method: string, path: string, templatePath: string, options: Parameters<typeof http>[3] = {}) => {
+      const res = await http(stack.baseUrl, method, path, options);
+      const schema = documented.get(`${method} ${templatePath}`).responses[res.status]?.content?.['application/json']?.schema;
+      if (!schema) failures.push(`${method} ${path}: undocumented status ${res.status}`);
+      else if (!ajv.validate({ $ref: `doc${schema.$ref}` }, res.body)) failures.push(`${method} ${path} ${res.status}: ${ajv.errorsText()}`);
+      return res;
+    };
+    const created = await call('POST', '/system/v1/instances/_create', '/system/v1/instances/_create', {
+      body: { instanceName: 'Documented', human: { userName: 'x' } }, headers: { Prefer: 'respond-async' },
+    });
+    await call('POST', '/system/v1/instances/_create', '/system/v1/instances/_create', { body: { instanceName: '' } });
+    await call('POST', '/system/v1/instances/_create', '/system/v1/instances/_create', { body: { instanceName: 'Documented' }, headers: { Prefer: 'respond-async' } });
+    const { id: operationId, instanceId } = created.body;
+    await call('GET', `/system/v1/operations/${operationId}`, '/system/v1/operations/{operationId}');
+    await call('GET', '/system/v1/operations', '/system/v1/operations');
+    await call('GET', `/system/v1/instances/${instanceId}`, '/system/v1/instances/{instanceId}');
+    await call('GET', '/system/v1/instances/0000000000000000', '/system/v1/instances/{instanceId}');
+    await call('GET', '/system/v1/instances/0000000000000000', '/system/v1/instances/{instanceId}', { token: null });
+    await call('POST', '/system/v1/instances/_search', '/system/v1/instances/_search', { body: {} });
+    await call('GET', `/system/v1/instances/${instanceId}/limits`, '/system/v1/instances/{instanceId}/limits');
+    await call('POST', '/system/v1/domains/example.com/_exists', '/system/v1/domains/{domain}/_exists');
+    const hook = await call('POST', '/system/v1/webhooks', '/system/v1/webhooks', { body: { url: 'https://example.com/hook', eventTypes: ['instance.created'] } });
+    await call('GET', '/system/v1/webhooks', '/system/v1/webhooks');
+    await call('GET', `/system/v1/webhooks/${hook.body.webhook.id}/deliveries`, '/system/v1/webhooks/{webhookId}/deliveries');
+    await call('GET', '/system/v1/healthz', '/system/v1/healthz', { token: null });
+    await call('GET', '/api/v2/setup', '/api/v2/setup', { token: null });
+    await call('GET', '/api/v2/buckets', '/api/v2/buckets', { token: null });
+    expect(failures).toEqual([]);
   });
 });
