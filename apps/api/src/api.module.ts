@@ -18,6 +18,7 @@ import { SessionsModule } from './tenant/sessions/sessions.module';
 import { OrgsModule } from './tenant/orgs/orgs.module';
 import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
 import { WebhooksModule } from './system/webhooks/webhooks.module';
+import { UnservedRoutesModule } from './tenant/unserved/unserved-routes.controller';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -49,6 +50,7 @@ export class ApiModule {
         OrgsModule,
         AuthorizationsModule,
         WebhooksModule,
+        UnservedRoutesModule,
       ],
       providers: [
         ...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter },

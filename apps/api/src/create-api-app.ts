@@ -27,7 +27,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
-  serveOpenApi(app);
+  await serveOpenApi(app);
   await app.init();
   await app.get(CommandBus).execute(new EnsureDefaultInstanceCommand());
   return app;

@@ -9,11 +9,11 @@ import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
 
-class DomainRequest {
+export class DomainRequest {
   @IsString() domain: string;
 }
 
-class SearchDomainsRequest {
+export class SearchDomainsRequest {
   @IsOptional() @IsArray() @IsString({ each: true }) domains?: string[];
 }
 

@@ -5,7 +5,7 @@ import { GetInstanceLimitsQuery, InstanceLimits, SetInstanceLimitsCommand } from
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 
-class LimitsRequest {
+export class LimitsRequest {
   @IsOptional() @IsBoolean() block?: boolean;
   @IsOptional() @IsInt() @Min(0) maxUsers?: number | null;
   @IsOptional() @IsInt() @Min(0) maxOrgs?: number | null;

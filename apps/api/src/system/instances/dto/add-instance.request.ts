@@ -2,18 +2,18 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { CreateInstanceInput, INSTANCE_NAME_MAX_LENGTH, USER_NAME_MAX_LENGTH } from '@app/domain';
 
-class OwnerEmailDto {
+export class OwnerEmailDto {
   @IsString() @MaxLength(254) email: string;
   @IsOptional() @IsBoolean() isEmailVerified?: boolean;
 }
 
-class OwnerProfileDto {
+export class OwnerProfileDto {
   @IsOptional() @IsString() @MaxLength(200) firstName?: string;
   @IsOptional() @IsString() @MaxLength(200) lastName?: string;
   @IsOptional() @IsString() @MaxLength(35) preferredLanguage?: string;
 }
 
-class OwnerPasswordDto {
+export class OwnerPasswordDto {
   @IsString() password: string;
   @IsOptional() @IsBoolean() passwordChangeRequired?: boolean;
 }

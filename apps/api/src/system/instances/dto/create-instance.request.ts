@@ -2,40 +2,40 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { CreateInstanceInput, INSTANCE_NAME_MAX_LENGTH, MACHINE_KEY_TYPES, USER_NAME_MAX_LENGTH } from '@app/domain';
 
-class EmailDto {
+export class EmailDto {
   @IsString() @MaxLength(254) email: string;
   @IsOptional() @IsBoolean() isEmailVerified?: boolean;
 }
 
-class ProfileDto {
+export class ProfileDto {
   @IsOptional() @IsString() @MaxLength(200) firstName?: string;
   @IsOptional() @IsString() @MaxLength(200) lastName?: string;
   @IsOptional() @IsString() @MaxLength(35) preferredLanguage?: string;
 }
 
-class PasswordDto {
+export class PasswordDto {
   // Byte bounds (8..72 bytes of UTF-8) are checked by the domain's password policy.
   @IsString() password: string;
   @IsOptional() @IsBoolean() passwordChangeRequired?: boolean;
 }
 
-class HumanDto {
+export class HumanDto {
   @IsString() @Length(1, USER_NAME_MAX_LENGTH) userName: string;
   @IsObject() @ValidateNested() @Type(() => EmailDto) email: EmailDto;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ProfileDto) profile?: ProfileDto;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PasswordDto) password?: PasswordDto;
 }
 
-class PersonalAccessTokenDto {
+export class PersonalAccessTokenDto {
   @IsOptional() @IsString() expirationDate?: string;
 }
 
-class MachineKeyDto {
+export class MachineKeyDto {
   @IsOptional() @IsIn(MACHINE_KEY_TYPES) type?: string;
   @IsOptional() @IsString() expirationDate?: string;
 }
 
-class MachineDto {
+export class MachineDto {
   @IsString() @Length(1, USER_NAME_MAX_LENGTH) userName: string;
   @IsOptional() @IsString() @MaxLength(200) name?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PersonalAccessTokenDto) personalAccessToken?: PersonalAccessTokenDto;

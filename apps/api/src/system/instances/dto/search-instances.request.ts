@@ -7,11 +7,11 @@ export class ListQueryDto {
   @IsOptional() @IsBoolean() asc?: boolean;
 }
 
-class IdQueryDto {
+export class IdQueryDto {
   @IsArray() @IsString({ each: true }) ids: string[];
 }
 
-class DomainQueryDto {
+export class DomainQueryDto {
   @IsArray() @IsString({ each: true }) domains: string[];
 }
 
