@@ -4,7 +4,7 @@
 #   docker run ... instance-provisioner                            # API on port 8080
 #   docker run ... instance-provisioner npm run start:worker       # a worker
 #   docker run ... instance-provisioner npm run migrate            # migrations only
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 WORKDIR /app
 RUN chown node:node /app
@@ -21,7 +21,7 @@ ENV NPM_CONFIG_SCRIPT_SHELL=/bin/bash \
 # Dependencies first, from the lockfile, so that they stay cached while only the sources change.
 # ts-node, typescript and tsconfig-paths are runtime dependencies; test tooling is left out.
 COPY --chown=node:node package.json package-lock.json ./
-RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY --chown=node:node . .
 
