@@ -24,14 +24,21 @@ async function listen(status = 200): Promise<{ server: Server; port: number; con
 const post = (sender: NodeWebhookSender, url: string, timeoutMs = 5000) => sender.post({ url, headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs });
 
 describe('NodeWebhookSender', () => {
-  const servers: Array<{ close: (cb: () => void) => void }> = [];
+  const servers: Array<Pick<Server, 'close' | 'on'>> = [];
+  const sockets = new Set<{ destroy: () => void }>();
+  const track = (server: Pick<Server, 'close' | 'on'>) => {
+    servers.push(server);
+    server.on('connection', (socket: { destroy: () => void }) => sockets.add(socket));
+  };
   afterAll(async () => {
+    // close() waits for open connections (the silent server holds one): end them first.
+    for (const socket of sockets) socket.destroy();
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  });
+  }, 20_000);
 
   it('with private networks allowed, posts to a loopback receiver and follows no redirect', async () => {
     const receiver = await listen(302);
-    servers.push(receiver.server);
+    track(receiver.server);
     const sender = new NodeWebhookSender({ allowPrivateNetworks: true });
     await expect(post(sender, `http://127.0.0.1:${receiver.port}/hook`)).resolves.toEqual({ status: 302 });
     expect(receiver.connections()).toBe(1);
@@ -39,7 +46,7 @@ describe('NodeWebhookSender', () => {
 
   it('refuses a name whose DNS answer is loopback, resolving it once and never connecting', async () => {
     const receiver = await listen();
-    servers.push(receiver.server);
+    track(receiver.server);
     const asked: string[] = [];
     const resolve: ResolveHost = async (hostname) => {
       asked.push(hostname);
@@ -74,7 +81,7 @@ describe('NodeWebhookSender', () => {
   it('says the same generic words for a closed port and for a service that is not HTTP (no port scanner)', async () => {
     const notHttp = createTcpServer((socket) => socket.end('-ERR unknown command\r\n'));
     await new Promise<void>((resolve) => notHttp.listen(0, '127.0.0.1', resolve));
-    servers.push(notHttp);
+    track(notHttp);
     const closed = createTcpServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
@@ -90,7 +97,7 @@ describe('NodeWebhookSender', () => {
   it('gives up after the timeout', async () => {
     const silent = createTcpServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    servers.push(silent);
+    track(silent);
     const sender = new NodeWebhookSender({ allowPrivateNetworks: true });
     await expect(post(sender, `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, 200)).resolves.toEqual({ status: null, error: 'no answer within 0.2 s' });
   });

@@ -61,7 +61,7 @@ export class RedisPasswordAttemptLimiter extends PasswordAttemptLimiter implemen
   private connect(): Limiters {
     if (!this.limiters) {
       // One retry per command: a password check should fail fast rather than hang while Redis is away.
-      const redis = new IORedis(this.config.redisUrl, { connectionName: 'password-attempts', maxRetriesPerRequest: 1 });
+      const redis = new IORedis(this.config.redisUrl, { connectionName: `${this.config.queuePrefix}:password-attempts`, maxRetriesPerRequest: 1 });
       redis.on('error', (error: Error) => this.logger.warn({ err: { message: error.message } }, 'password attempt limiter: Redis error'));
       const prefix = `${this.config.queuePrefix}:password-attempts`;
       this.limiters = {
