@@ -22,6 +22,7 @@ export * from './onboarding/onboarding-input';
 export * from './onboarding/onboarding-outcome';
 export * from './onboarding/onboarding-plan';
 export * from './onboarding/onboarding-spec';
+export * from './onboarding/setup-operation-access';
 export * from './operations/operation';
 export * from './orgs/existing-org';
 export * from './orgs/org';

@@ -8,7 +8,10 @@ export interface OnboardingReservation {
   readonly operationId: Id;
   readonly instanceId: Id;
   readonly kind: OperationKind.SetupInstance | OperationKind.SetupUser;
+  /** Digest of the claim returned with the 202. */
   readonly createdBy: string;
+  /** The token or session that asked (see requesterOf); null for an anonymous setup. */
+  readonly requestedBy: string | null;
   readonly request: OnboardingSpec;
   readonly sealedInput: string;
   readonly totalSteps: number;

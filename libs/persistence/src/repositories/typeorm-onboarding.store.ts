@@ -27,7 +27,7 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
     try {
       await this.db.getRepository(OperationEntity).insert({
         id: r.operationId, instanceId: r.instanceId, kind: r.kind, state: OperationState.Pending, createdBy: r.createdBy,
-        request: r.request as object, sealedInput: r.sealedInput, currentStep: null, completedSteps: 0, totalSteps: r.totalSteps,
+        requestedBy: r.requestedBy, request: r.request as object, sealedInput: r.sealedInput, currentStep: null, completedSteps: 0, totalSteps: r.totalSteps,
         attempts: 0, outcome: null, sealedSecrets: null, secretsExpireAt: null, failure: null,
         createdAt: r.at, startedAt: null, finishedAt: null, updatedAt: r.at,
       });

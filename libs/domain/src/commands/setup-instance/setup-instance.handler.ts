@@ -3,6 +3,7 @@ import { holdsAll } from '../../authorization/authorize';
 import { operatorPermissions } from '../../authorization/permission';
 import { DomainError, ErrorCode } from '../../errors';
 import { onboardingSpecFrom } from '../../onboarding/onboarding-spec';
+import { requesterOf } from '../../onboarding/setup-operation-access';
 import { OperationKind } from '../../operations/operation';
 import { Clock, IdGenerator, OnboardingStore, ProvisioningQueue, SecretSealer } from '../../ports';
 import { SetupAccepted, SetupInstanceCommand } from './setup-instance.command';
@@ -39,6 +40,7 @@ export class SetupInstanceHandler implements ICommandHandler<SetupInstanceComman
       instanceId: caller.instanceId,
       kind: mode === 'initial' ? OperationKind.SetupInstance : OperationKind.SetupUser,
       createdBy: claimDigest,
+      requestedBy: requesterOf(caller),
       request: spec,
       sealedInput: this.sealer.seal(JSON.stringify(secrets)),
       totalSteps: ONBOARDING_STEPS,
