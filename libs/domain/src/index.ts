@@ -6,6 +6,7 @@ export * from './authorizations/authorization-access';
 export * from './authorizations/authorization-events';
 export * from './authorizations/existing-authorization';
 export * from './authorizations/permission-input';
+export * from './authorizations/permission-targets';
 export * from './buckets/bucket';
 export * from './buckets/bucket-name';
 export * from './buckets/bucket-visibility';

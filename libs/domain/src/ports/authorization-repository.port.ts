@@ -1,5 +1,6 @@
 import { Permission } from '../authorization/permission';
 import { Authorization, AuthorizationStatus } from '../authorizations/authorization';
+import { ResourceOrgs, ResourceRef } from '../authorizations/permission-targets';
 import { PlannedEvent } from '../provisioning/provisioning-plan';
 import { Id } from '../shared/id';
 
@@ -33,6 +34,8 @@ export abstract class AuthorizationRepository {
   abstract create(instanceId: Id, auth: NewAuthorization, event: PlannedEvent, at: Date): Promise<Authorization>;
   /** null when it does not exist. */
   abstract update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date): Promise<Authorization | null>;
+  /** Where the named resources of the instance are (see ResourceOrgs); unknown ones are left out. */
+  abstract resourceOrgs(instanceId: Id, refs: readonly ResourceRef[]): Promise<ResourceOrgs>;
   /** False when it did not exist. */
   abstract remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date): Promise<boolean>;
 }
