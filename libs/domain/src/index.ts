@@ -31,6 +31,7 @@ export * from './orgs/org-access';
 export * from './orgs/org-events';
 export * from './orgs/org-membership';
 export * from './orgs/org-name';
+export * from './orgs/owner-rules';
 export * from './operations/operation-view';
 export * from './operations/provisioning-steps';
 export * from './ports';

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Authorization, AuthorizationChanges, AuthorizationFilter, AuthorizationRepository, DomainError, Id, NewAuthorization, Permission,
-  PlannedEvent, resourceKey, ResourceOrgs, ResourceRef, ResourceType,
+  OwnershipGuard, PlannedEvent, resourceKey, ResourceOrgs, ResourceRef, ResourceType,
 } from '@app/domain';
 import { EventEntity, TokenEntity } from '../entities';
+import { enforceOwnership } from './ownership-facts';
 
 interface AuthorizationRow {
   id: string;
@@ -85,8 +86,9 @@ export class TypeOrmAuthorizationRepository extends AuthorizationRepository {
     });
   }
 
-  update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date): Promise<Authorization | null> {
+  update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<Authorization | null> {
     return this.db.transaction(async (tx) => {
+      await enforceOwnership(tx, instanceId, guard);
       const result = await tx
         .createQueryBuilder()
         .update(TokenEntity)
@@ -112,8 +114,9 @@ export class TypeOrmAuthorizationRepository extends AuthorizationRepository {
     return new Map(rows.map((r) => [resourceKey(r), r.org_id]));
   }
 
-  remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date): Promise<boolean> {
+  remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      await enforceOwnership(tx, instanceId, guard);
       const [, affected] = (await tx.query(
         `DELETE FROM tokens WHERE instance_id = $1 AND id = $2 AND kind IN ('authorization', 'pat')`,
         [instanceId, authId],
