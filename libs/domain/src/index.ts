@@ -33,6 +33,7 @@ export * from './orgs/org-membership';
 export * from './orgs/org-name';
 export * from './orgs/owner-rules';
 export * from './operations/operation-view';
+export * from './operations/pending-work';
 export * from './operations/provisioning-steps';
 export * from './ports';
 export * from './provisioning/create-instance-input';

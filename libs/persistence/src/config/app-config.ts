@@ -35,6 +35,9 @@ export class AppConfig {
   readonly webhookBackoffMaxMs: number;
   readonly webhookConcurrency: number;
   readonly defaultBucketName: string;
+  readonly maxPendingTenantOperations: number;
+  readonly maxPendingCreatesPerCaller: number;
+  readonly onboardDefaultInstance: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly production: boolean;
@@ -66,6 +69,9 @@ export class AppConfig {
     this.webhookBackoffMaxMs = env.WEBHOOK_BACKOFF_MAX_MS;
     this.webhookConcurrency = env.WEBHOOK_CONCURRENCY;
     this.defaultBucketName = env.DEFAULT_BUCKET_NAME;
+    this.maxPendingTenantOperations = env.MAX_PENDING_TENANT_OPERATIONS;
+    this.maxPendingCreatesPerCaller = env.MAX_PENDING_CREATES_PER_CALLER;
+    this.onboardDefaultInstance = env.ONBOARD_DEFAULT_INSTANCE;
     this.trustProxy = env.TRUST_PROXY;
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';

@@ -26,6 +26,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       translated = { error: new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`) };
     }
     if (response.headersSent) return;
+    // errors that tell the caller to come back later (e.g. too much pending work) say when
+    const retryAfter = (translated.error as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     if (request.path.startsWith('/api/')) {
       const { status, body } = influxError(translated.error, translated.httpStatus);
       response.status(status).setHeader('X-Platform-Error-Code', body.code);

@@ -5,7 +5,8 @@ import { DomainError, ErrorCode } from '../../errors';
 import { onboardingSpecFrom } from '../../onboarding/onboarding-spec';
 import { requesterOf } from '../../onboarding/setup-operation-access';
 import { OperationKind } from '../../operations/operation';
-import { Clock, IdGenerator, OnboardingStore, ProvisioningQueue, SecretSealer } from '../../ports';
+import { tenantSetupAdmission } from '../../operations/pending-work';
+import { Clock, IdGenerator, OnboardingStore, ProvisioningQueue, ProvisioningSettings, SecretSealer } from '../../ports';
 import { SetupAccepted, SetupInstanceCommand } from './setup-instance.command';
 import { failureFromError } from '../provision-instance/failure-from-error';
 import { ProvisioningStore } from '../../ports/provisioning-store.port';
@@ -24,6 +25,7 @@ export class SetupInstanceHandler implements ICommandHandler<SetupInstanceComman
     private readonly onboarding: OnboardingStore,
     private readonly provisioning: ProvisioningStore,
     private readonly queue: ProvisioningQueue,
+    private readonly settings: ProvisioningSettings,
   ) {}
 
   async execute({ caller, input, mode, claimDigest }: SetupInstanceCommand): Promise<SetupAccepted> {
@@ -45,7 +47,7 @@ export class SetupInstanceHandler implements ICommandHandler<SetupInstanceComman
       sealedInput: this.sealer.seal(JSON.stringify(secrets)),
       totalSteps: ONBOARDING_STEPS,
       at: this.clock.now(),
-    });
+    }, tenantSetupAdmission(this.settings.maxPendingTenantOperations));
     try {
       await this.queue.enqueueOnboarding(operationId);
     } catch (error) {
