@@ -48,6 +48,8 @@ class BenchRun {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       WORKER_CONCURRENCY: String(this.settings.workerConcurrency),
+      // the benchmark queues every create at once on purpose: lift the per-caller bound on pending creates
+      MAX_PENDING_CREATES_PER_CALLER: String(Math.max(100, this.settings.instances)),
     };
     this.processes = [new ServiceProcess('api', 'apps/api/src/main.ts', env), new ServiceProcess('worker', 'apps/worker/src/main.ts', env)];
     this.client = new JsonClient(`http://127.0.0.1:${port}`, this.token, this.settings.clientConcurrency);

@@ -3,7 +3,7 @@ import { Gauge, register } from 'prom-client';
 import { OperationRepository } from '@app/domain';
 import { BullMqProvisioningQueue } from '@app/persistence';
 
-const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const;
 
 /** Gauges read when Prometheus scrapes: queue depth from Redis, operation outcomes from PostgreSQL. */
 @Injectable()

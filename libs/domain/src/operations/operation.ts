@@ -70,6 +70,8 @@ export interface Operation {
   readonly state: OperationState;
   /** Digest of the System API credential that started it: results with secrets go back only to it. */
   readonly createdBy: string;
+  /** The tenant credential that started a setup (`token:<id>` or `session:<id>`), which may read it back; else null. */
+  readonly requestedBy: string | null;
   readonly request: unknown;
   readonly sealedInput: string | null;
   readonly progress: OperationProgress;

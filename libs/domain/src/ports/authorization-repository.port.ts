@@ -1,5 +1,7 @@
 import { Permission } from '../authorization/permission';
 import { Authorization, AuthorizationStatus } from '../authorizations/authorization';
+import { ResourceOrgs, ResourceRef } from '../authorizations/permission-targets';
+import { OwnershipGuard } from '../orgs/owner-rules';
 import { PlannedEvent } from '../provisioning/provisioning-plan';
 import { Id } from '../shared/id';
 
@@ -31,8 +33,10 @@ export abstract class AuthorizationRepository {
   abstract findById(instanceId: Id, authId: Id): Promise<Authorization | null>;
   /** Writes the token and its event in one transaction; DomainError(NOT_FOUND) when the org or user went away. */
   abstract create(instanceId: Id, auth: NewAuthorization, event: PlannedEvent, at: Date): Promise<Authorization>;
-  /** null when it does not exist. */
-  abstract update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date): Promise<Authorization | null>;
-  /** False when it did not exist. */
-  abstract remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date): Promise<boolean>;
+  /** null when it does not exist. `guard` may refuse first (owner rules). */
+  abstract update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<Authorization | null>;
+  /** Where the named resources of the instance are (see ResourceOrgs); unknown ones are left out. */
+  abstract resourceOrgs(instanceId: Id, refs: readonly ResourceRef[]): Promise<ResourceOrgs>;
+  /** False when it did not exist. `guard` may refuse first (owner rules). */
+  abstract remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean>;
 }

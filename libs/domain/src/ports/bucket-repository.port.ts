@@ -5,7 +5,8 @@ import { Id } from '../shared/id';
 export interface BucketVisibility {
   readonly all: boolean;
   readonly orgIds: readonly Id[];
-  readonly bucketIds: readonly Id[];
+  /** Single buckets, each only while it belongs to `orgId` (null: in whichever org). */
+  readonly buckets: readonly { readonly id: Id; readonly orgId: Id | null }[];
 }
 
 export interface BucketFilter {

@@ -1,4 +1,5 @@
 import { Org, OrgMember, OrgRole, PageRequest } from '../orgs/org';
+import { OwnershipGuard } from '../orgs/owner-rules';
 import { PlannedBucket, PlannedEvent } from '../provisioning/provisioning-plan';
 import { Id } from '../shared/id';
 import { CallerUser } from '../tenancy/tenant-caller';
@@ -54,6 +55,6 @@ export abstract class OrgRepository {
   abstract addMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date): Promise<void>;
   /** Changes `from` into `to`; false when the user has no membership with role `from` (any more). */
   abstract changeRole(instanceId: Id, orgId: Id, userId: Id, from: OrgRole, to: OrgRole, event: PlannedEvent, at: Date): Promise<boolean>;
-  /** Removes the membership when it has this role; false when there is none. */
-  abstract removeMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date): Promise<boolean>;
+  /** Removes the membership when it has this role; false when there is none. `guard` may refuse first (owner rules). */
+  abstract removeMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean>;
 }

@@ -1,4 +1,5 @@
 import { OperationFailure, OperationKind } from '../operations/operation';
+import { PendingWorkAdmission } from '../operations/pending-work';
 import { InstanceSpec } from '../provisioning/instance-spec';
 import { ProvisioningPlan } from '../provisioning/provisioning-plan';
 import { Id } from '../shared/id';
@@ -32,8 +33,11 @@ export type CommitOutcome = 'written' | 'already-finished' | 'cancelled';
 export type CancelOutcome = 'cancelled' | 'requested' | 'finished';
 
 export abstract class ProvisioningStore {
-  /** Throws DomainError(ALREADY_EXISTS) when a domain is taken; stores nothing then. */
-  abstract reserve(reservation: InstanceReservation): Promise<void>;
+  /**
+   * Throws DomainError(ALREADY_EXISTS) when a domain is taken; stores nothing then. `admit` gets the number of the
+   * caller's (`operation.createdBy`) unfinished creates, counted under a lock per caller, and may refuse.
+   */
+  abstract reserve(reservation: InstanceReservation, admit?: PendingWorkAdmission): Promise<void>;
   /** Writes every row of the plan and finishes its operation in one transaction, unless the operation already finished. */
   abstract commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome>;
   /** Finishes the operation as failed and releases what it reserved (instance STATE_FAILED, domains freed, secrets erased). */

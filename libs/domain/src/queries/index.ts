@@ -11,6 +11,7 @@ import { ListLabelsHandler } from './list-labels/list-labels.handler';
 import { ListBucketLabelsHandler } from './list-bucket-labels/list-bucket-labels.handler';
 import { ListBucketMembersHandler } from './list-bucket-members/list-bucket-members.handler';
 import { GetOperationHandler } from './get-operation/get-operation.handler';
+import { GetSetupOperationHandler } from './get-setup-operation/get-setup-operation.handler';
 import { GetSetupStatusHandler } from './get-setup-status/get-setup-status.handler';
 import { ResolveTenantCallerHandler } from './resolve-tenant-caller/resolve-tenant-caller.handler';
 import { ListUsersHandler } from './list-users/list-users.handler';
@@ -51,6 +52,8 @@ export * from './get-instance-limits/get-instance-limits.query';
 export * from './get-instance-limits/get-instance-limits.handler';
 export * from './get-operation/get-operation.query';
 export * from './get-operation/get-operation.handler';
+export * from './get-setup-operation/get-setup-operation.query';
+export * from './get-setup-operation/get-setup-operation.handler';
 
 export * from './resolve-tenant-caller/resolve-tenant-caller.query';
 export * from './resolve-tenant-caller/resolve-tenant-caller.handler';
@@ -87,6 +90,7 @@ export const queryHandlers = [
   DomainExistsHandler,
   GetInstanceLimitsHandler,
   GetOperationHandler,
+  GetSetupOperationHandler,
   ResolveTenantCallerHandler,
   GetSetupStatusHandler,
   GetBucketHandler,

@@ -9,6 +9,7 @@ import {
   CancelOutcome, Clock, CommitOutcome, GeneratedToken, IdGenerator, InstanceReservation, KeyPairGenerator, OperationRepository,
   PasswordHasher, ProvisioningQueue, ProvisioningSettings, ProvisioningStore, RsaKeyPair, SecretSealer, TokenGenerator,
 } from '../ports';
+import { PendingWorkAdmission } from '../operations/pending-work';
 import { ProvisioningPlan } from '../provisioning/provisioning-plan';
 import { Id } from '../shared/id';
 
@@ -164,7 +165,11 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
 
   constructor(readonly operations = new InMemoryOperationRepository()) {}
 
-  async reserve(r: InstanceReservation): Promise<void> {
+  async reserve(r: InstanceReservation, admit?: PendingWorkAdmission): Promise<void> {
+    const unfinished = [...this.operations.rows.values()].filter(
+      (o) => o.createdBy === r.operation.createdBy && o.kind === OperationKind.CreateInstance && !isTerminal(o.state),
+    );
+    admit?.(unfinished.length);
     const taken = new Set(this.reservations.flatMap((x) => x.domains.map((d) => d.domain)));
     const clash = r.domains.find((d) => taken.has(d.domain));
     if (clash) throw DomainError.alreadyExists(`domain ${clash.domain} is already taken`);
@@ -175,6 +180,7 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
       instanceId: r.instanceId,
       state: OperationState.Pending,
       createdBy: r.operation.createdBy,
+      requestedBy: null,
       request: r.operation.request,
       sealedInput: r.operation.sealedInput,
       progress: { currentStep: null, completedSteps: 0, totalSteps: r.operation.totalSteps },
@@ -234,6 +240,9 @@ export const TEST_SETTINGS: ProvisioningSettings = {
   baseDomain: 'Localhost:8080',
   defaultBucketName: 'default',
   secretRetentionSeconds: 3600,
+  maxPendingTenantOperations: 10,
+  maxPendingCreatesPerCaller: 100,
+  onboardDefaultInstance: true,
 };
 
 /** A CREATE_INSTANCE operation row with sensible defaults, for query specs. */
@@ -244,6 +253,7 @@ export function operationRow(overrides: Partial<Operation> = {}): Operation {
     instanceId: 'bbbbbbbbbbbbbbbb',
     state: OperationState.Succeeded,
     createdBy: 'caller-digest',
+    requestedBy: null,
     request: {},
     sealedInput: null,
     progress: { currentStep: null, completedSteps: 1, totalSteps: 1 },

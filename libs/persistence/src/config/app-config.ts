@@ -40,6 +40,9 @@ export class AppConfig {
   /** Whether webhooks may reach non-public addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS). */
   readonly webhookAllowPrivateNetworks: boolean;
   readonly defaultBucketName: string;
+  readonly maxPendingTenantOperations: number;
+  readonly maxPendingCreatesPerCaller: number;
+  readonly onboardDefaultInstance: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly production: boolean;
@@ -74,6 +77,9 @@ export class AppConfig {
     this.webhookConcurrency = env.WEBHOOK_CONCURRENCY;
     this.webhookAllowPrivateNetworks = env.WEBHOOK_ALLOW_PRIVATE_NETWORKS;
     this.defaultBucketName = env.DEFAULT_BUCKET_NAME;
+    this.maxPendingTenantOperations = env.MAX_PENDING_TENANT_OPERATIONS;
+    this.maxPendingCreatesPerCaller = env.MAX_PENDING_CREATES_PER_CALLER;
+    this.onboardDefaultInstance = env.ONBOARD_DEFAULT_INSTANCE;
     this.trustProxy = env.TRUST_PROXY;
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';

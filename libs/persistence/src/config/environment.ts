@@ -95,6 +95,18 @@ export class Environment {
   @Matches(/^[^_"][^"]{0,254}$/, { message: 'DEFAULT_BUCKET_NAME must not start with _ or contain "' })
   DEFAULT_BUCKET_NAME = 'default';
 
+  /** Unfinished (PENDING or RUNNING) setups one instance may have queued; more are refused with 429. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  MAX_PENDING_TENANT_OPERATIONS = 10;
+
+  /** Unfinished instance creations one System API caller may have queued; more are refused with 429 (gRPC 8). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
+  MAX_PENDING_CREATES_PER_CALLER = 100;
+
+  /** false: BASE_DOMAIN serves no open default instance (production should turn it off). */
+  @Transform(toBoolean) @IsBoolean()
+  ONBOARD_DEFAULT_INSTANCE = true;
+
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;
 

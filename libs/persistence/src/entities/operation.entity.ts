@@ -7,6 +7,7 @@ export class OperationEntity {
   @Column({ type: 'text' }) kind: string;
   @Column({ type: 'text' }) state: string;
   @Column({ name: 'created_by', type: 'text' }) createdBy: string;
+  @Column({ name: 'requested_by', type: 'text', nullable: true }) requestedBy: string | null;
   @Column({ type: 'jsonb' }) request: object;
   @Column({ name: 'sealed_input', type: 'text', nullable: true }) sealedInput: string | null;
   @Column({ name: 'current_step', type: 'text', nullable: true }) currentStep: string | null;

@@ -1,6 +1,6 @@
 import { LookupAddress } from 'node:dns';
 import { createServer, Server } from 'node:http';
-import { AddressInfo, createServer as createTcpServer } from 'node:net';
+import { AddressInfo, createServer as createTcpServer, Server as TcpServer } from 'node:net';
 import { NodeWebhookSender, ResolveHost, vettedLookup } from './node-webhook-sender';
 
 const REFUSED = 'delivery refused: address not allowed';
@@ -24,9 +24,9 @@ async function listen(status = 200): Promise<{ server: Server; port: number; con
 const post = (sender: NodeWebhookSender, url: string, timeoutMs = 5000) => sender.post({ url, headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs });
 
 describe('NodeWebhookSender', () => {
-  const servers: Array<Pick<Server, 'close' | 'on'>> = [];
+  const servers: TcpServer[] = [];
   const sockets = new Set<{ destroy: () => void }>();
-  const track = (server: Pick<Server, 'close' | 'on'>) => {
+  const track = (server: TcpServer) => {
     servers.push(server);
     server.on('connection', (socket: { destroy: () => void }) => sockets.add(socket));
   };

@@ -3,6 +3,7 @@ import { TenantApi1763860000000 } from './1763860000000-tenant-api';
 import { BucketsLabelsLimits1763864000000 } from './1763864000000-buckets-labels-limits';
 import { Webhooks1763868000000 } from './1763868000000-webhooks';
 import { OperationsIdempotency1763872000000 } from './1763872000000-operations-idempotency';
+import { OperationRequesters1763876500000 } from './1763876500000-operation-requesters';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -10,4 +11,5 @@ export const migrations = [
   BucketsLabelsLimits1763864000000,
   Webhooks1763868000000,
   OperationsIdempotency1763872000000,
+  OperationRequesters1763876500000,
 ];

@@ -6,6 +6,9 @@ import { AppConfig } from '../config/app-config';
 import { jobId, JobName, JobPayloads, QueueName } from './jobs';
 import { createRedisConnection } from './redis-connection';
 
+/** BullMQ priorities run from 1 (first) to 2 097 152 (last); System API jobs have none, which comes before all of them. */
+export const TENANT_JOB_PRIORITY = 10;
+
 @Injectable()
 export class BullMqProvisioningQueue extends ProvisioningQueue implements OnApplicationShutdown {
   readonly connection: Redis;
@@ -21,18 +24,28 @@ export class BullMqProvisioningQueue extends ProvisioningQueue implements OnAppl
     return this.enqueue(JobName.ProvisionInstance, { operationId });
   }
 
+  /**
+   * Tenant-initiated: a lower priority than System API jobs. In BullMQ 5 a job without priority (0) waits in the
+   * plain wait list, which workers empty before they take any prioritized job, so a tenant's onboardings never delay
+   * a System API create (they run when no create is waiting).
+   */
   enqueueOnboarding(operationId: Id): Promise<void> {
-    return this.enqueue(JobName.Onboard, { operationId });
+    return this.enqueue(JobName.Onboard, { operationId }, TENANT_JOB_PRIORITY);
   }
 
   enqueueRemoval(operationId: Id): Promise<void> {
     return this.enqueue(JobName.RemoveInstance, { operationId });
   }
 
-  private async enqueue<N extends JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance>(name: N, payload: JobPayloads[N]): Promise<void> {
+  private async enqueue<N extends JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance>(
+    name: N,
+    payload: JobPayloads[N],
+    priority?: number,
+  ): Promise<void> {
     // The job id comes from the operation id: enqueuing the same operation twice is a no-op in BullMQ.
     await this.queue.add(name, payload, {
       jobId: jobId.operation(payload.operationId),
+      ...(priority !== undefined ? { priority } : {}),
       attempts: this.config.jobAttempts,
       backoff: { type: 'exponential', delay: this.config.jobBackoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -26,6 +26,7 @@ export function toOperation(row: OperationEntity): Operation {
     instanceId: row.instanceId,
     state: row.state as OperationState,
     createdBy: row.createdBy,
+    requestedBy: row.requestedBy ?? null,
     request: row.request,
     sealedInput: row.sealedInput,
     progress: { currentStep: row.currentStep, completedSteps: row.completedSteps, totalSteps: row.totalSteps },

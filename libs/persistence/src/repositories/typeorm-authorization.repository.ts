@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Authorization, AuthorizationChanges, AuthorizationFilter, AuthorizationRepository, DomainError, Id, NewAuthorization, Permission,
-  PlannedEvent,
+  OwnershipGuard, PlannedEvent, resourceKey, ResourceOrgs, ResourceRef, ResourceType,
 } from '@app/domain';
 import { EventEntity, TokenEntity } from '../entities';
+import { enforceOwnership } from './ownership-facts';
 
 interface AuthorizationRow {
   id: string;
@@ -85,8 +86,9 @@ export class TypeOrmAuthorizationRepository extends AuthorizationRepository {
     });
   }
 
-  update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date): Promise<Authorization | null> {
+  update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<Authorization | null> {
     return this.db.transaction(async (tx) => {
+      await enforceOwnership(tx, instanceId, guard);
       const result = await tx
         .createQueryBuilder()
         .update(TokenEntity)
@@ -99,8 +101,22 @@ export class TypeOrmAuthorizationRepository extends AuthorizationRepository {
     });
   }
 
-  remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date): Promise<boolean> {
+  async resourceOrgs(instanceId: Id, refs: readonly ResourceRef[]): Promise<ResourceOrgs> {
+    if (refs.length === 0) return new Map();
+    const rows = (await this.db.query(
+      `SELECT 'buckets' AS type, id, org_id FROM buckets WHERE instance_id = $1 AND id = ANY($2)
+       UNION ALL SELECT 'labels', id, org_id FROM labels WHERE instance_id = $1 AND id = ANY($3)
+       UNION ALL SELECT 'authorizations', id, org_id FROM tokens WHERE instance_id = $1 AND id = ANY($4) AND kind IN ('authorization', 'pat')
+       UNION ALL SELECT 'orgs', id, id FROM orgs WHERE instance_id = $1 AND id = ANY($5)
+       UNION ALL SELECT 'users', id, NULL FROM users WHERE instance_id = $1 AND id = ANY($6)`,
+      [instanceId, ...(['buckets', 'labels', 'authorizations', 'orgs', 'users'] as const).map((t) => refs.filter((r) => r.type === t).map((r) => r.id))],
+    )) as { type: ResourceType; id: Id; org_id: Id | null }[];
+    return new Map(rows.map((r) => [resourceKey(r), r.org_id]));
+  }
+
+  remove(instanceId: Id, authId: Id, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      await enforceOwnership(tx, instanceId, guard);
       const [, affected] = (await tx.query(
         `DELETE FROM tokens WHERE instance_id = $1 AND id = $2 AND kind IN ('authorization', 'pat')`,
         [instanceId, authId],

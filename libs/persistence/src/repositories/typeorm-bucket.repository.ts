@@ -62,8 +62,11 @@ export class TypeOrmBucketRepository extends BucketRepository {
       where.push(clause(`$${params.length}`));
     };
     if (!visibility.all) {
-      params.push(visibility.orgIds, visibility.bucketIds);
-      where.push(`(b.org_id = ANY($${params.length - 1}) OR b.id = ANY($${params.length}))`);
+      params.push(visibility.orgIds, visibility.buckets.map((v) => v.id), visibility.buckets.map((v) => v.orgId));
+      const [orgs, ids, idOrgs] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+      // a named bucket counts only while it is in the org its permission names
+      where.push(`(b.org_id = ANY(${orgs}) OR EXISTS (SELECT 1 FROM unnest(${ids}::text[], ${idOrgs}::text[]) AS v(id, org_id)
+                    WHERE v.id = b.id AND (v.org_id IS NULL OR v.org_id = b.org_id)))`);
     }
     if (filter.orgId !== undefined) add((n) => `b.org_id = ${n}`, filter.orgId);
     if (filter.name !== undefined) add((n) => `b.name = ${n}`, filter.name);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CommitOutcome, defaultShardGroupDurationSeconds, DomainError, ErrorCode, Id, isTerminal, OnboardingPlan,
-  OnboardingReservation, OnboardingStore, OperationState, SETUP_COMPLETED,
+  OnboardingReservation, OnboardingStore, OperationState, PendingWorkAdmission, SETUP_COMPLETED,
 } from '@app/domain';
 import {
   BucketEntity, EventEntity, InstanceMemberEntity, OperationEntity, OrgEntity, OrgMemberEntity, TokenEntity, UserEntity,
@@ -12,6 +12,7 @@ import { isUniqueViolation } from './postgres-errors';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 import { operationFinishedEvent } from '@app/domain';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
+import { pendingSetupsOf } from './pending-work';
 
 @Injectable()
 export class TypeOrmOnboardingStore extends OnboardingStore {
@@ -23,13 +24,16 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
     return this.setupAllowed(this.db.manager, instanceId);
   }
 
-  async reserve(r: OnboardingReservation): Promise<void> {
+  async reserve(r: OnboardingReservation, admit: PendingWorkAdmission): Promise<void> {
     try {
-      await this.db.getRepository(OperationEntity).insert({
-        id: r.operationId, instanceId: r.instanceId, kind: r.kind, state: OperationState.Pending, createdBy: r.createdBy,
-        request: r.request as object, sealedInput: r.sealedInput, currentStep: null, completedSteps: 0, totalSteps: r.totalSteps,
-        attempts: 0, outcome: null, sealedSecrets: null, secretsExpireAt: null, failure: null,
-        createdAt: r.at, startedAt: null, finishedAt: null, updatedAt: r.at,
+      await this.db.transaction(async (tx) => {
+        admit(await pendingSetupsOf(tx, r.instanceId));
+        await tx.insert(OperationEntity, {
+          id: r.operationId, instanceId: r.instanceId, kind: r.kind, state: OperationState.Pending, createdBy: r.createdBy,
+          requestedBy: r.requestedBy, request: r.request as object, sealedInput: r.sealedInput, currentStep: null, completedSteps: 0,
+          totalSteps: r.totalSteps, attempts: 0, outcome: null, sealedSecrets: null, secretsExpireAt: null, failure: null,
+          createdAt: r.at, startedAt: null, finishedAt: null, updatedAt: r.at,
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error, 'operations_one_setup_per_instance')) throw new DomainError(ErrorCode.Conflict, SETUP_COMPLETED);

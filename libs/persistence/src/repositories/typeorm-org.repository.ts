@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CallerUser, defaultShardGroupDurationSeconds, DomainError, ErrorCode, Id, NewOrg, Org, OrgChanges, OrgListFilter, OrgMember,
-  orgNameTaken, OrgRepository, OrgRole, PageRequest, PlannedEvent,
+  orgNameTaken, OrgRepository, OrgRole, OwnershipGuard, PageRequest, PlannedEvent,
 } from '@app/domain';
 import { BucketEntity, EventEntity, OrgEntity, OrgMemberEntity } from '../entities';
+import { enforceOwnership } from './ownership-facts';
 import { isUniqueViolation } from './postgres-errors';
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -180,8 +181,9 @@ export class TypeOrmOrgRepository extends OrgRepository {
     });
   }
 
-  removeMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date): Promise<boolean> {
+  removeMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      await enforceOwnership(tx, instanceId, guard);
       const result = await tx.delete(OrgMemberEntity, { instanceId, orgId, userId, role });
       if (!result.affected) return false;
       await tx.insert(EventEntity, events(instanceId, [event], at));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CancelOutcome, CommitOutcome, CreateInstanceOutcome, DomainError, Id, InstanceReservation, InstanceState, isTerminal,
-  OperationFailure, OperationKind, OperationState, ProvisioningPlan, ProvisioningStore, defaultShardGroupDurationSeconds,
+  OperationFailure, OperationKind, OperationState, PendingWorkAdmission, ProvisioningPlan, ProvisioningStore, defaultShardGroupDurationSeconds,
 } from '@app/domain';
 import {
   BucketEntity, EventEntity, InstanceDomainEntity, InstanceEntity, InstanceMemberEntity, MachineKeyEntity,
@@ -13,6 +13,7 @@ import { isUniqueViolation } from './postgres-errors';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 import { instanceCreatedEvent, instanceFailedEvent, operationFinishedEvent } from '@app/domain';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
+import { pendingCreatesOf } from './pending-work';
 
 @Injectable()
 export class TypeOrmProvisioningStore extends ProvisioningStore {
@@ -20,9 +21,10 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
     super();
   }
 
-  async reserve(r: InstanceReservation): Promise<void> {
+  async reserve(r: InstanceReservation, admit?: PendingWorkAdmission): Promise<void> {
     try {
       await this.db.transaction(async (tx) => {
+        if (admit) admit(await pendingCreatesOf(tx, r.operation.createdBy));
         await tx.insert(InstanceEntity, {
           id: r.instanceId, name: r.name, state: InstanceState.Creating, defaultLanguage: r.defaultLanguage, createdAt: r.at, updatedAt: r.at,
         });

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  DomainError, ErrorCode, Id, NewUser, PlannedEvent, User, UserChanges, UserCredentials, UserListFilter, UserPageRequest,
+  DomainError, ErrorCode, Id, NewUser, OwnershipGuard, PlannedEvent, User, UserChanges, UserCredentials, UserListFilter, UserPageRequest,
   UserRepository, UserStatus,
 } from '@app/domain';
 import { EventEntity } from '../entities';
+import { enforceOwnership } from './ownership-facts';
 import { isUniqueViolation } from './postgres-errors';
 
 interface UserRow {
@@ -72,9 +73,10 @@ export class TypeOrmUserRepository extends UserRepository {
     );
   }
 
-  async update(instanceId: Id, userId: Id, changes: UserChanges, event: PlannedEvent, at: Date): Promise<User | null> {
+  async update(instanceId: Id, userId: Id, changes: UserChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<User | null> {
     return this.uniqueName(changes.name ?? '', () =>
       this.db.transaction(async (tx) => {
+        await enforceOwnership(tx, instanceId, guard);
         const [rows] = (await tx.query(
           `UPDATE users SET name = COALESCE($3, name), display_name = COALESCE($3, display_name), status = COALESCE($4, status), updated_at = $5
             WHERE instance_id = $1 AND id = $2 RETURNING id, name, status`,
@@ -104,8 +106,9 @@ export class TypeOrmUserRepository extends UserRepository {
     });
   }
 
-  async remove(instanceId: Id, userId: Id, event: PlannedEvent, at: Date): Promise<boolean> {
+  async remove(instanceId: Id, userId: Id, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      await enforceOwnership(tx, instanceId, guard);
       // tokens (PATs, authorizations, sessions), machine keys and memberships go with it (ON DELETE CASCADE)
       const [, affected] = (await tx.query('DELETE FROM users WHERE instance_id = $1 AND id = $2', [instanceId, userId])) as [unknown, number];
       if (affected === 0) return false;

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards }
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
-  DomainError, GetOperationQuery, GetSetupStatusQuery, isId, OnboardingMode, OperationKind, OperationView, SetupInstanceCommand,
-  TenantCaller, TokenGenerator,
+  GetOperationQuery, GetSetupOperationQuery, GetSetupStatusQuery, OnboardingMode, OperationView, SetupInstanceCommand, TenantCaller,
+  TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from '@app/persistence';
 import { prefersAsync, respondToOperation } from '../../system/operations/operation-responder';
@@ -50,12 +50,7 @@ export class SetupController {
     @Param('operationId') operationId: string,
     @Headers(CLAIM_HEADER) claim: string | undefined,
   ): Promise<SetupOperationResponse> {
-    const view = isId(operationId)
-      ? await this.queries.execute(new GetOperationQuery(operationId, claim ? this.tokens.digest(claim) : '-'))
-      : null;
-    if (!view || view.operation.instanceId !== caller.instanceId || view.operation.kind === OperationKind.CreateInstance) {
-      throw DomainError.notFound(`operation ${operationId} not found`);
-    }
+    const view = await this.queries.execute(new GetSetupOperationQuery(caller, operationId, claim ? this.tokens.digest(claim) : null));
     return setupOperationResponse(view);
   }
 

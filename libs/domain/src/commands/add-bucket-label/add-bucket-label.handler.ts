@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { authorize } from '../../authorization/authorize';
 import { DomainError } from '../../errors';
 import { Label } from '../../labels/label';
+import { checkLabelAttachment } from '../../labels/label-attachment';
 import { BucketRepository, Clock, LabelRepository } from '../../ports';
 import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { findLabelOrThrow } from '../../queries/get-label/get-label.handler';
@@ -20,6 +21,7 @@ export class AddBucketLabelHandler implements ICommandHandler<AddBucketLabelComm
     const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
     authorize(caller, 'write', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
     const label = await findLabelOrThrow(this.labels, caller, labelId);
+    checkLabelAttachment(caller, label, bucket);
     await this.labels.addToBucket(caller.instanceId, bucket.id, label.id, this.clock.now());
     return label;
   }

@@ -12,6 +12,8 @@ const ORG: Org = { id: 'aaaaaaaaaaaaaaaa', name: 'Acme', description: '', create
 const ME: CallerUser = { id: 'cccccccccccccccc', name: 'me', status: 'active' };
 const OTHER: CallerUser = { id: 'dddddddddddddddd', name: 'other', status: 'active' };
 const READ_BUCKETS: Permission = { action: 'read', resource: { type: 'buckets', orgID: ORG.id } };
+const BUCKET_OF_ORG = 'b0b0b0b0b0b0b0b0';
+const BUCKET_ELSEWHERE = 'b1b1b1b1b1b1b1b1';
 
 function setup() {
   const stored: NewAuthorization[] = [];
@@ -20,6 +22,8 @@ function setup() {
     findUser: async (instanceId: string, id: string) => (instanceId === INSTANCE ? [ME, OTHER].find((u) => u.id === id) ?? null : null),
   } as unknown as OrgRepository;
   const authorizations = {
+    // one bucket of ORG and one of another org of the instance
+    resourceOrgs: async () => new Map([[`buckets/${BUCKET_OF_ORG}`, ORG.id], [`buckets/${BUCKET_ELSEWHERE}`, '9999999999999999']]),
     create: async (_: string, auth: NewAuthorization): Promise<Authorization> => {
       stored.push(auth);
       return {
@@ -78,6 +82,17 @@ describe(CreateAuthorizationHandler.name, () => {
   ])('refuses %s', async (_, input, code) => {
     const { handler } = setup();
     expect((await refusal(handler.execute(new CreateAuthorizationCommand(caller(operatorPermissions()), input)))).code).toBe(code);
+  });
+
+  it("refuses, as invalid, a permission naming another org's bucket under the token's org, which the owner's grant seems to cover", async () => {
+    const { handler, stored } = setup();
+    const named = (id: string): Permission => ({ action: 'read', resource: { type: 'buckets', id, orgID: ORG.id } });
+    const error = await refusal(handler.execute(new CreateAuthorizationCommand(caller(orgOwnerPermissions(ORG.id)), { orgID: ORG.id, permissions: [named(BUCKET_ELSEWHERE)] })));
+    expect(error.code).toBe(ErrorCode.InvalidArgument);
+    expect(error.message).toContain('permissions[0].resource.id');
+    expect(stored).toEqual([]);
+    await handler.execute(new CreateAuthorizationCommand(caller(orgOwnerPermissions(ORG.id)), { orgID: ORG.id, permissions: [named(BUCKET_OF_ORG)] }));
+    expect(stored).toHaveLength(1);
   });
 
   it('refuses anonymous callers before looking anything up', async () => {

@@ -5,6 +5,7 @@ import { authorizationsOfOrg } from '../../authorizations/authorization-access';
 import { authorizationEvents } from '../../authorizations/authorization-events';
 import { CreatedAuthorization } from '../../authorizations/authorization';
 import { checkPermissions } from '../../authorizations/permission-input';
+import { checkPermissionTargets, namedResources } from '../../authorizations/permission-targets';
 import { DomainError, ErrorCode } from '../../errors';
 import { existingOrg } from '../../orgs/existing-org';
 import { userNotFound } from '../../orgs/org-membership';
@@ -15,7 +16,8 @@ import { CreateAuthorizationCommand } from './create-authorization.command';
 
 /**
  * Needs write on the org's authorizations (and on the user, when the token is for someone else). A caller never
- * grants more than it holds: every requested permission must be covered by one of its own.
+ * grants more than it holds: every requested permission must be covered by one of its own. A permission that names
+ * a resource must name one of the org it is scoped to (checkPermissionTargets).
  */
 @CommandHandler(CreateAuthorizationCommand)
 export class CreateAuthorizationHandler implements ICommandHandler<CreateAuthorizationCommand> {
@@ -36,6 +38,7 @@ export class CreateAuthorizationHandler implements ICommandHandler<CreateAuthori
     const permissions = checkPermissions(input.permissions);
     const beyond = permissions.find((p) => !holdsAll(caller, [p]));
     if (beyond) throw new DomainError(ErrorCode.Unauthenticated, `${permissionName(beyond.action, beyond.resource)} is unauthorized`);
+    checkPermissionTargets(permissions, org.id, await this.authorizations.resourceOrgs(caller.instanceId, namedResources(permissions)));
 
     const id = this.ids.newId();
     const token = this.tokens.generate();

@@ -38,6 +38,17 @@ describe(CreateInstanceHandler.name, () => {
     handler = new CreateInstanceHandler(clock, ids, sealer, store, queue, TEST_SETTINGS);
   });
 
+  it("refuses a caller's create beyond MAX_PENDING_CREATES_PER_CALLER unfinished ones, and nobody else's", async () => {
+    handler = new CreateInstanceHandler(clock, ids, sealer, store, queue, { ...TEST_SETTINGS, maxPendingCreatesPerCaller: 2 });
+    const bare = (name: string): CreateInstanceInput => ({ instanceName: name });
+    await handler.execute(new CreateInstanceCommand(bare('one'), CALLER));
+    await handler.execute(new CreateInstanceCommand(bare('two'), CALLER));
+    const refused = await handler.execute(new CreateInstanceCommand(bare('three'), CALLER)).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: ErrorCode.ResourceExhausted, retryAfterSeconds: expect.any(Number) });
+    expect(queue.provisioning).toHaveLength(2);
+    await expect(handler.execute(new CreateInstanceCommand(bare('other'), 'another-caller'))).resolves.toBeDefined();
+  });
+
   it('reserves the instance, its domains and a pending operation, and answers with their ids', async () => {
     const accepted = await handler.execute(new CreateInstanceCommand(fullInput(), CALLER));
 

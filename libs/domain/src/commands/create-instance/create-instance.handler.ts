@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { generatedDomainFor, hostWithoutPort } from '../../instances/domain-name';
 import { OperationKind } from '../../operations/operation';
+import { systemCreateAdmission } from '../../operations/pending-work';
 import { provisioningStepsFor } from '../../operations/provisioning-steps';
 import { instanceSpecFrom } from '../../provisioning/instance-spec';
 import { Clock, IdGenerator, ProvisioningQueue, ProvisioningSettings, ProvisioningStore, ReservedDomain, SecretSealer } from '../../ports';
@@ -42,7 +43,7 @@ export class CreateInstanceHandler implements ICommandHandler<CreateInstanceComm
         totalSteps: provisioningStepsFor(spec).length,
       },
       at: now,
-    });
+    }, systemCreateAdmission(this.settings.maxPendingCreatesPerCaller));
     try {
       await this.queue.enqueueProvisioning(operationId);
     } catch (error) {

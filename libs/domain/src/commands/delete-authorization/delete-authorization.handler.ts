@@ -6,6 +6,7 @@ import { authorizationResource } from '../../authorizations/authorization-access
 import { authorizationEvents } from '../../authorizations/authorization-events';
 import { existingAuthorization } from '../../authorizations/existing-authorization';
 import { DomainError } from '../../errors';
+import { tokenChangeGuard } from '../../orgs/owner-rules';
 import { AuthorizationRepository, Clock } from '../../ports';
 import { DeleteAuthorizationCommand } from './delete-authorization.command';
 
@@ -21,7 +22,7 @@ export class DeleteAuthorizationHandler implements ICommandHandler<DeleteAuthori
     const auth = await existingAuthorization(this.authorizations, caller.instanceId, authId);
     authorize(caller, 'write', authorizationResource(auth));
     const event = authorizationEvents.removed(auth.id, auth.orgId);
-    if (!(await this.authorizations.remove(caller.instanceId, auth.id, event, this.clock.now()))) {
+    if (!(await this.authorizations.remove(caller.instanceId, auth.id, event, this.clock.now(), tokenChangeGuard(caller, auth.userId)))) {
       throw DomainError.notFound(AUTHORIZATION_NOT_FOUND);
     }
   }

@@ -13,7 +13,8 @@ export class EnsureDefaultInstanceHandler implements ICommandHandler<EnsureDefau
     private readonly settings: ProvisioningSettings,
   ) {}
 
-  execute(): Promise<Id> {
+  async execute(): Promise<Id | null> {
+    if (!this.settings.onboardDefaultInstance) return null;
     return this.auth.ensureDefaultInstance(hostWithoutPort(this.settings.baseDomain), this.ids.newId(), this.clock.now());
   }
 }

@@ -3,8 +3,10 @@ import { holdsAll } from '../../authorization/authorize';
 import { operatorPermissions } from '../../authorization/permission';
 import { DomainError, ErrorCode } from '../../errors';
 import { onboardingSpecFrom } from '../../onboarding/onboarding-spec';
+import { requesterOf } from '../../onboarding/setup-operation-access';
 import { OperationKind } from '../../operations/operation';
-import { Clock, IdGenerator, OnboardingStore, ProvisioningQueue, SecretSealer } from '../../ports';
+import { tenantSetupAdmission } from '../../operations/pending-work';
+import { Clock, IdGenerator, OnboardingStore, ProvisioningQueue, ProvisioningSettings, SecretSealer } from '../../ports';
 import { SetupAccepted, SetupInstanceCommand } from './setup-instance.command';
 import { failureFromError } from '../provision-instance/failure-from-error';
 import { ProvisioningStore } from '../../ports/provisioning-store.port';
@@ -23,6 +25,7 @@ export class SetupInstanceHandler implements ICommandHandler<SetupInstanceComman
     private readonly onboarding: OnboardingStore,
     private readonly provisioning: ProvisioningStore,
     private readonly queue: ProvisioningQueue,
+    private readonly settings: ProvisioningSettings,
   ) {}
 
   async execute({ caller, input, mode, claimDigest }: SetupInstanceCommand): Promise<SetupAccepted> {
@@ -39,11 +42,12 @@ export class SetupInstanceHandler implements ICommandHandler<SetupInstanceComman
       instanceId: caller.instanceId,
       kind: mode === 'initial' ? OperationKind.SetupInstance : OperationKind.SetupUser,
       createdBy: claimDigest,
+      requestedBy: requesterOf(caller),
       request: spec,
       sealedInput: this.sealer.seal(JSON.stringify(secrets)),
       totalSteps: ONBOARDING_STEPS,
       at: this.clock.now(),
-    });
+    }, tenantSetupAdmission(this.settings.maxPendingTenantOperations));
     try {
       await this.queue.enqueueOnboarding(operationId);
     } catch (error) {

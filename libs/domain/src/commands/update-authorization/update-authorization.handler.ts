@@ -6,6 +6,7 @@ import { authorizationResource } from '../../authorizations/authorization-access
 import { authorizationEvents } from '../../authorizations/authorization-events';
 import { existingAuthorization } from '../../authorizations/existing-authorization';
 import { DomainError } from '../../errors';
+import { tokenChangeGuard } from '../../orgs/owner-rules';
 import { AuthorizationRepository, Clock } from '../../ports';
 import { UpdateAuthorizationCommand } from './update-authorization.command';
 
@@ -26,7 +27,8 @@ export class UpdateAuthorizationHandler implements ICommandHandler<UpdateAuthori
     };
     if (Object.keys(wanted).length === 0) return auth;
     const event = authorizationEvents.changed(auth.id, auth.orgId, wanted);
-    const updated = await this.authorizations.update(caller.instanceId, auth.id, wanted, event, this.clock.now());
+    const guard = tokenChangeGuard(caller, auth.userId);
+    const updated = await this.authorizations.update(caller.instanceId, auth.id, wanted, event, this.clock.now(), guard);
     if (!updated) throw DomainError.notFound(AUTHORIZATION_NOT_FOUND);
     return updated;
   }

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { authorize } from '../../authorization/authorize';
+import { userDeactivationGuard } from '../../orgs/owner-rules';
 import { Clock, UserChanges, UserRepository } from '../../ports';
 import { existingUser } from '../../users/existing-user';
 import { checkInfluxUserName, checkUserStatus, User, unknownUser } from '../../users/user';
@@ -23,7 +24,8 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
     const changed = Object.entries(changes).filter(([key, value]) => user[key as keyof UserChanges] !== value);
     if (changed.length === 0) return user;
     const event = userEvents.changed(caller.instanceId, user.id, Object.fromEntries(changed));
-    const updated = await this.users.update(caller.instanceId, user.id, changes, event, this.clock.now());
+    const guard = changes.status === 'inactive' ? userDeactivationGuard(user.id, user.name) : undefined;
+    const updated = await this.users.update(caller.instanceId, user.id, changes, event, this.clock.now(), guard);
     if (!updated) throw unknownUser();
     return updated;
   }

@@ -19,12 +19,13 @@ export class GetOperationHandler implements IQueryHandler<GetOperationQuery> {
         ? await this.operations.waitUntilFinished(operationId, waitMs)
         : await this.operations.findById(operationId);
     if (!operation) throw DomainError.notFound(`operation ${operationId} not found`);
-    return { operation, secrets: this.secretsFor(operation, callerId) };
+    return { operation, secrets: operationSecretsFor(operation, callerId, this.sealer, this.clock.now()) };
   }
+}
 
-  private secretsFor(operation: Operation, callerId: string): CreateInstanceSecrets | null {
-    if (!operation.sealedSecrets || operation.createdBy !== callerId) return null;
-    if (operation.secretsExpireAt && operation.secretsExpireAt.getTime() <= this.clock.now().getTime()) return null;
-    return JSON.parse(this.sealer.open(operation.sealedSecrets)) as CreateInstanceSecrets;
-  }
+/** The sealed secrets of an operation, for the caller that created it only, and only until they expire. */
+export function operationSecretsFor(operation: Operation, callerId: string, sealer: SecretSealer, now: Date): CreateInstanceSecrets | null {
+  if (!operation.sealedSecrets || operation.createdBy !== callerId) return null;
+  if (operation.secretsExpireAt && operation.secretsExpireAt.getTime() <= now.getTime()) return null;
+  return JSON.parse(sealer.open(operation.sealedSecrets)) as CreateInstanceSecrets;
 }

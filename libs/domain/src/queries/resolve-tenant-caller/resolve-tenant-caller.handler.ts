@@ -2,11 +2,13 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, ErrorCode } from '../../errors';
 import { hostWithoutPort } from '../../instances/domain-name';
 import { InstanceState } from '../../instances/instance-state';
-import { Clock, ProvisioningSettings, TenantAuthRepository, TokenGenerator, TokenGrant } from '../../ports';
+import { Clock, InstanceRoute, ProvisioningSettings, TenantAuthRepository, TokenGenerator, TokenGrant } from '../../ports';
 import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
 import { ResolveTenantCallerQuery } from './resolve-tenant-caller.query';
 
 const unauthorized = (message = 'unauthorized access') => new DomainError(ErrorCode.Unauthenticated, message);
+const defaultInstanceOff = (host: string) =>
+  DomainError.notFound(`no instance serves host "${host}": the default instance is turned off (ONBOARD_DEFAULT_INSTANCE=false)`);
 const blocked = () => new DomainError(ErrorCode.ResourceExhausted, 'this instance is blocked by its operator; no request is served until it is unblocked');
 
 /**
@@ -27,6 +29,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
     const hostName = host ? hostWithoutPort(host) : '';
     const route = hostName ? await this.auth.findInstanceByHost(hostName) : null;
     if (!credential) {
+      if (this.isTurnedOffDefault(hostName, route)) throw defaultInstanceOff(hostName);
       if (!route || route.state !== InstanceState.Running) {
         throw DomainError.notFound(`no instance serves host "${hostName}"`);
       }
@@ -39,6 +42,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
     if (ownDomain && route.instanceId !== grant.instanceId) throw unauthorized('token is not valid for this instance');
     const instance = await this.auth.findInstanceById(grant.instanceId);
     if (!instance || instance.state !== InstanceState.Running) throw unauthorized();
+    if (this.isTurnedOffDefault(hostName, instance)) throw defaultInstanceOff(hostName);
     if (instance.blocked) throw blocked();
     if (grant.user.status !== 'active') throw new DomainError(ErrorCode.PermissionDenied, 'User is inactive');
     const session = grant.kind === 'session';
@@ -50,6 +54,12 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
       sessionId: session ? grant.tokenId : null,
       permissions: session ? await this.auth.sessionPermissions(grant.instanceId, grant.user.id) : grant.permissions,
     };
+  }
+
+  /** With ONBOARD_DEFAULT_INSTANCE=false, BASE_DOMAIN and a default instance created by an earlier start are not served. */
+  private isTurnedOffDefault(hostName: string, route: InstanceRoute | null): boolean {
+    if (this.settings.onboardDefaultInstance) return false;
+    return route?.isDefault === true || (route === null && hostName === hostWithoutPort(this.settings.baseDomain));
   }
 
   private usable(grant: TokenGrant, via: 'header' | 'cookie'): boolean {
