@@ -170,3 +170,25 @@ describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcem
     expect(receiver.received.filter((n) => n.callURL === callUrl)).toEqual([expect.objectContaining({ threshold: 50, usage: 1 })]);
   });
 });
+
+describe('quota notification URLs under the webhook network policy', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('refuses a callUrl on a private address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS is set (400, code 3)', async () => {
+    const t = await createTenant(stack, 'qpolicy');
+    for (const callUrl of ['http://127.0.0.1:9/quota', 'http://10.0.0.1/quota', 'http://localhost/quota']) {
+      const res = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${t.instanceId}/quotas`, { body: quota(10, false, [{ percent: 50, callUrl }]) });
+      expect({ callUrl, status: res.status, code: res.body.code, field: res.body.message }).toEqual({ callUrl, status: 400, code: 3, field: expect.stringContaining('notifications[0].callUrl') });
+    }
+    const allowed = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${t.instanceId}/quotas`, { body: quota(10, false, [{ percent: 50, callUrl: 'https://billing.example.com/quota' }]) });
+    expect(allowed.status).toBe(200);
+  });
+});
