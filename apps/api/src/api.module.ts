@@ -2,12 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
-import { apiCommandHandlers, queryHandlers } from '@app/domain';
+import { apiCommandHandlers, queryHandlers, quotaApiCommandHandlers } from '@app/domain';
 import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './observability/metrics.module';
 import { InstancesModule } from './system/instances/instances.module';
+import { QuotasModule } from './system/quotas/quotas.module';
 import { OperationsModule } from './system/operations/operations.module';
 import { SetupModule } from './tenant/setup/setup.module';
 import { BucketsModule } from './tenant/buckets/buckets.module';
@@ -39,6 +40,8 @@ export class ApiModule {
         CqrsModule.forRoot(),
         HealthModule,
         MetricsModule,
+        // Before InstancesModule: PUT instances/limits/_bulk must not be taken by an instances/:instanceId route.
+        QuotasModule,
         InstancesModule,
         OperationsModule,
         SetupModule,
@@ -53,7 +56,7 @@ export class ApiModule {
         UnservedRoutesModule,
       ],
       providers: [
-        ...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        ...apiCommandHandlers, ...quotaApiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter },
         shutdownLog('API', 'finishing the requests in flight'),
       ],
     };

@@ -3,8 +3,9 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { ProvisioningProcessor } from './provisioning/provisioning.processor';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 import { WebhookRelayProcessor } from './webhooks/webhook-relay.processor';
+import { QuotaNotificationProcessor } from './quotas/quota-notification.processor';
 
-export const processors = [ProvisioningProcessor, MaintenanceProcessor, WebhookRelayProcessor, WebhookDeliveryProcessor];
+export const processors = [ProvisioningProcessor, MaintenanceProcessor, WebhookRelayProcessor, WebhookDeliveryProcessor, QuotaNotificationProcessor];
 
 /** Fails the start when a job name has no processor or more than one, so that no job can sit unprocessed. */
 export function checkEveryJobHasOneProcessor(): void {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
-import { workerCommandHandlers } from '@app/domain';
+import { quotaWorkerCommandHandlers, workerCommandHandlers } from '@app/domain';
 import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { processors } from './job-processors';
 
@@ -21,7 +21,7 @@ export class WorkerModule {
         PersistenceModule,
         CqrsModule.forRoot(),
       ],
-      providers: [...workerCommandHandlers, ...processors, shutdownLog('worker', 'finishing the active jobs')],
+      providers: [...workerCommandHandlers, ...quotaWorkerCommandHandlers, ...processors, shutdownLog('worker', 'finishing the active jobs')],
     };
   }
 }

@@ -52,3 +52,4 @@ export * from './users/session';
 export * from './users/user';
 export * from './users/user-events';
 export * from './webhooks';
+export * from './quotas';

@@ -39,6 +39,10 @@ import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
 import { NodeWebhookSender } from './http/node-webhook-sender';
 import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
+import { QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '@app/domain';
+import { TypeOrmQuotaRepository } from './repositories/typeorm-quota.repository';
+import { RedisQuotaUsageCounter } from './security/redis-quota-usage-counter';
+import { BullMqQuotaNotificationQueue } from './queue/bullmq-quota-notification.queue';
 
 const ports = [
   { provide: Clock, useClass: NodeClock },
@@ -75,6 +79,9 @@ const ports = [
   },
   { provide: WebhookUrlPolicy, useClass: NetworkWebhookUrlPolicy },
   { provide: OutboxNotifications, useClass: PgOutboxNotifications },
+  { provide: QuotaRepository, useClass: TypeOrmQuotaRepository },
+  { provide: QuotaUsageCounter, useClass: RedisQuotaUsageCounter },
+  { provide: QuotaNotificationQueue, useClass: BullMqQuotaNotificationQueue },
 ];
 
 /** The adapters behind every domain port: PostgreSQL through TypeORM, Redis through BullMQ, node:crypto and argon2. */

@@ -4,6 +4,7 @@ import { BucketsLabelsLimits1763864000000 } from './1763864000000-buckets-labels
 import { Webhooks1763868000000 } from './1763868000000-webhooks';
 import { OperationsIdempotency1763872000000 } from './1763872000000-operations-idempotency';
 import { OperationRequesters1763876500000 } from './1763876500000-operation-requesters';
+import { InstanceQuotas1763880000000 } from './1763880000000-instance-quotas';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -12,4 +13,5 @@ export const migrations = [
   Webhooks1763868000000,
   OperationsIdempotency1763872000000,
   OperationRequesters1763876500000,
+  InstanceQuotas1763880000000,
 ];

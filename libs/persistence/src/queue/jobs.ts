@@ -4,6 +4,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Webhooks = 'webhooks',
   WebhookRelay = 'webhook-relay',
+  QuotaNotifications = 'quota-notifications',
 }
 
 export enum JobName {
@@ -13,6 +14,7 @@ export enum JobName {
   EraseExpiredSecrets = 'erase-expired-secrets',
   DeliverWebhook = 'deliver-webhook',
   RelayWebhookOutbox = 'relay-webhook-outbox',
+  NotifyQuota = 'notify-quota',
 }
 
 /** Job payloads are ids only: never a secret, never a whole request. */
@@ -23,6 +25,7 @@ export interface JobPayloads {
   [JobName.EraseExpiredSecrets]: Record<string, never>;
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.RelayWebhookOutbox]: Record<string, never>;
+  [JobName.NotifyQuota]: { instanceId: string; notificationId: string; periodStart: string; threshold: number; usage: number };
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
@@ -30,6 +33,7 @@ export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Maintenance]: [JobName.EraseExpiredSecrets],
   [QueueName.Webhooks]: [JobName.DeliverWebhook],
   [QueueName.WebhookRelay]: [JobName.RelayWebhookOutbox],
+  [QueueName.QuotaNotifications]: [JobName.NotifyQuota],
 };
 
 /**
@@ -40,4 +44,7 @@ export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
 export const jobId = {
   operation: (operationId: string): string => `op-${operationId}`,
   delivery: (deliveryId: string): string => `delivery-${deliveryId}`,
+  /** One job per notification, period and threshold. */
+  quotaNotification: (notificationId: string, periodStart: string, threshold: number): string =>
+    `quota-${notificationId}-${Date.parse(periodStart)}-${threshold}`,
 };

@@ -52,6 +52,7 @@ export const SYSTEM_SCHEMAS: Record<string, SchemaObject> = {
   }, ['code', 'message', 'details']),
   ObjectDetails: object({ sequence: str({ description: 'uint64 as a string' }), creationDate: time, changeDate: time, resourceOwner: str() }),
   DetailsResponse: object({ details: ref('ObjectDetails') }),
+  BulkSetLimitsResponse: object({ details: object({ sequence: str(), changeDate: time }), targetDetails: list(ref('ObjectDetails')) }),
   CreateInstanceResponse: object({
     instanceId: id, details: ref('ObjectDetails'),
     pat: str({ description: 'when asked for; only to the caller that created it, within SECRET_RETENTION_SECONDS' }),

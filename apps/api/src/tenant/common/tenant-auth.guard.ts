@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
 import { PresentedCredential, ResolveTenantCallerQuery } from '@app/domain';
+import { chargeRequestQuota } from './request-quota';
 import { SESSION_COOKIE, TenantRequest } from './tenant-request';
 
 /** `Authorization: Token <t>` or `Bearer <t>` (any case), else the session cookie, else none. Basic is not a token. */
@@ -18,12 +20,16 @@ function presentedCredential(request: TenantRequest): PresentedCredential | null
  */
 @Injectable()
 export class TenantAuthGuard implements CanActivate {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<TenantRequest>();
     // req.hostname honours X-Forwarded-Host only when TRUST_PROXY is set ('trust proxy').
     request.tenant = await this.queries.execute(new ResolveTenantCallerQuery(request.hostname, presentedCredential(request)));
+    await chargeRequestQuota(this.commands, request, context.switchToHttp().getResponse<Response>());
     return true;
   }
 }

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import { ObjectDetails } from '../../operations/operation';
+import { Id } from '../../shared/id';
+
+export class RemoveQuotaCommand extends Command<ObjectDetails> {
+  constructor(
+    readonly instanceId: Id,
+    /** As the path carries it: the enum name or its number. */
+    readonly unit: string,
+  ) {
+    super();
+  }
+}
