@@ -2,11 +2,12 @@ import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards, UseIntercep
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import {
-  AddInstanceDomainCommand, DomainExistsQuery, InstanceDomainView, RemoveInstanceDomainCommand, SearchInstanceDomainsQuery,
+  AddInstanceDomainCommand, DomainExistsQuery, RemoveInstanceDomainCommand, SearchInstanceDomainsQuery,
   SetPrimaryDomainCommand,
 } from '@app/domain';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { toDomain } from '../instances/dto/instance.response';
 import { detailsJson } from '../protojson';
 
 export class DomainRequest {
@@ -16,8 +17,6 @@ export class DomainRequest {
 export class SearchDomainsRequest {
   @IsOptional() @IsArray() @IsString({ each: true }) domains?: string[];
 }
-
-const domainJson = (d: InstanceDomainView) => ({ details: detailsJson(d.details), domain: d.domain, primary: d.primary, generated: d.generated });
 
 /** ZITADEL's instance domain calls of the System API. */
 @Controller('system/v1')
@@ -33,7 +32,7 @@ export class DomainsController {
   @HttpCode(200)
   async search(@Param('instanceId') instanceId: string, @Body() body: SearchDomainsRequest) {
     const domains = await this.queries.execute(new SearchInstanceDomainsQuery(instanceId, body.domains));
-    return { details: { totalResult: String(domains.length) }, result: domains.map(domainJson) };
+    return { details: { totalResult: String(domains.length) }, result: domains.map(toDomain) };
   }
 
   @Post('instances/:instanceId/domains')
