@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Transform } from 'class-transformer';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import {
   AddInstanceDomainCommand, DomainExistsQuery, RemoveInstanceDomainCommand, SearchInstanceDomainsQuery,
@@ -10,8 +11,11 @@ import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { toDomain } from '../instances/dto/instance.response';
 import { detailsJson } from '../protojson';
 
+/** ZITADEL trims surrounding whitespace of domains. */
+const trimmed = (domain: string) => domain.trim();
+
 export class DomainRequest {
-  @IsString() domain: string;
+  @Transform(({ value }) => (typeof value === 'string' ? trimmed(value) : value)) @IsString() domain: string;
 }
 
 export class SearchDomainsRequest {
@@ -44,7 +48,7 @@ export class DomainsController {
 
   @Delete('instances/:instanceId/domains/:domain')
   async remove(@Param('instanceId') instanceId: string, @Param('domain') domain: string) {
-    await this.commands.execute(new RemoveInstanceDomainCommand(instanceId, domain));
+    await this.commands.execute(new RemoveInstanceDomainCommand(instanceId, trimmed(domain)));
     return { details: { changeDate: new Date().toISOString(), resourceOwner: instanceId } };
   }
 
@@ -58,7 +62,7 @@ export class DomainsController {
   @Post('domains/:domain/_exists')
   @HttpCode(200)
   async exists(@Param('domain') domain: string) {
-    return { exists: await this.queries.execute(new DomainExistsQuery(domain)) };
+    return { exists: await this.queries.execute(new DomainExistsQuery(trimmed(domain))) };
   }
 
   private async detailsOf(instanceId: string, domain: string) {
