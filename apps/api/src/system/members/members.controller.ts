@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { InstanceMemberView, ListInstanceMembersQuery } from '@app/domain';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
 import { ListMembersRequest, memberSearchFrom } from './list-members.request';
 
@@ -28,6 +29,7 @@ export function listMembersResponse(result: { total: number; members: InstanceMe
 /** ZITADEL's ListIAMMembers: the instance's owners (the tenant API's instance operators), role IAM_OWNER. */
 @Controller('system/v1/instances/:instanceId/members')
 @UseGuards(SystemAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
 export class MembersController {
   constructor(private readonly queries: QueryBus) {}
 
