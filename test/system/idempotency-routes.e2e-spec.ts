@@ -9,7 +9,8 @@ function mutatingSystemRoutes(stack: TestStack): string[] {
   const express = stack.api.getHttpAdapter().getInstance();
   const routes = new Set<string>();
   for (const layer of express.router.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>) {
-    if (!layer.route || !layer.route.path.startsWith('/system/')) continue;
+    // The catch-all that answers unimplemented ZITADEL methods (501) changes nothing.
+    if (!layer.route || !layer.route.path.startsWith('/system/') || layer.route.path.includes('*')) continue;
     for (const method of Object.keys(layer.route.methods).filter((m) => MUTATING.includes(m))) {
       routes.add(`${method.toUpperCase()} ${layer.route.path}`);
     }
@@ -52,6 +53,7 @@ describe('Idempotency-Key on every mutating System API route', () => {
     ['POST /system/v1/instances/:instanceId/domains', () => [`/system/v1/instances/${instanceId}/domains`, { domain: 'keyed-routes.example.com' }]],
     ['POST /system/v1/instances/:instanceId/domains/_set_primary', () => [`/system/v1/instances/${instanceId}/domains/_set_primary`, { domain: 'keyed-routes.example.com' }]],
     ['DELETE /system/v1/instances/:instanceId/domains/:domain', () => [`/system/v1/instances/${instanceId}/domains/keyed-routes-2.example.com`]],
+    ['POST /system/v1/instances/:instanceId/members/_search', () => [`/system/v1/instances/${instanceId}/members/_search`, {}]],
     ['POST /system/v1/domains/:domain/_exists', () => ['/system/v1/domains/keyed-routes.example.com/_exists', {}]],
     ['PUT /system/v1/instances/:instanceId/limits', () => [`/system/v1/instances/${instanceId}/limits`, { maxUsers: 5 }]],
     ['DELETE /system/v1/instances/:instanceId/limits', () => [`/system/v1/instances/${instanceId}/limits`]],

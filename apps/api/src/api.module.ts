@@ -20,6 +20,7 @@ import { OrgsModule } from './tenant/orgs/orgs.module';
 import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
 import { WebhooksModule } from './system/webhooks/webhooks.module';
 import { UnservedRoutesModule } from './tenant/unserved/unserved-routes.controller';
+import { UnimplementedMethodsModule } from './system/zitadel/unimplemented-methods.controller';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -54,6 +55,8 @@ export class ApiModule {
         AuthorizationsModule,
         WebhooksModule,
         UnservedRoutesModule,
+        // last: its catch-all must come after every System API route
+        UnimplementedMethodsModule,
       ],
       providers: [
         ...apiCommandHandlers, ...quotaApiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter },

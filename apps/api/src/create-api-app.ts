@@ -9,6 +9,8 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 import { HttpMetrics } from './observability/http-metrics';
 import { serveOpenApi } from './observability/openapi';
+import { normalizeSystemRequests } from './system/zitadel/protojson-request';
+import { clearQuotaExhaustedCookie } from './common/quota-cookie';
 
 /** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
 function refuseNulCharacters(_key: string, value: unknown): unknown {
@@ -23,6 +25,9 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.useGlobalPipes(apiValidationPipe());
   app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
   app.use(cookieParser());
+  // ZITADEL's clients may send proto field names and enum numbers: one spelling before validation.
+  app.use(normalizeSystemRequests);
+  app.use(clearQuotaExhaustedCookie);
   app.use(app.get(HttpMetrics).middleware);
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   app.disable('x-powered-by');

@@ -42,6 +42,7 @@ export * from './provisioning/plan-instance';
 export * from './provisioning/provisioning-plan';
 export * from './queries';
 export * from './shared/id';
+export * from './shared/text-query';
 export * from './tenancy/tenant-caller';
 export * from './users/email';
 export * from './users/password-policy';

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
-  IdempotencyStore, InstanceRemovalStore, InstanceAdminRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordAttemptLimiter, PasswordHasher, ProvisioningQueue,
+  IdempotencyStore, InstanceRemovalStore, InstanceAdminRepository, InstanceMemberRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordAttemptLimiter, PasswordHasher, ProvisioningQueue,
   OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from './config/app-config';
@@ -15,6 +15,7 @@ import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.
 import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store';
 import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repository';
 import { TypeOrmInstanceAdminRepository } from './repositories/typeorm-instance-admin.repository';
+import { TypeOrmInstanceMemberRepository } from './repositories/typeorm-instance-member.repository';
 import { TypeOrmInstanceRemovalStore } from './repositories/typeorm-instance-removal.store';
 import { TypeOrmIdempotencyStore } from './repositories/typeorm-idempotency.store';
 import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
@@ -59,6 +60,7 @@ const ports = [
   { provide: OnboardingStore, useClass: TypeOrmOnboardingStore },
   { provide: BucketRepository, useClass: TypeOrmBucketRepository },
   { provide: InstanceAdminRepository, useClass: TypeOrmInstanceAdminRepository },
+  { provide: InstanceMemberRepository, useClass: TypeOrmInstanceMemberRepository },
   { provide: InstanceRemovalStore, useClass: TypeOrmInstanceRemovalStore },
   { provide: IdempotencyStore, useClass: TypeOrmIdempotencyStore },
   { provide: BucketMemberRepository, useClass: TypeOrmBucketMemberRepository },

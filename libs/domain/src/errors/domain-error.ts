@@ -34,3 +34,13 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.AlreadyExists, message);
   }
 }
+
+/**
+ * The instance serves no tenant request: blocked by its operator (or past a limiting quota). Besides the 429, the
+ * tenant API sets ZITADEL's `zitadel.quota.exhausted` cookie, so that a proxy can turn such traffic away early.
+ */
+export class QuotaExhaustedError extends DomainError {
+  constructor(message: string) {
+    super(ErrorCode.ResourceExhausted, message);
+  }
+}

@@ -13,5 +13,7 @@ export enum ErrorCode {
   FailedPrecondition = 'FAILED_PRECONDITION',
   ResourceExhausted = 'RESOURCE_EXHAUSTED',
   Unavailable = 'UNAVAILABLE',
+  /** A call of the protocol this service does not implement (ZITADEL internals such as views and failed events). */
+  Unimplemented = 'UNIMPLEMENTED',
   Internal = 'INTERNAL',
 }

@@ -28,3 +28,4 @@ export * from './webhook-sender.port';
 export * from './outbox-notifications.port';
 export * from './idempotency-store.port';
 export * from './webhook-url-policy.port';
+export * from './instance-member-repository.port';

@@ -24,6 +24,7 @@ import { ListAuthorizationsHandler } from './list-authorizations/list-authorizat
 import { GetAuthorizationHandler } from './get-authorization/get-authorization.handler';
 import { ListWebhooksHandler } from './list-webhooks/list-webhooks.handler';
 import { GetWebhookHandler } from './get-webhook/get-webhook.handler';
+import { ListInstanceMembersHandler } from './list-instance-members/list-instance-members.handler';
 import { ListWebhookDeliveriesHandler } from './list-webhook-deliveries/list-webhook-deliveries.handler';
 
 export * from './get-bucket/get-bucket.query';
@@ -58,6 +59,8 @@ export * from './get-setup-operation/get-setup-operation.handler';
 export * from './resolve-tenant-caller/resolve-tenant-caller.query';
 export * from './resolve-tenant-caller/resolve-tenant-caller.handler';
 export * from './get-setup-status/get-setup-status.query';
+export * from './list-instance-members/list-instance-members.query';
+export * from './list-instance-members/list-instance-members.handler';
 export * from './get-setup-status/get-setup-status.handler';
 export * from './list-users/list-users.query';
 export * from './list-users/list-users.handler';
@@ -83,6 +86,7 @@ export * from './list-webhook-deliveries/list-webhook-deliveries.query';
 export * from './list-webhook-deliveries/list-webhook-deliveries.handler';
 
 export const queryHandlers = [
+  ListInstanceMembersHandler,
   GetInstanceHandler,
   ListOperationsHandler,
   SearchInstancesHandler,

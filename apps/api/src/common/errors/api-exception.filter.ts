@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode } from '@app/domain';
+import { DomainError, ErrorCode, QuotaExhaustedError } from '@app/domain';
+import { setQuotaExhaustedCookie } from '../quota-cookie';
 import { systemError } from './error-body';
 import { influxError } from './influx-error-body';
 import { toDomainError } from './to-domain-error';
@@ -29,6 +30,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (translated.error.retryAfterSeconds !== null) response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
     if (request.path.startsWith('/api/')) {
       const { status, body } = influxError(translated.error, translated.httpStatus);
+      if (translated.error instanceof QuotaExhaustedError) setQuotaExhaustedCookie(response);
       response.status(status).setHeader('X-Platform-Error-Code', body.code);
       response.json(body);
       return;

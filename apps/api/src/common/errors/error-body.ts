@@ -10,13 +10,14 @@ const GRPC_CODE: Record<ErrorCode, number> = {
   [ErrorCode.PermissionDenied]: 7,
   [ErrorCode.ResourceExhausted]: 8,
   [ErrorCode.FailedPrecondition]: 9,
+  [ErrorCode.Unimplemented]: 12,
   [ErrorCode.Internal]: 13,
   [ErrorCode.Unavailable]: 14,
   [ErrorCode.Unauthenticated]: 16,
 };
 
 /** grpc-gateway's HTTP mapping for those codes (design.md section 1). */
-const HTTP_STATUS_OF_GRPC: Record<number, number> = { 3: 400, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 13: 500, 14: 503, 16: 401 };
+const HTTP_STATUS_OF_GRPC: Record<number, number> = { 3: 400, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 12: 501, 13: 500, 14: 503, 16: 401 };
 
 export interface SystemErrorBody {
   code: number;

@@ -12,6 +12,7 @@ const INFLUX_ERROR: Record<ErrorCode, { code: string; status: number }> = {
   [ErrorCode.PermissionDenied]: { code: 'forbidden', status: 403 },
   [ErrorCode.ResourceExhausted]: { code: 'too many requests', status: 429 },
   [ErrorCode.Unavailable]: { code: 'unavailable', status: 503 },
+  [ErrorCode.Unimplemented]: { code: 'not implemented', status: 501 },
   [ErrorCode.Internal]: { code: 'internal error', status: 500 },
 };
 

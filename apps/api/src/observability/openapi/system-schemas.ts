@@ -30,8 +30,8 @@ const operationRequired = ['id', 'kind', 'instanceId', 'state', 'progress', 'att
 
 const domain = object({ details: ref('ObjectDetails'), domain: str(), primary: { type: 'boolean' }, generated: { type: 'boolean' } });
 const instanceDetail = object({
-  id, details: ref('ObjectDetails'), state: str({ enum: ['STATE_CREATING', 'STATE_RUNNING', 'STATE_STOPPING', 'STATE_STOPPED', 'STATE_FAILED'] }),
-  name: str(), version: str(), defaultLanguage: str(), domains: list(domain),
+  id, details: ref('ObjectDetails'), state: str({ enum: ['STATE_CREATING', 'STATE_RUNNING', 'STATE_STOPPING', 'STATE_STOPPED', 'STATE_UNSPECIFIED'] }),
+  name: str(), version: str(), domains: list(domain),
 });
 const webhook = object({ id, url: str({ format: 'uri' }), eventTypes: list(str({ enum: [...WEBHOOK_EVENT_TYPES] })), description: str(), creationDate: time });
 const deliveryAttempt = object({
@@ -69,6 +69,13 @@ export const SYSTEM_SCHEMAS: Record<string, SchemaObject> = {
     details: object({ totalResult: str(), processedSequence: str(), viewTimestamp: time }), result: list(instanceDetail),
   }),
   SearchDomainsResponse: object({ details: object({ totalResult: str() }), result: list(domain) }),
+  ListIAMMembersResponse: object({
+    details: object({ totalResult: str(), viewTimestamp: time }),
+    result: list(object({
+      userId: id, details: ref('ObjectDetails'), roles: list(str()), preferredLoginName: str(), email: str(), firstName: str(), lastName: str(),
+      displayName: str(), userType: str({ enum: ['TYPE_HUMAN', 'TYPE_MACHINE'] }),
+    })),
+  }),
   DomainExistsResponse: object({ exists: { type: 'boolean' } }, ['exists']),
   LimitsResponse: object({
     limits: object({ block: { type: 'boolean' }, maxUsers: { type: 'integer', nullable: true }, maxOrgs: { type: 'integer', nullable: true }, maxBuckets: { type: 'integer', nullable: true } }),

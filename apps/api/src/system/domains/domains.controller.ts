@@ -1,23 +1,26 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Transform } from 'class-transformer';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import {
-  AddInstanceDomainCommand, DomainExistsQuery, InstanceDomainView, RemoveInstanceDomainCommand, SearchInstanceDomainsQuery,
+  AddInstanceDomainCommand, DomainExistsQuery, RemoveInstanceDomainCommand, SearchInstanceDomainsQuery,
   SetPrimaryDomainCommand,
 } from '@app/domain';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { toDomain } from '../instances/dto/instance.response';
 import { detailsJson } from '../protojson';
 
+/** ZITADEL trims surrounding whitespace of domains. */
+const trimmed = (domain: string) => domain.trim();
+
 export class DomainRequest {
-  @IsString() domain: string;
+  @Transform(({ value }) => (typeof value === 'string' ? trimmed(value) : value)) @IsString() domain: string;
 }
 
 export class SearchDomainsRequest {
   @IsOptional() @IsArray() @IsString({ each: true }) domains?: string[];
 }
-
-const domainJson = (d: InstanceDomainView) => ({ details: detailsJson(d.details), domain: d.domain, primary: d.primary, generated: d.generated });
 
 /** ZITADEL's instance domain calls of the System API. */
 @Controller('system/v1')
@@ -33,7 +36,7 @@ export class DomainsController {
   @HttpCode(200)
   async search(@Param('instanceId') instanceId: string, @Body() body: SearchDomainsRequest) {
     const domains = await this.queries.execute(new SearchInstanceDomainsQuery(instanceId, body.domains));
-    return { details: { totalResult: String(domains.length) }, result: domains.map(domainJson) };
+    return { details: { totalResult: String(domains.length) }, result: domains.map(toDomain) };
   }
 
   @Post('instances/:instanceId/domains')
@@ -45,7 +48,7 @@ export class DomainsController {
 
   @Delete('instances/:instanceId/domains/:domain')
   async remove(@Param('instanceId') instanceId: string, @Param('domain') domain: string) {
-    await this.commands.execute(new RemoveInstanceDomainCommand(instanceId, domain));
+    await this.commands.execute(new RemoveInstanceDomainCommand(instanceId, trimmed(domain)));
     return { details: { changeDate: new Date().toISOString(), resourceOwner: instanceId } };
   }
 
@@ -59,7 +62,7 @@ export class DomainsController {
   @Post('domains/:domain/_exists')
   @HttpCode(200)
   async exists(@Param('domain') domain: string) {
-    return { exists: await this.queries.execute(new DomainExistsQuery(domain)) };
+    return { exists: await this.queries.execute(new DomainExistsQuery(trimmed(domain))) };
   }
 
   private async detailsOf(instanceId: string, domain: string) {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DomainsController } from '../domains/domains.controller';
 import { LimitsController } from '../limits/limits.controller';
+import { MembersController } from '../members/members.controller';
 import { InstancesController } from './instances.controller';
 
-@Module({ controllers: [InstancesController, DomainsController, LimitsController] })
+@Module({ controllers: [InstancesController, DomainsController, LimitsController, MembersController] })
 export class InstancesModule {}

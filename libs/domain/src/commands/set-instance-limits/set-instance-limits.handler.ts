@@ -25,7 +25,8 @@ export class SetInstanceLimitsHandler implements ICommandHandler<SetInstanceLimi
     await requireLiveInstance(this.admin, instanceId);
     const current = limits === null ? NO_LIMITS : await this.admin.limits(instanceId);
     const next: InstanceLimits = limits === null ? NO_LIMITS : {
-      block: limits.block === undefined ? current.block : limits.block === true,
+      // protojson: an absent or null `block` is unset, and keeps the instance as it is (ZITADEL's SetLimits)
+      block: typeof limits.block === 'boolean' ? limits.block : current.block,
       maxUsers: limits.maxUsers === undefined ? current.maxUsers : checkMax(limits.maxUsers, 'maxUsers'),
       maxOrgs: limits.maxOrgs === undefined ? current.maxOrgs : checkMax(limits.maxOrgs, 'maxOrgs'),
       maxBuckets: limits.maxBuckets === undefined ? current.maxBuckets : checkMax(limits.maxBuckets, 'maxBuckets'),

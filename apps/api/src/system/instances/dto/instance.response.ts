@@ -1,29 +1,48 @@
-import { InstanceView } from '@app/domain';
+import { InstanceDomainView, InstanceState, InstanceView } from '@app/domain';
 import { DetailsJson, detailsJson } from '../../protojson';
 
-/** ZITADEL `GetInstanceResponse` (`InstanceDetail`). */
+/** protojson of `zitadel.instance.v1.Domain`. */
+export interface DomainJson {
+  details: DetailsJson;
+  domain: string;
+  primary: boolean;
+  generated: boolean;
+}
+
+/**
+ * protojson of `zitadel.instance.v1.InstanceDetail` (and of `Instance`, which has the same fields): only the
+ * message's fields, so strict protobuf clients parse it (the default language is not one of them).
+ */
+export interface InstanceJson {
+  id: string;
+  details: DetailsJson;
+  state: string;
+  name: string;
+  version: string;
+  domains: DomainJson[];
+}
+
+/** ZITADEL `GetInstanceResponse`. */
 export interface GetInstanceResponse {
-  instance: {
-    id: string;
-    details: DetailsJson;
-    state: string;
-    name: string;
-    version: string;
-    defaultLanguage: string;
-    domains: { details: DetailsJson; domain: string; primary: boolean; generated: boolean }[];
+  instance: InstanceJson;
+}
+
+export function toDomain(d: InstanceDomainView): DomainJson {
+  return { details: detailsJson(d.details), domain: d.domain, primary: d.primary, generated: d.generated };
+}
+
+export function toInstanceDetail(instance: InstanceView): InstanceJson {
+  return {
+    id: instance.id,
+    details: detailsJson(instance.details),
+    // zitadel.instance.v1.State has no failed state: a failed provisioning is unspecified (its operation says why).
+    state: instance.state === InstanceState.Failed ? 'STATE_UNSPECIFIED' : instance.state,
+    name: instance.name,
+    version: '',
+    domains: instance.domains.map(toDomain),
   };
 }
 
 export function getInstanceResponse(instance: InstanceView): GetInstanceResponse {
-  return {
-    instance: {
-      id: instance.id,
-      details: detailsJson(instance.details),
-      state: instance.state,
-      name: instance.name,
-      version: '',
-      defaultLanguage: instance.defaultLanguage,
-      domains: instance.domains.map((d) => ({ details: detailsJson(d.details), domain: d.domain, primary: d.primary, generated: d.generated })),
-    },
-  };
+  return { instance: toInstanceDetail(instance) };
 }

@@ -1,10 +1,12 @@
+import { requireOneQueryEach } from '../../common/list-queries';
 import { InstanceSearch, InstanceSortColumn, InstanceView } from '@app/domain';
-import { getInstanceResponse, GetInstanceResponse } from './instance.response';
+import { toInstanceDetail } from './instance.response';
 import { SearchInstancesRequest } from './search-instances.request';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
 export function instanceSearchFrom(body: SearchInstancesRequest): InstanceSearch {
+  requireOneQueryEach(body.queries, ['idQuery', 'domainQuery']);
   const ids = body.queries?.flatMap((q) => q.idQuery?.ids ?? []);
   const domains = body.queries?.flatMap((q) => q.domainQuery?.domains ?? []);
   const sortingColumn = !body.sortingColumn || body.sortingColumn === 'FIELD_NAME_UNSPECIFIED' ? 'FIELD_NAME_CREATION_DATE' : body.sortingColumn;
@@ -23,6 +25,6 @@ export function instanceSearchFrom(body: SearchInstancesRequest): InstanceSearch
 export function searchInstancesResponse(result: { total: number; instances: InstanceView[] }) {
   return {
     details: { totalResult: String(result.total), processedSequence: '0', viewTimestamp: new Date().toISOString() },
-    result: result.instances.map((i): GetInstanceResponse['instance'] => getInstanceResponse(i).instance),
+    result: result.instances.map(toInstanceDetail),
   };
 }
