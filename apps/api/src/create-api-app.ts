@@ -9,6 +9,7 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 import { HttpMetrics } from './observability/http-metrics';
 import { serveOpenApi } from './observability/openapi';
+import { SystemGrpcServer } from './system/grpc/system-grpc.server';
 
 /** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
 function refuseNulCharacters(_key: string, value: unknown): unknown {
@@ -21,6 +22,8 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   app.useGlobalPipes(apiValidationPipe());
+  // gRPC-Web and Connect read their own bodies: mounted before the JSON parser.
+  app.use(app.get(SystemGrpcServer).expressMiddleware());
   app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
   app.use(cookieParser());
   app.use(app.get(HttpMetrics).middleware);
