@@ -47,8 +47,10 @@ export function waitMsOf(context: HandlerContext, syncWaitSeconds: number): numb
  */
 export function finishedOperation<T>(view: OperationView, context: HandlerContext, finished: (view: OperationView) => T): T {
   const { operation } = view;
-  context.responseHeader.set(OPERATION_ID_HEADER, operation.id);
-  if (operation.state === OperationState.Succeeded) return finished(view);
+  if (operation.state === OperationState.Succeeded) {
+    context.responseHeader.set(OPERATION_ID_HEADER, operation.id);
+    return finished(view);
+  }
   if (operation.failure) throw failureError(operation.id, operation.failure);
   throw new ConnectError(
     `operation ${operation.id} is still running; poll GET /system/v1/operations/${operation.id}`,
