@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { SystemGrpcServer } from '../../apps/api/src/system/grpc/system-grpc.server';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { ContractRecorder } from './contract-recorder';
 import { LogSink } from './log-sink';
@@ -13,6 +14,8 @@ export const SYSTEM_TOKEN = 'test-system-token-0123456789abcdef';
 export interface StackOptions {
   /** Start the worker too (default true). */
   worker?: boolean;
+  /** Serve native gRPC on a free port too (stack.grpcUrl); off by default. */
+  grpc?: boolean;
   config?: Record<string, string>;
 }
 
@@ -29,6 +32,8 @@ export class TestStack {
   api!: INestApplication;
   workers: INestApplicationContext[] = [];
   baseUrl!: string;
+  /** `http://127.0.0.1:<port>` of the System API's native gRPC (h2c) server, with `grpc: true`. */
+  grpcUrl!: string;
   config!: Record<string, string>;
 
   static async start(options: StackOptions = {}): Promise<TestStack> {
@@ -48,6 +53,7 @@ export class TestStack {
       SECRET_KEY: '0'.repeat(63) + '1',
       BASE_DOMAIN: 'test.localhost',
       PORT: '0',
+      GRPC_PORT: options.grpc ? '0' : '-1',
       JOB_BACKOFF_MS: '100',
       LOG_LEVEL: 'info',
       ...options.config,
@@ -57,6 +63,8 @@ export class TestStack {
     await this.api.listen(0, '127.0.0.1');
     const { port } = this.api.getHttpServer().address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
+    const grpcPort = this.api.get(SystemGrpcServer).port;
+    if (grpcPort !== null) this.grpcUrl = `http://127.0.0.1:${grpcPort}`;
     if (options.worker !== false) await this.startWorker();
   }
 

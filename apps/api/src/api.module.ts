@@ -21,6 +21,7 @@ import { AuthorizationsModule } from './tenant/authorizations/authorizations.mod
 import { WebhooksModule } from './system/webhooks/webhooks.module';
 import { UnservedRoutesModule } from './tenant/unserved/unserved-routes.controller';
 import { UnimplementedMethodsModule } from './system/zitadel/unimplemented-methods.controller';
+import { SystemGrpcModule } from './system/grpc/system-grpc.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -55,6 +56,7 @@ export class ApiModule {
         AuthorizationsModule,
         WebhooksModule,
         UnservedRoutesModule,
+        SystemGrpcModule,
         // last: its catch-all must come after every System API route
         UnimplementedMethodsModule,
       ],

@@ -11,6 +11,7 @@ import { HttpMetrics } from './observability/http-metrics';
 import { serveOpenApi } from './observability/openapi';
 import { normalizeSystemRequests } from './system/zitadel/protojson-request';
 import { clearQuotaExhaustedCookie } from './common/quota-cookie';
+import { SystemGrpcServer } from './system/grpc/system-grpc.server';
 
 /** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
 function refuseNulCharacters(_key: string, value: unknown): unknown {
@@ -23,6 +24,8 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   app.useGlobalPipes(apiValidationPipe());
+  // gRPC-Web and Connect read their own bodies: mounted before the JSON parser.
+  app.use(app.get(SystemGrpcServer).expressMiddleware());
   app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
   app.use(cookieParser());
   // ZITADEL's clients may send proto field names and enum numbers: one spelling before validation.

@@ -9,6 +9,8 @@ const DEVELOPMENT_SECRET_KEY = createHash('sha256').update('instance-provisioner
 /** The validated, typed configuration every process reads. */
 export class AppConfig {
   readonly port: number;
+  /** Native gRPC port of the System API; -1 when it is off. */
+  readonly grpcPort: number;
   readonly databaseUrl: string;
   readonly redisUrl: string;
   readonly queuePrefix: string;
@@ -55,6 +57,7 @@ export class AppConfig {
     this.usesDevelopmentCredentials = noCredentials || !env.SECRET_KEY;
     this.systemApiIssuer = (env.SYSTEM_API_ISSUER ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.port = env.PORT;
+    this.grpcPort = env.GRPC_PORT;
     this.databaseUrl = env.DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
     this.queuePrefix = env.QUEUE_PREFIX;

@@ -12,6 +12,10 @@ export class Environment {
   @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT = 8080;
 
+  /** Native gRPC (h2c) port of the System API; -1 turns it off, 0 picks a free port (tests). */
+  @Type(() => Number) @IsInt() @Min(-1) @Max(65535)
+  GRPC_PORT = 8081;
+
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/provisioner';
 

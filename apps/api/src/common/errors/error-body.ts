@@ -19,6 +19,11 @@ const GRPC_CODE: Record<ErrorCode, number> = {
 /** grpc-gateway's HTTP mapping for those codes (design.md section 1). */
 const HTTP_STATUS_OF_GRPC: Record<number, number> = { 3: 400, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 12: 501, 13: 500, 14: 503, 16: 401 };
 
+/** The gRPC status code of a DomainError (the same on REST bodies and on gRPC, gRPC-Web and Connect). */
+export function grpcCodeOf(error: DomainError): number {
+  return GRPC_CODE[error.code];
+}
+
 export interface SystemErrorBody {
   code: number;
   message: string;

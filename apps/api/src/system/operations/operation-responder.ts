@@ -18,7 +18,7 @@ const ERROR_OF_REASON: Record<FailureReason, ErrorCode> = {
   [FailureReason.Internal]: ErrorCode.Internal,
 };
 
-function failureError(operationId: string, failure: OperationFailure): DomainError {
+export function failureError(operationId: string, failure: OperationFailure): DomainError {
   return new DomainError(ERROR_OF_REASON[failure.reason], `${failure.message} (operation ${operationId})`);
 }
 

@@ -8,7 +8,7 @@ type AnnotationsPb = typeof import('@zitadel/proto/google/api/annotations_pb');
  * @zitadel/proto ships its CommonJS build inside a `"type": "module"` package, so Node (unlike jest's loader)
  * reads those files as ES modules and fails; Node 20.19+ can require() the package's ES build instead.
  */
-function loadProto<T>(subpath: string): T {
+export function loadZitadelProto<T>(subpath: string): T {
   const name = `@zitadel/proto/${subpath}`;
   try {
     return require(name) as T;
@@ -22,8 +22,8 @@ let loaded: { service: SystemPb['SystemService']; http: AnnotationsPb['http'] } 
 /** `zitadel.system.v1.SystemService` and the `google.api.http` option, loaded once. */
 export function zitadelSystemService() {
   loaded ??= {
-    service: loadProto<SystemPb>('zitadel/system_pb').SystemService,
-    http: loadProto<AnnotationsPb>('google/api/annotations_pb').http,
+    service: loadZitadelProto<SystemPb>('zitadel/system_pb').SystemService,
+    http: loadZitadelProto<AnnotationsPb>('google/api/annotations_pb').http,
   };
   return loaded;
 }
