@@ -15,9 +15,9 @@ export function http<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string | null } = {},
+  options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string | string[]>; token?: string | null } = {},
 ): Promise<HttpAnswer<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const headers: Record<string, string | string[]> = { 'content-type': 'application/json', ...options.headers };
   const token = options.token === undefined ? SYSTEM_TOKEN : options.token;
   if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${token}`;
   const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
