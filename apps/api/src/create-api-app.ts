@@ -7,22 +7,17 @@ import { Logger } from 'nestjs-pino';
 import { EnsureDefaultInstanceCommand } from '@app/domain';
 import { AppConfig } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
+import { guardRequestInput } from './common/input/request-input';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 import { HttpMetrics } from './observability/http-metrics';
 import { serveOpenApi } from './observability/openapi';
-
-/** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
-function refuseNulCharacters(_key: string, value: unknown): unknown {
-  if (typeof value === 'string' && value.includes('\u0000')) throw new SyntaxError('strings must not contain the NUL character (U+0000)');
-  return value;
-}
 
 /** Builds the API application (migrated, validated, logging through pino) without listening yet. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(apiValidationPipe());
-  app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
+  guardRequestInput(app);
   app.use(cookieParser());
   app.use(app.get(HttpMetrics).middleware);
   app.set('trust proxy', app.get(AppConfig).trustProxy);

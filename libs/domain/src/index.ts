@@ -38,6 +38,7 @@ export * from './provisioning/plan-instance';
 export * from './provisioning/provisioning-plan';
 export * from './queries';
 export * from './shared/id';
+export * from './shared/text';
 export * from './tenancy/tenant-caller';
 export * from './users/email';
 export * from './users/password-policy';

@@ -1,6 +1,8 @@
 import { checkBucketName, checkRetentionSeconds } from '../buckets/bucket-name';
 import { DomainError, ErrorCode } from '../errors';
+import { checkOrgName } from '../orgs/org-name';
 import { checkPassword } from '../users/password-policy';
+import { checkUserName } from '../users/user-name';
 import { OnboardingInput } from './onboarding-input';
 
 /** A checked onboarding request without secrets: safe to store with its operation. */
@@ -40,8 +42,8 @@ export function onboardingSpecFrom(input: OnboardingInput): { spec: OnboardingSp
   return {
     spec: {
       maxBuckets: maxBucketsOf(input.limit),
-      username: input.username!.trim(),
-      org: input.org!.trim(),
+      username: checkUserName(input.username, 'username'),
+      org: checkOrgName(input.org, 'org'),
       bucket: checkBucketName(input.bucket, 'bucket'),
       retentionSeconds,
       hasPassword: password !== null,

@@ -9,6 +9,7 @@ import { roleName } from '../../orgs/org-membership';
 import { Clock, OrgRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { RemoveOrgMemberCommand } from './remove-org-member.command';
+import { preview } from '../../shared/text';
 
 /** Removes the user's membership when it has the role of the route (an owner is not removed through /members). */
 @CommandHandler(RemoveOrgMemberCommand)
@@ -24,7 +25,7 @@ export class RemoveOrgMemberHandler implements ICommandHandler<RemoveOrgMemberCo
     authorize(caller, 'write', orgResource(org.id));
     const event = orgEvents.memberRemoved(org.id, userId, role);
     if (!isId(userId) || !(await this.orgs.removeMember(caller.instanceId, org.id, userId, role, event, this.clock.now()))) {
-      throw DomainError.notFound(`user ${userId} is not ${roleName(role)} of organization ${org.name}`);
+      throw DomainError.notFound(`user ${preview(userId)} is not ${roleName(role)} of organization ${org.name}`);
     }
   }
 }

@@ -8,6 +8,7 @@ import { existingAuthorization } from '../../authorizations/existing-authorizati
 import { DomainError } from '../../errors';
 import { AuthorizationRepository, Clock } from '../../ports';
 import { UpdateAuthorizationCommand } from './update-authorization.command';
+import { checkDescription } from '../../shared/text';
 
 @CommandHandler(UpdateAuthorizationCommand)
 export class UpdateAuthorizationHandler implements ICommandHandler<UpdateAuthorizationCommand> {
@@ -22,7 +23,7 @@ export class UpdateAuthorizationHandler implements ICommandHandler<UpdateAuthori
     authorize(caller, 'write', authorizationResource(auth));
     const wanted = {
       ...(changes.status !== undefined ? { status: changes.status } : {}),
-      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.description !== undefined ? { description: checkDescription(changes.description) } : {}),
     };
     if (Object.keys(wanted).length === 0) return auth;
     const event = authorizationEvents.changed(auth.id, auth.orgId, wanted);

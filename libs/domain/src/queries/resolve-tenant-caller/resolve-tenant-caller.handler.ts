@@ -5,6 +5,7 @@ import { InstanceState } from '../../instances/instance-state';
 import { Clock, TenantAuthRepository, TokenGenerator, TokenGrant } from '../../ports';
 import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
 import { ResolveTenantCallerQuery } from './resolve-tenant-caller.query';
+import { preview } from '../../shared/text';
 
 const unauthorized = (message = 'unauthorized access') => new DomainError(ErrorCode.Unauthenticated, message);
 const blocked = () => new DomainError(ErrorCode.ResourceExhausted, 'this instance is blocked by its operator; no request is served until it is unblocked');
@@ -26,7 +27,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
     const route = hostName ? await this.auth.findInstanceByHost(hostName) : null;
     if (!credential) {
       if (!route || route.state !== InstanceState.Running) {
-        throw DomainError.notFound(`no instance serves host "${hostName}"`);
+        throw DomainError.notFound(`no instance serves host "${preview(hostName)}"`);
       }
       if (route.blocked) throw blocked();
       return anonymousCaller(route.instanceId);
