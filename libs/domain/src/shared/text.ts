@@ -10,7 +10,10 @@ export const ECHO_MAX_LENGTH = 64;
 export function preview(value: unknown, max = ECHO_MAX_LENGTH): string {
   const text = String(value);
   if (text.length <= max) return text;
-  return `${[...text.slice(0, max + 1)].slice(0, max).join('')}...`;
+  // A character is one or two UTF-16 units: the first 2 * max units hold the first max characters.
+  const head = [...text.slice(0, max * 2)];
+  if (head.length <= max && text.length <= max * 2) return text;
+  return `${head.slice(0, max).join('')}...`;
 }
 
 /** Whether `text` has more than `max` characters (code points); cheap for the common short case. */

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainError, ErrorCode } from '@app/domain';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting';
-import { findUnstorableText } from './unstorable-text';
+import { findBodyProblem } from './body-problems';
 
 /** Largest request body (413 beyond). */
 export const MAX_BODY_SIZE = '1mb';
@@ -32,9 +32,9 @@ function refuseNulInUrl(req: Request, _res: Response, next: NextFunction): void 
   next();
 }
 
-/** After parsing: no string of the body (key or value) may hold U+0000 or an unpaired surrogate. */
+/** After parsing: no string of the body (key or value) may hold U+0000 or an unpaired surrogate; size limits. */
 function refuseUnstorableBody(req: Request, _res: Response, next: NextFunction): void {
-  const found = findUnstorableText(req.body);
+  const found = findBodyProblem(req.body);
   if (found) {
     next(new DomainError(ErrorCode.InvalidArgument, `${found.field}: ${found.description}`, [found]));
     return;
