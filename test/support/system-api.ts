@@ -15,7 +15,7 @@ export function http<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string | string[]>; token?: string | null } = {},
+  options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string | string[]>; token?: string | null; timeoutMs?: number } = {},
 ): Promise<HttpAnswer<T>> {
   const headers: Record<string, string | string[]> = { 'content-type': 'application/json', ...options.headers };
   const token = options.token === undefined ? SYSTEM_TOKEN : options.token;
@@ -43,6 +43,7 @@ export function http<T = any>(
       response.on('error', reject);
     });
     request.on('error', reject);
+    if (options.timeoutMs) request.setTimeout(options.timeoutMs, () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     if (payload !== undefined) request.write(payload);
     request.end();
   });

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { EnsureDefaultInstanceCommand } from '@app/domain';
 import { AppConfig } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
+import { answerParserErrorsInSurfaceFormat } from './common/input/client-error';
 import { guardRequestInput } from './common/input/request-input';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 import { HttpMetrics } from './observability/http-metrics';
@@ -18,6 +19,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(apiValidationPipe());
   guardRequestInput(app);
+  answerParserErrorsInSurfaceFormat(app.getHttpServer());
   app.use(cookieParser());
   app.use(app.get(HttpMetrics).middleware);
   app.set('trust proxy', app.get(AppConfig).trustProxy);
