@@ -149,6 +149,13 @@ describe('hostile input: 4xx in the right format, never a 5xx', () => {
     });
   });
 
+  describe('what Node itself refuses', () => {
+    it.each(['/system/v1/instances', '/api/v2/orgs'])('answers headers over 16 KiB on %s with 431 in the surface format', async (path) => {
+      const res = await http(stack.baseUrl, 'GET', path, { token: null, headers: { 'x-big': 'x'.repeat(20_000), connection: 'close' } });
+      expectSurfaceError(path, res, 431);
+    });
+  });
+
   describe('path parameters', () => {
     it.each([
       '/api/v2/buckets/%00', '/api/v2/buckets/%ff', '/api/v2/orgs/%E0%A4%A', `/api/v2/users/${'a'.repeat(5000)}`, '/api/v2/labels/%ED%A0%80',

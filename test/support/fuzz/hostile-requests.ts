@@ -3,10 +3,12 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { AppRoute } from './routes';
 import { headerText, hostileJson, hostileObject, hostileString, percentEncode } from './hostile-values';
 
+type Headers = Record<string, string | string[]>;
+
 export interface HostileRequest {
   method: string;
   path: string;
-  headers: Record<string, string | string[]>;
+  headers: Headers;
   body?: Buffer;
 }
 
@@ -67,13 +69,13 @@ const ENCODINGS: Record<string, (b: Buffer) => Buffer> = {
   gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync,
 };
 
-function encodedBody(ctx: FuzzContext): fc.Arbitrary<{ body?: Buffer; headers: Record<string, string | string[]> }> {
+function encodedBody(ctx: FuzzContext): fc.Arbitrary<{ body?: Buffer; headers: Headers }> {
   const encoding = fc.oneof({ weight: 8, arbitrary: fc.constant('none') }, fc.constantFrom('gzip', 'deflate', 'br', 'corrupt gzip', 'corrupt br', 'compress', 'gzip, br', 'GZIP'));
   const contentType = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, fc.array(fc.constantFrom(...CONTENT_TYPES), { minLength: 2, maxLength: 2 }));
   return fc.tuple(fc.option(bodyText(ctx), { freq: 5 }), contentType, encoding).map(([text, type, enc]) => {
-    const headers: Record<string, string | string[]> = { 'content-type': type };
+    const headers: Headers = { 'content-type': type };
     if (text === null) return { headers };
-    let body = Buffer.from(text, 'utf8');
+    let body: Buffer = Buffer.from(text, 'utf8');
     if (enc !== 'none') headers['content-encoding'] = enc.replace('corrupt ', '');
     if (ENCODINGS[enc]) body = ENCODINGS[enc](body);
     // Node's client frames a GET or DELETE body only with an explicit length; without it the server would read the
@@ -83,23 +85,25 @@ function encodedBody(ctx: FuzzContext): fc.Arbitrary<{ body?: Buffer; headers: R
   });
 }
 
-function authHeaders(route: AppRoute, ctx: FuzzContext): fc.Arbitrary<Record<string, string | string[]>> {
+function authHeaders(route: AppRoute, ctx: FuzzContext): fc.Arbitrary<Headers> {
   const valid = route.path.startsWith('/system/') ? ctx.systemAuth : ctx.tenantAuth;
   const other = route.path.startsWith('/system/') ? ctx.tenantAuth : ctx.systemAuth;
+  const fixed = (headers: Headers): fc.Arbitrary<Headers> => fc.constant(headers);
+  const text = (make: (t: string) => Headers): fc.Arbitrary<Headers> => headerText.map(make);
   return fc.oneof(
-    { weight: 5, arbitrary: fc.constant({ authorization: valid }) },
-    { weight: 2, arbitrary: fc.constant({}) },
-    { weight: 1, arbitrary: fc.constant({ authorization: other }) },
-    { weight: 1, arbitrary: fc.constant({ authorization: [valid, 'Bearer nope'] }) },
-    { weight: 1, arbitrary: headerText.map((t) => ({ authorization: t })) },
-    { weight: 1, arbitrary: headerText.map((t) => ({ authorization: `Basic ${Buffer.from(t).toString('base64')}` })) },
-    { weight: 1, arbitrary: headerText.map((t) => ({ cookie: `influxdb-oss-session=${t}` })) },
+    { weight: 5, arbitrary: fixed({ authorization: valid }) },
+    { weight: 2, arbitrary: fixed({}) },
+    { weight: 1, arbitrary: fixed({ authorization: other }) },
+    { weight: 1, arbitrary: fixed({ authorization: [valid, 'Bearer nope'] }) },
+    { weight: 1, arbitrary: text((t) => ({ authorization: t })) },
+    { weight: 1, arbitrary: text((t) => ({ authorization: `Basic ${Buffer.from(t).toString('base64')}` })) },
+    { weight: 1, arbitrary: text((t) => ({ cookie: `influxdb-oss-session=${t}` })) },
   );
 }
 
 const ODD_HEADERS = ['idempotency-key', 'prefer', 'x-request-id', 'traceparent', 'zap-trace-span', 'x-operation-claim', 'accept', 'x-forwarded-host', 'host'];
 
-function oddHeaders(ctx: FuzzContext): fc.Arbitrary<Record<string, string | string[]>> {
+function oddHeaders(ctx: FuzzContext): fc.Arbitrary<Headers> {
   const value = fc.oneof(headerText, fc.constantFrom('respond-async', ctx.tenantHost, 'text/event-stream', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'));
   return fc.dictionary(fc.constantFrom(...ODD_HEADERS), fc.oneof(value, fc.array(value, { minLength: 2, maxLength: 3 })), { maxKeys: 3 });
 }
@@ -114,7 +118,7 @@ export function hostileRequest(route: AppRoute, ctx: FuzzContext): fc.Arbitrary<
       // One Host only: Node's client refuses to send two.
       const host = Array.isArray(odd.host) ? odd.host[0] : odd.host;
       // A connection per request, so that every answer belongs to the request that caused it.
-      const headers: Record<string, string | string[]> = { ...odd, ...(host !== undefined ? { host } : {}), ...auth, ...payload.headers, connection: 'close' };
+      const headers: Headers = { ...odd, ...(host !== undefined ? { host } : {}), ...auth, ...payload.headers, connection: 'close' };
       return { method: route.method, path: path + q, headers, body: payload.body };
     },
   );
