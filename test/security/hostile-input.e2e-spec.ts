@@ -149,6 +149,24 @@ describe('hostile input: 4xx in the right format, never a 5xx', () => {
     });
   });
 
+  describe('numbers beyond the columns', () => {
+    it('refuses instance limits beyond a 32-bit integer with 400 (code 3)', async () => {
+      for (const field of ['maxUsers', 'maxOrgs', 'maxBuckets']) {
+        const res = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${tenant.instanceId}/limits`, { body: { [field]: 2 ** 31 } });
+        expectSurfaceError('/system', res, 400);
+      }
+      noUnhandledErrors();
+    });
+
+    it('refuses an onboarding bucket quota beyond a 32-bit integer with 400 invalid', async () => {
+      const body = { username: 'u', org: 'o', bucket: 'b', limit: { bucket: { maxBuckets: 2 ** 31 } } };
+      // The default instance (BASE_DOMAIN) still awaits its setup.
+      const res = await http(stack.baseUrl, 'POST', '/api/v2/setup', { token: null, headers: { host: 'test.localhost' }, body });
+      expectSurfaceError('/api/', res, 400, 'invalid');
+      noUnhandledErrors();
+    });
+  });
+
   describe('what Node itself refuses', () => {
     it.each(['/system/v1/instances', '/api/v2/orgs'])('answers headers over 16 KiB on %s with 431 in the surface format', async (path) => {
       const res = await http(stack.baseUrl, 'GET', path, { token: null, headers: { 'x-big': 'x'.repeat(20_000), connection: 'close' } });

@@ -16,6 +16,7 @@ export * from './errors';
 export * from './instances/domain-name';
 export * from './instances/instance-name';
 export * from './instances/instance-state';
+export * from './instances/quota';
 export * from './keys/machine-key-file';
 export * from './labels/label';
 export * from './onboarding/onboarding-input';

@@ -1,5 +1,6 @@
 import { checkBucketName, checkRetentionSeconds } from '../buckets/bucket-name';
 import { DomainError, ErrorCode } from '../errors';
+import { checkQuota } from '../instances/quota';
 import { checkOrgName } from '../orgs/org-name';
 import { checkPassword } from '../users/password-policy';
 import { checkUserName } from '../users/user-name';
@@ -54,9 +55,5 @@ export function onboardingSpecFrom(input: OnboardingInput): { spec: OnboardingSp
 
 function maxBucketsOf(limit: unknown): number | null {
   const value = (limit as { bucket?: { maxBuckets?: unknown } } | undefined)?.bucket?.maxBuckets;
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw DomainError.invalidField('limit.bucket.maxBuckets', 'must be a positive whole number');
-  }
-  return value;
+  return checkQuota(value, 'limit.bucket.maxBuckets', 1);
 }
