@@ -30,9 +30,12 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** Numbers: huge, negative, fractional, beyond safe integers. */
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -1, 1, 3600, 2 ** 31, 2 ** 53, -(2 ** 53), 1e20, 1e308, -1e308, 0.5, Number.MAX_SAFE_INTEGER + 2),
-  fc.integer(),
-  fc.double({ noNaN: true }),
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(0, -1, 1, 3600, 2 ** 31 - 1, 2 ** 31, 2 ** 32, -(2 ** 31) - 1, 2 ** 53 - 1, 2 ** 63, -(2 ** 53), 1e20, 1e308, -1e308, 0.5, Number.MAX_SAFE_INTEGER + 2),
+  },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.double({ noNaN: true }) },
 );
 
 /** Any JSON value, with object keys that the API knows most of the time. */
@@ -52,9 +55,22 @@ export function hostileJson(fields: string[], maxDepth = 4): fc.Arbitrary<unknow
   return value;
 }
 
-/** A JSON object whose keys are API field names: the shape most likely to get past the first checks. */
-export function hostileObject(fields: string[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc.dictionary(fc.constantFrom(...fields), hostileJson(fields, 3), { minKeys: 1, maxKeys: 8 });
+/**
+ * A JSON object whose keys are mostly the fields the route's DTO reads (`preferred`), else any API field name: the
+ * shape most likely to get past the first checks and reach the handler, its rules and PostgreSQL.
+ */
+export function hostileObject(fields: string[], preferred: string[] = []): fc.Arbitrary<Record<string, unknown>> {
+  const key = preferred.length
+    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...preferred) }, { weight: 1, arbitrary: fc.constantFrom(...fields) })
+    : fc.constantFrom(...fields);
+  const value = fc.oneof(
+    { weight: 2, arbitrary: hostileNumber },
+    { weight: 2, arbitrary: hostileString },
+    { weight: 1, arbitrary: fc.boolean() },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 2, arbitrary: hostileJson(fields, 3) },
+  );
+  return fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
 }
 
 /** Printable ASCII only: what Node's HTTP client lets into a header value. */
