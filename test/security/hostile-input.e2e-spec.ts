@@ -167,6 +167,18 @@ describe('hostile input: 4xx in the right format, never a 5xx', () => {
     });
   });
 
+  describe('found by the fuzz suite', () => {
+    it('refuses an authorization status of null with 400 invalid (FUZZ_SEED=31337)', async () => {
+      const permissions = [{ action: 'read', resource: { type: 'orgs' } }];
+      const auth = await tenantApi('POST', '/api/v2/authorizations', { body: { orgID: tenant.org.id, permissions } });
+      for (const status of [null, 'paused']) {
+        const res = await tenantApi('PATCH', `/api/v2/authorizations/${auth.body.id}`, { body: { status } });
+        expectSurfaceError('/api/', res, 400, 'invalid');
+      }
+      noUnhandledErrors();
+    });
+  });
+
   describe('what Node itself refuses', () => {
     it.each(['/system/v1/instances', '/api/v2/orgs'])('answers headers over 16 KiB on %s with 431 in the surface format', async (path) => {
       const res = await http(stack.baseUrl, 'GET', path, { token: null, headers: { 'x-big': 'x'.repeat(20_000), connection: 'close' } });
