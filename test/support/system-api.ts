@@ -16,9 +16,9 @@ export function http<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string | null } = {},
+  options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string | string[]>; token?: string | null; timeoutMs?: number } = {},
 ): Promise<HttpAnswer<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const headers: Record<string, string | string[]> = { 'content-type': 'application/json', ...options.headers };
   const token = options.token === undefined ? SYSTEM_TOKEN : options.token;
   if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${token}`;
   const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -44,6 +44,7 @@ export function http<T = any>(
       response.on('error', reject);
     });
     request.on('error', reject);
+    if (options.timeoutMs) request.setTimeout(options.timeoutMs, () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     if (payload !== undefined) request.write(payload);
     request.end();
   });

@@ -6,18 +6,14 @@ import cookieParser from 'cookie-parser';
 import { EnsureDefaultInstanceCommand } from '@app/domain';
 import { AppConfig, AppLogger } from '@app/persistence';
 import { ApiModule, ApiModuleOptions } from './api.module';
+import { answerParserErrorsInSurfaceFormat } from './common/input/client-error';
+import { guardRequestInput } from './common/input/request-input';
 import { apiValidationPipe } from './common/validation/validation.pipe';
 import { HttpMetrics } from './observability/http-metrics';
 import { serveOpenApi } from './observability/openapi';
 import { normalizeSystemRequests } from './system/zitadel/protojson-request';
 import { clearQuotaExhaustedCookie } from './common/quota-cookie';
 import { SystemGrpcServer } from './system/grpc/system-grpc.server';
-
-/** PostgreSQL text cannot hold U+0000: refuse it while parsing (a 400), before it can become a 500. */
-function refuseNulCharacters(_key: string, value: unknown): unknown {
-  if (typeof value === 'string' && value.includes('\u0000')) throw new SyntaxError('strings must not contain the NUL character (U+0000)');
-  return value;
-}
 
 /** Builds the API application (migrated, validated, logging through pino) without listening yet. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<INestApplication> {
@@ -26,7 +22,8 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.useGlobalPipes(apiValidationPipe());
   // gRPC-Web and Connect read their own bodies: mounted before the JSON parser.
   app.use(app.get(SystemGrpcServer).expressMiddleware());
-  app.useBodyParser('json', { limit: '1mb', reviver: refuseNulCharacters });
+  guardRequestInput(app);
+  answerParserErrorsInSurfaceFormat(app.getHttpServer());
   app.use(cookieParser());
   // ZITADEL's clients may send proto field names and enum numbers: one spelling before validation.
   app.use(normalizeSystemRequests);

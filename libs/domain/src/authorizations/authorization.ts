@@ -1,7 +1,16 @@
+import { DomainError } from '../errors';
 import { Permission } from '../authorization/permission';
 import { Id } from '../shared/id';
 
 export type AuthorizationStatus = 'active' | 'inactive';
+
+const AUTHORIZATION_STATUSES: readonly AuthorizationStatus[] = ['active', 'inactive'];
+
+/** The DTO lets null through as "absent"; a status that is sent must be one of the two. */
+export function checkAuthorizationStatus(value: unknown): AuthorizationStatus {
+  if (!AUTHORIZATION_STATUSES.includes(value as AuthorizationStatus)) throw DomainError.invalidField('status', 'must be "active" or "inactive"');
+  return value as AuthorizationStatus;
+}
 
 /**
  * An InfluxDB authorization: a token of kind `authorization`, or a PAT (which InfluxDB clients see as one).

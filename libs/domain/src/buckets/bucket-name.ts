@@ -1,18 +1,26 @@
 import { DomainError } from '../errors';
+import { checkText, preview } from '../shared/text';
 
 export const BUCKET_NAME_MAX_LENGTH = 255;
+/** `rp`, the InfluxDB 1.x retention policy name a bucket maps to. */
+export const BUCKET_RP_MAX_LENGTH = 255;
 
 /** InfluxDB's rules for user bucket names: not empty, no leading underscore (reserved for system buckets), no double quote. */
 export function checkBucketName(value: unknown, field = 'name'): string {
   if (typeof value !== 'string' || value.trim().length === 0) {
     throw DomainError.invalidField(field, 'bucket name must not be empty');
   }
-  if (value.startsWith('_')) throw DomainError.invalidField(field, `bucket name "${value}" must not start with an underscore`);
-  if (value.includes('"')) throw DomainError.invalidField(field, `bucket name "${value}" must not contain a double quote`);
   if ([...value].length > BUCKET_NAME_MAX_LENGTH) {
     throw DomainError.invalidField(field, `bucket name must be at most ${BUCKET_NAME_MAX_LENGTH} characters`);
   }
+  if (value.startsWith('_')) throw DomainError.invalidField(field, `bucket name "${preview(value)}" must not start with an underscore`);
+  if (value.includes('"')) throw DomainError.invalidField(field, `bucket name "${preview(value)}" must not contain a double quote`);
   return value;
+}
+
+/** Absent is InfluxDB's default "0". */
+export function checkBucketRp(value: unknown): string {
+  return value === undefined || value === null ? '0' : checkText(value, 'rp', BUCKET_RP_MAX_LENGTH);
 }
 
 export const MIN_RETENTION_SECONDS = 3600;

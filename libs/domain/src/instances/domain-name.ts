@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { preview } from '../shared/text';
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOSTNAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
@@ -13,7 +14,7 @@ export function checkDomainName(value: unknown, field = 'customDomain'): string 
   const [host, port, ...rest] = domain.split(':');
   const validPort = port === undefined || (/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536);
   if (rest.length > 0 || !validPort || host.length > MAX_LENGTH || !HOSTNAME.test(host)) {
-    throw DomainError.invalidField(field, `"${value}" is not a valid domain name`);
+    throw DomainError.invalidField(field, `"${preview(value)}" is not a valid domain name`);
   }
   return domain;
 }

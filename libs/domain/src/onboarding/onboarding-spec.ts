@@ -1,6 +1,9 @@
 import { checkBucketName, checkRetentionSeconds } from '../buckets/bucket-name';
 import { DomainError, ErrorCode } from '../errors';
+import { checkQuota } from '../instances/quota';
+import { checkOrgName } from '../orgs/org-name';
 import { checkPassword } from '../users/password-policy';
+import { checkUserName } from '../users/user-name';
 import { OnboardingInput } from './onboarding-input';
 
 /** A checked onboarding request without secrets: safe to store with its operation. */
@@ -40,8 +43,8 @@ export function onboardingSpecFrom(input: OnboardingInput): { spec: OnboardingSp
   return {
     spec: {
       maxBuckets: maxBucketsOf(input.limit),
-      username: input.username!.trim(),
-      org: input.org!.trim(),
+      username: checkUserName(input.username, 'username'),
+      org: checkOrgName(input.org, 'org'),
       bucket: checkBucketName(input.bucket, 'bucket'),
       retentionSeconds,
       hasPassword: password !== null,
@@ -52,9 +55,5 @@ export function onboardingSpecFrom(input: OnboardingInput): { spec: OnboardingSp
 
 function maxBucketsOf(limit: unknown): number | null {
   const value = (limit as { bucket?: { maxBuckets?: unknown } } | undefined)?.bucket?.maxBuckets;
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw DomainError.invalidField('limit.bucket.maxBuckets', 'must be a positive whole number');
-  }
-  return value;
+  return checkQuota(value, 'limit.bucket.maxBuckets', 1);
 }

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode } from '../errors';
 import { OrgRole } from './org';
+import { preview } from '../shared/text';
 
 export function roleName(role: OrgRole): string {
   return role === 'owner' ? 'an owner' : 'a member';
@@ -10,5 +11,5 @@ export function alreadyInOrg(userName: string, role: OrgRole, orgName: string): 
 }
 
 export function userNotFound(userId: string): DomainError {
-  return DomainError.notFound(`user ${userId} not found`);
+  return DomainError.notFound(`user ${preview(userId)} not found`);
 }

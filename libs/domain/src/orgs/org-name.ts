@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../errors';
+import { preview } from '../shared/text';
 
 export const ORG_NAME_MAX_LENGTH = 255;
 
@@ -15,7 +16,7 @@ export function checkOrgName(value: unknown, field = 'name'): string {
 }
 
 export function orgNameTaken(name: string): DomainError {
-  return new DomainError(ErrorCode.Conflict, `organization with name ${name} already exists`);
+  return new DomainError(ErrorCode.Conflict, `organization with name ${preview(name)} already exists`);
 }
 
 export function orgNotFound(): DomainError {

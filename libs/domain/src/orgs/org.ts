@@ -27,3 +27,5 @@ export interface PageRequest {
 
 export const DEFAULT_PAGE_LIMIT = 20;
 export const MAX_PAGE_LIMIT = 100;
+/** Deepest offset a list may skip to: far beyond any real list, and safe for PostgreSQL's OFFSET (bigint). */
+export const MAX_PAGE_OFFSET = 1_000_000;

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import { Id } from '../shared/id';
+import { checkText, preview } from '../shared/text';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event-type';
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
@@ -34,7 +35,7 @@ export interface CheckedWebhookInput {
 
 /** Checks a registration; every error names its field. Event types are kept once each, in the order given. */
 export function checkWebhookInput(input: WebhookInput): CheckedWebhookInput {
-  return { url: checkWebhookUrl(input.url), eventTypes: checkEventTypes(input.eventTypes), description: checkDescription(input.description) };
+  return { url: checkWebhookUrl(input.url), eventTypes: checkEventTypes(input.eventTypes), description: checkText(input.description, 'description', MAX_WEBHOOK_DESCRIPTION_LENGTH) };
 }
 
 export function checkWebhookUrl(value: unknown): string {
@@ -57,16 +58,7 @@ function checkEventTypes(value: unknown): WebhookEventType[] {
   }
   const unknown = value.filter((t) => !isWebhookEventType(t));
   if (unknown.length > 0) {
-    throw DomainError.invalidField('eventTypes', `unknown event type ${JSON.stringify(unknown[0])}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`);
+    throw DomainError.invalidField('eventTypes', `unknown event type ${preview(JSON.stringify(unknown[0]))}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`);
   }
   return [...new Set(value as WebhookEventType[])];
-}
-
-function checkDescription(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw DomainError.invalidField('description', 'must be a string');
-  if (value.length > MAX_WEBHOOK_DESCRIPTION_LENGTH) {
-    throw DomainError.invalidField('description', `must be at most ${MAX_WEBHOOK_DESCRIPTION_LENGTH} characters`);
-  }
-  return value;
 }

@@ -5,6 +5,7 @@ import { Clock, OperationRepository, ProvisioningStore } from '../../ports';
 import { CancelOutcome } from '../../ports/provisioning-store.port';
 import { isId } from '../../shared/id';
 import { CancelOperationCommand } from './cancel-operation.command';
+import { preview } from '../../shared/text';
 
 /**
  * Best effort: a job not yet started never does anything and the operation ends CANCELLED; a running one rolls
@@ -20,7 +21,7 @@ export class CancelOperationHandler implements ICommandHandler<CancelOperationCo
 
   async execute({ operationId }: CancelOperationCommand): Promise<CancelOutcome> {
     const operation = isId(operationId) ? await this.operations.findById(operationId) : null;
-    if (!operation) throw DomainError.notFound(`operation ${operationId} not found`);
+    if (!operation) throw DomainError.notFound(`operation ${preview(operationId)} not found`);
     if (operation.kind === OperationKind.RemoveInstance) {
       throw DomainError.invalidField('operationId', 'removing an instance cannot be cancelled');
     }

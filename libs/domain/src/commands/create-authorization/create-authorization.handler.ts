@@ -13,6 +13,7 @@ import { Clock, IdGenerator, OrgRepository, AuthorizationRepository, TokenGenera
 import { isId } from '../../shared/id';
 import { CallerUser, TenantCaller } from '../../tenancy/tenant-caller';
 import { CreateAuthorizationCommand } from './create-authorization.command';
+import { checkDescription } from '../../shared/text';
 
 /**
  * Needs write on the org's authorizations (and on the user, when the token is for someone else). A caller never
@@ -42,7 +43,7 @@ export class CreateAuthorizationHandler implements ICommandHandler<CreateAuthori
 
     const id = this.ids.newId();
     const token = this.tokens.generate();
-    const description = input.description ?? '';
+    const description = checkDescription(input.description);
     const authorization = await this.authorizations.create(
       caller.instanceId,
       { id, orgId: org.id, userId: user.id, digest: token.digest, description, status: input.status ?? 'active', permissions },

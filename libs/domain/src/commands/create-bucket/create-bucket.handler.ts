@@ -1,12 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { authorize } from '../../authorization/authorize';
 import { Bucket, SchemaType } from '../../buckets/bucket';
-import { checkBucketName } from '../../buckets/bucket-name';
+import { checkBucketName, checkBucketRp } from '../../buckets/bucket-name';
 import { retentionFrom } from '../../buckets/retention-rules';
 import { DomainError } from '../../errors';
 import { BucketRepository, Clock, IdGenerator } from '../../ports';
 import { isId } from '../../shared/id';
 import { CreateBucketCommand } from './create-bucket.command';
+import { checkDescription, preview } from '../../shared/text';
 
 const SCHEMA_TYPES: readonly SchemaType[] = ['implicit', 'explicit'];
 
@@ -21,11 +22,13 @@ export class CreateBucketHandler implements ICommandHandler<CreateBucketCommand>
   async execute({ caller, input }: CreateBucketCommand): Promise<Bucket> {
     if (typeof input.orgID !== 'string' || input.orgID === '') throw DomainError.invalidField('orgID', 'is required');
     const name = checkBucketName(input.name);
+    const description = checkDescription(input.description);
+    const rp = checkBucketRp(input.rp);
     const retention = retentionFrom(input.retentionRules);
     const schemaType = (input.schemaType ?? 'implicit') as SchemaType;
     if (!SCHEMA_TYPES.includes(schemaType)) throw DomainError.invalidField('schemaType', `must be one of ${SCHEMA_TYPES.join(', ')}`);
     if (!isId(input.orgID) || !(await this.buckets.orgExists(caller.instanceId, input.orgID))) {
-      throw DomainError.notFound(`organization ${input.orgID} not found`);
+      throw DomainError.notFound(`organization ${preview(input.orgID)} not found`);
     }
     authorize(caller, 'write', { type: 'buckets', orgID: input.orgID });
     return this.buckets.create(
@@ -34,10 +37,10 @@ export class CreateBucketHandler implements ICommandHandler<CreateBucketCommand>
         id: this.ids.newId(),
         orgId: input.orgID,
         name,
-        description: input.description ?? '',
+        description,
         ...retention,
         schemaType,
-        rp: input.rp ?? '0',
+        rp,
         ownerId: caller.user?.id ?? null,
       },
       this.clock.now(),

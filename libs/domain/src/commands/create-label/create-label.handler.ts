@@ -5,6 +5,7 @@ import { checkLabelName, checkLabelProperties, Label } from '../../labels/label'
 import { BucketRepository, Clock, IdGenerator, LabelRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { CreateLabelCommand } from './create-label.command';
+import { preview } from '../../shared/text';
 
 @CommandHandler(CreateLabelCommand)
 export class CreateLabelHandler implements ICommandHandler<CreateLabelCommand> {
@@ -20,7 +21,7 @@ export class CreateLabelHandler implements ICommandHandler<CreateLabelCommand> {
     const name = checkLabelName(input.name);
     const properties = checkLabelProperties(input.properties);
     if (!isId(input.orgID) || !(await this.buckets.orgExists(caller.instanceId, input.orgID))) {
-      throw DomainError.notFound(`organization ${input.orgID} not found`);
+      throw DomainError.notFound(`organization ${preview(input.orgID)} not found`);
     }
     authorize(caller, 'write', { type: 'labels', orgID: input.orgID });
     return this.labels.create(caller.instanceId, { id: this.ids.newId(), orgId: input.orgID, name, properties }, this.clock.now());

@@ -8,6 +8,7 @@ import { checkOrgName } from '../../orgs/org-name';
 import { Clock, IdGenerator, OrgRepository } from '../../ports';
 import { PlannedBucket } from '../../provisioning/provisioning-plan';
 import { CreateOrgCommand } from './create-org.command';
+import { checkDescription } from '../../shared/text';
 
 /** A new org comes with its system buckets `_tasks` and `_monitoring`; its creator (when a user) owns it. */
 @CommandHandler(CreateOrgCommand)
@@ -22,6 +23,7 @@ export class CreateOrgHandler implements ICommandHandler<CreateOrgCommand> {
     requireAuthenticated(caller);
     authorize(caller, 'write', { type: 'orgs' });
     const orgName = checkOrgName(name);
+    const text = checkDescription(description);
     const orgId = this.ids.newId();
     const buckets = systemBucketsForOrg().map((t): PlannedBucket => ({ id: this.ids.newId(), orgId, ...t }));
     const ownerId = caller.user?.id ?? null;
@@ -30,11 +32,11 @@ export class CreateOrgHandler implements ICommandHandler<CreateOrgCommand> {
       {
         id: orgId,
         name: orgName,
-        description: description ?? '',
+        description: text,
         ownerId,
         buckets,
         events: [
-          orgEvents.added(orgId, orgName, description ?? ''),
+          orgEvents.added(orgId, orgName, text),
           ...buckets.map(orgEvents.bucketAdded),
           ...(ownerId ? [orgEvents.memberAdded(orgId, ownerId, 'owner')] : []),
         ],

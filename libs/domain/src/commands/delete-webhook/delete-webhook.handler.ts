@@ -3,12 +3,13 @@ import { DomainError } from '../../errors';
 import { WebhookRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { DeleteWebhookCommand } from './delete-webhook.command';
+import { preview } from '../../shared/text';
 
 @CommandHandler(DeleteWebhookCommand)
 export class DeleteWebhookHandler implements ICommandHandler<DeleteWebhookCommand> {
   constructor(private readonly webhooks: WebhookRepository) {}
 
   async execute({ webhookId }: DeleteWebhookCommand): Promise<void> {
-    if (!isId(webhookId) || !(await this.webhooks.delete(webhookId))) throw DomainError.notFound(`webhook ${webhookId} not found`);
+    if (!isId(webhookId) || !(await this.webhooks.delete(webhookId))) throw DomainError.notFound(`webhook ${preview(webhookId)} not found`);
   }
 }

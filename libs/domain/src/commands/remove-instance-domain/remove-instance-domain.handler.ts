@@ -4,6 +4,7 @@ import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { Clock } from '../../ports';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
 import { RemoveInstanceDomainCommand } from './remove-instance-domain.command';
+import { preview } from '../../shared/text';
 
 /** The generated domain stays: it is how the instance is always reachable. A removed primary hands over to it. */
 @CommandHandler(RemoveInstanceDomainCommand)
@@ -16,7 +17,7 @@ export class RemoveInstanceDomainHandler implements ICommandHandler<RemoveInstan
   async execute({ instanceId, domain }: RemoveInstanceDomainCommand): Promise<void> {
     await requireLiveInstance(this.admin, instanceId);
     const [found] = await this.admin.searchDomains(instanceId, [domain.toLowerCase()]);
-    if (!found) throw DomainError.notFound(`domain ${domain} not found on instance ${instanceId}`);
+    if (!found) throw DomainError.notFound(`domain ${preview(domain)} not found on instance ${preview(instanceId)}`);
     if (found.generated) throw DomainError.invalidField('domain', 'the generated domain cannot be removed');
     await this.admin.removeDomain(instanceId, found.domain, this.clock.now());
   }

@@ -10,6 +10,7 @@ import { ownerRemovalGuard } from '../../orgs/owner-rules';
 import { Clock, OrgRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { RemoveOrgMemberCommand } from './remove-org-member.command';
+import { preview } from '../../shared/text';
 
 /**
  * Removes the user's membership when it has the role of the route (an owner is not removed through /members). An
@@ -26,7 +27,7 @@ export class RemoveOrgMemberHandler implements ICommandHandler<RemoveOrgMemberCo
     requireAuthenticated(caller);
     const org = await existingOrg(this.orgs, caller.instanceId, orgId);
     authorize(caller, 'write', orgResource(org.id));
-    const notMember = () => DomainError.notFound(`user ${userId} is not ${roleName(role)} of organization ${org.name}`);
+    const notMember = () => DomainError.notFound(`user ${preview(userId)} is not ${roleName(role)} of organization ${org.name}`);
     const user = isId(userId) ? await this.orgs.findUser(caller.instanceId, userId) : null;
     if (!user) throw notMember();
     const guard = role === 'owner' ? ownerRemovalGuard(caller, org.id, user) : undefined;

@@ -1,17 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '../../errors';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
+import { checkQuota } from '../../instances/quota';
 import { Clock } from '../../ports';
 import { InstanceAdminRepository, InstanceLimits } from '../../ports/instance-admin-repository.port';
 import { SetInstanceLimitsCommand } from './set-instance-limits.command';
 
 const NO_LIMITS: InstanceLimits = { block: false, maxUsers: null, maxOrgs: null, maxBuckets: null };
-
-function checkMax(value: unknown, field: string): number | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw DomainError.invalidField(field, 'must be a whole number of 0 or more');
-  return value;
-}
 
 /** Fields left out of a PUT keep their value; DELETE resets all. */
 @CommandHandler(SetInstanceLimitsCommand)
@@ -27,9 +21,9 @@ export class SetInstanceLimitsHandler implements ICommandHandler<SetInstanceLimi
     const next: InstanceLimits = limits === null ? NO_LIMITS : {
       // protojson: an absent or null `block` is unset, and keeps the instance as it is (ZITADEL's SetLimits)
       block: typeof limits.block === 'boolean' ? limits.block : current.block,
-      maxUsers: limits.maxUsers === undefined ? current.maxUsers : checkMax(limits.maxUsers, 'maxUsers'),
-      maxOrgs: limits.maxOrgs === undefined ? current.maxOrgs : checkMax(limits.maxOrgs, 'maxOrgs'),
-      maxBuckets: limits.maxBuckets === undefined ? current.maxBuckets : checkMax(limits.maxBuckets, 'maxBuckets'),
+      maxUsers: limits.maxUsers === undefined ? current.maxUsers : checkQuota(limits.maxUsers, 'maxUsers'),
+      maxOrgs: limits.maxOrgs === undefined ? current.maxOrgs : checkQuota(limits.maxOrgs, 'maxOrgs'),
+      maxBuckets: limits.maxBuckets === undefined ? current.maxBuckets : checkQuota(limits.maxBuckets, 'maxBuckets'),
     };
     await this.admin.setLimits(instanceId, next, this.clock.now());
   }

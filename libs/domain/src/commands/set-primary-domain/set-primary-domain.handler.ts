@@ -4,6 +4,7 @@ import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { Clock } from '../../ports';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
 import { SetPrimaryDomainCommand } from './set-primary-domain.command';
+import { preview } from '../../shared/text';
 
 @CommandHandler(SetPrimaryDomainCommand)
 export class SetPrimaryDomainHandler implements ICommandHandler<SetPrimaryDomainCommand> {
@@ -16,7 +17,7 @@ export class SetPrimaryDomainHandler implements ICommandHandler<SetPrimaryDomain
     await requireLiveInstance(this.admin, instanceId);
     if (typeof domain !== 'string' || domain === '') throw DomainError.invalidField('domain', 'is required');
     if (!(await this.admin.setPrimaryDomain(instanceId, domain.toLowerCase(), this.clock.now()))) {
-      throw DomainError.notFound(`domain ${domain} not found on instance ${instanceId}`);
+      throw DomainError.notFound(`domain ${preview(domain)} not found on instance ${preview(instanceId)}`);
     }
   }
 }

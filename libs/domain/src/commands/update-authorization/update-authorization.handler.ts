@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
-import { Authorization, AUTHORIZATION_NOT_FOUND } from '../../authorizations/authorization';
+import { Authorization, AUTHORIZATION_NOT_FOUND, checkAuthorizationStatus } from '../../authorizations/authorization';
 import { authorizationResource } from '../../authorizations/authorization-access';
 import { authorizationEvents } from '../../authorizations/authorization-events';
 import { existingAuthorization } from '../../authorizations/existing-authorization';
@@ -9,6 +9,7 @@ import { DomainError } from '../../errors';
 import { tokenChangeGuard } from '../../orgs/owner-rules';
 import { AuthorizationRepository, Clock } from '../../ports';
 import { UpdateAuthorizationCommand } from './update-authorization.command';
+import { checkDescription } from '../../shared/text';
 
 @CommandHandler(UpdateAuthorizationCommand)
 export class UpdateAuthorizationHandler implements ICommandHandler<UpdateAuthorizationCommand> {
@@ -22,8 +23,8 @@ export class UpdateAuthorizationHandler implements ICommandHandler<UpdateAuthori
     const auth = await existingAuthorization(this.authorizations, caller.instanceId, authId);
     authorize(caller, 'write', authorizationResource(auth));
     const wanted = {
-      ...(changes.status !== undefined ? { status: changes.status } : {}),
-      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.status !== undefined ? { status: checkAuthorizationStatus(changes.status) } : {}),
+      ...(changes.description !== undefined ? { description: checkDescription(changes.description) } : {}),
     };
     if (Object.keys(wanted).length === 0) return auth;
     const event = authorizationEvents.changed(auth.id, auth.orgId, wanted);

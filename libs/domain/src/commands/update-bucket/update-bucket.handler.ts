@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { BucketChanges, BucketRepository, Clock } from '../../ports';
 import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { UpdateBucketCommand } from './update-bucket.command';
+import { checkDescription } from '../../shared/text';
 
 /** Changes only the fields sent; a system bucket keeps its name. */
 @CommandHandler(UpdateBucketCommand)
@@ -24,7 +25,7 @@ export class UpdateBucketHandler implements ICommandHandler<UpdateBucketCommand>
       if (bucket.type === 'system') throw DomainError.invalidField('name', 'system buckets cannot be renamed');
       changes.name = checkBucketName(input.name);
     }
-    if (input.description !== undefined) changes.description = input.description;
+    if (input.description !== undefined) changes.description = checkDescription(input.description);
     if (input.retentionRules !== undefined) Object.assign(changes, retentionFrom(input.retentionRules));
     return this.buckets.update(caller.instanceId, bucket.id, changes, this.clock.now());
   }

@@ -8,6 +8,7 @@ import { orgEvents } from '../../orgs/org-events';
 import { checkOrgName, orgNotFound } from '../../orgs/org-name';
 import { Clock, OrgChanges, OrgRepository } from '../../ports';
 import { UpdateOrgCommand } from './update-org.command';
+import { checkDescription } from '../../shared/text';
 
 @CommandHandler(UpdateOrgCommand)
 export class UpdateOrgHandler implements ICommandHandler<UpdateOrgCommand> {
@@ -22,7 +23,7 @@ export class UpdateOrgHandler implements ICommandHandler<UpdateOrgCommand> {
     authorize(caller, 'write', orgResource(org.id));
     const wanted: OrgChanges = {
       ...(changes.name !== undefined ? { name: checkOrgName(changes.name) } : {}),
-      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.description !== undefined ? { description: checkDescription(changes.description) } : {}),
     };
     if (Object.keys(wanted).length === 0) return org;
     const updated = await this.orgs.update(caller.instanceId, org.id, wanted, orgEvents.changed(org.id, { ...wanted }), this.clock.now());

@@ -3,6 +3,7 @@ import { DomainError } from '../../errors';
 import { InstanceRepository, InstanceView } from '../../ports/instance-repository.port';
 import { isId } from '../../shared/id';
 import { GetInstanceQuery } from './get-instance.query';
+import { preview } from '../../shared/text';
 
 @QueryHandler(GetInstanceQuery)
 export class GetInstanceHandler implements IQueryHandler<GetInstanceQuery> {
@@ -10,7 +11,7 @@ export class GetInstanceHandler implements IQueryHandler<GetInstanceQuery> {
 
   async execute({ instanceId }: GetInstanceQuery): Promise<InstanceView> {
     const instance = isId(instanceId) ? await this.instances.findById(instanceId) : null;
-    if (!instance) throw DomainError.notFound(`instance ${instanceId} not found`);
+    if (!instance) throw DomainError.notFound(`instance ${preview(instanceId)} not found`);
     return instance;
   }
 }

@@ -4,6 +4,7 @@ import { CreateInstanceSecrets, Operation } from '../../operations/operation';
 import { OperationView } from '../../operations/operation-view';
 import { Clock, OperationRepository, SecretSealer } from '../../ports';
 import { GetOperationQuery } from './get-operation.query';
+import { preview } from '../../shared/text';
 
 @QueryHandler(GetOperationQuery)
 export class GetOperationHandler implements IQueryHandler<GetOperationQuery> {
@@ -18,7 +19,7 @@ export class GetOperationHandler implements IQueryHandler<GetOperationQuery> {
       waitMs > 0
         ? await this.operations.waitUntilFinished(operationId, waitMs)
         : await this.operations.findById(operationId);
-    if (!operation) throw DomainError.notFound(`operation ${operationId} not found`);
+    if (!operation) throw DomainError.notFound(`operation ${preview(operationId)} not found`);
     return { operation, secrets: operationSecretsFor(operation, callerId, this.sealer, this.clock.now()) };
   }
 }

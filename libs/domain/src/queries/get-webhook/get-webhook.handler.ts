@@ -4,6 +4,7 @@ import { WebhookRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { Webhook } from '../../webhooks/webhook';
 import { GetWebhookQuery } from './get-webhook.query';
+import { preview } from '../../shared/text';
 
 @QueryHandler(GetWebhookQuery)
 export class GetWebhookHandler implements IQueryHandler<GetWebhookQuery> {
@@ -11,7 +12,7 @@ export class GetWebhookHandler implements IQueryHandler<GetWebhookQuery> {
 
   async execute({ webhookId }: GetWebhookQuery): Promise<Webhook> {
     const webhook = isId(webhookId) ? await this.webhooks.findById(webhookId) : null;
-    if (!webhook) throw DomainError.notFound(`webhook ${webhookId} not found`);
+    if (!webhook) throw DomainError.notFound(`webhook ${preview(webhookId)} not found`);
     return webhook;
   }
 }

@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { AuthorizationRepository, OrgRepository } from '../../ports';
 import { Id, isId } from '../../shared/id';
 import { ListAuthorizationsQuery } from './list-authorizations.query';
+import { preview } from '../../shared/text';
 
 function checkedId(value: string | undefined, field: string): Id | undefined {
   if (value !== undefined && !isId(value)) throw DomainError.invalidField(field, 'must be 16 lowercase hex characters');
@@ -26,12 +27,12 @@ export class ListAuthorizationsHandler implements IQueryHandler<ListAuthorizatio
     const orgIds = [checkedId(filter.orgId, 'orgID')];
     if (filter.userName !== undefined) {
       const user = await this.orgs.findUserByName(caller.instanceId, filter.userName);
-      if (!user) throw DomainError.notFound(`user "${filter.userName}" not found`);
+      if (!user) throw DomainError.notFound(`user "${preview(filter.userName)}" not found`);
       ids.push(user.id);
     }
     if (filter.orgName !== undefined) {
       const org = await this.orgs.findByName(caller.instanceId, filter.orgName);
-      if (!org) throw DomainError.notFound(`organization name "${filter.orgName}" not found`);
+      if (!org) throw DomainError.notFound(`organization name "${preview(filter.orgName)}" not found`);
       orgIds.push(org.id);
     }
     const userId = single(ids);

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '../../errors';
 import { BucketRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { BucketPage, ListBucketsQuery } from './list-buckets.query';
+import { preview } from '../../shared/text';
 
 @QueryHandler(ListBucketsQuery)
 export class ListBucketsHandler implements IQueryHandler<ListBucketsQuery> {
@@ -25,7 +26,7 @@ export class ListBucketsHandler implements IQueryHandler<ListBucketsQuery> {
       limit: params.limit + 1,
     });
     if (found.length === 0 && params.name !== undefined && (params.org !== undefined || params.orgID !== undefined)) {
-      throw DomainError.notFound(`bucket "${params.name}" not found`);
+      throw DomainError.notFound(`bucket "${preview(params.name)}" not found`);
     }
     return { buckets: found.slice(0, params.limit), hasMore: found.length > params.limit };
   }
@@ -35,7 +36,7 @@ export class ListBucketsHandler implements IQueryHandler<ListBucketsQuery> {
     if (orgID !== undefined) return isId(orgID) ? orgID : null;
     if (orgName === undefined) return undefined;
     const id = await this.buckets.orgIdByName(instanceId, orgName);
-    if (!id) throw DomainError.notFound(`organization name "${orgName}" not found`);
+    if (!id) throw DomainError.notFound(`organization name "${preview(orgName)}" not found`);
     return id;
   }
 }

@@ -6,6 +6,7 @@ import { readableOrgIds } from '../../orgs/org-access';
 import { OrgRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { ListOrgsQuery, OrgPage } from './list-orgs.query';
+import { preview } from '../../shared/text';
 
 @QueryHandler(ListOrgsQuery)
 export class ListOrgsHandler implements IQueryHandler<ListOrgsQuery> {
@@ -19,7 +20,7 @@ export class ListOrgsHandler implements IQueryHandler<ListOrgsQuery> {
     // As InfluxDB: a name or id that no org has is 404; one the caller may not read is an empty list.
     if (filter.id !== undefined) await existingOrg(this.orgs, caller.instanceId, filter.id);
     if (filter.name !== undefined && !(await this.orgs.findByName(caller.instanceId, filter.name))) {
-      throw DomainError.notFound(`organization name "${filter.name}" not found`);
+      throw DomainError.notFound(`organization name "${preview(filter.name)}" not found`);
     }
     // One more than asked tells whether another page follows.
     const orgs = await this.orgs.list(

@@ -5,6 +5,7 @@ import { InstanceState } from '../../instances/instance-state';
 import { Clock, InstanceRoute, ProvisioningSettings, TenantAuthRepository, TokenGenerator, TokenGrant } from '../../ports';
 import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
 import { ResolveTenantCallerQuery } from './resolve-tenant-caller.query';
+import { preview } from '../../shared/text';
 
 const unauthorized = (message = 'unauthorized access') => new DomainError(ErrorCode.Unauthenticated, message);
 const defaultInstanceOff = (host: string) =>
@@ -31,7 +32,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
     if (!credential) {
       if (this.isTurnedOffDefault(hostName, route)) throw defaultInstanceOff(hostName);
       if (!route || route.state !== InstanceState.Running) {
-        throw DomainError.notFound(`no instance serves host "${hostName}"`);
+        throw DomainError.notFound(`no instance serves host "${preview(hostName)}"`);
       }
       if (route.blocked) throw blocked();
       return anonymousCaller(route.instanceId);

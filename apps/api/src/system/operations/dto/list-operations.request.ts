@@ -1,12 +1,12 @@
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
 import { OperationKind, OperationState } from '@app/domain';
+import { PageLimit } from '../../../common/validation/page-params';
 
 export class ListOperationsParams {
   @IsOptional() @IsString() instanceId?: string;
   @IsOptional() @IsEnum(OperationKind) kind?: OperationKind;
   @IsOptional() @IsEnum(OperationState) state?: OperationState;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
+  @PageLimit(1000) pageSize = 100;
   @IsOptional() @IsString() pageToken?: string;
 }
 

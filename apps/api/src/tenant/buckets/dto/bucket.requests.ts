@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { CreateBucketInput, UpdateBucketInput } from '@app/domain';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { CreateBucketInput, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, UpdateBucketInput } from '@app/domain';
+import { PageLimit, PageOffset } from '../../../common/validation/page-params';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -27,8 +28,8 @@ export class UpdateBucketRequest implements UpdateBucketInput {
 }
 
 export class ListBucketsParamsDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit = 20;
+  @PageOffset() offset = 0;
+  @PageLimit(MAX_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
   @IsOptional() @IsString() after?: string;
   @IsOptional() @IsString() org?: string;
   @IsOptional() @IsString() orgID?: string;

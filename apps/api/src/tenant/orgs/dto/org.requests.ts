@@ -1,6 +1,7 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@app/domain';
+import { PageLimit, PageOffset } from '../../../common/validation/page-params';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -18,8 +19,8 @@ export class UpdateOrgRequest {
 
 /** Query of `GET /api/v2/orgs`. */
 export class ListOrgsParams {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
+  @PageOffset() offset = 0;
+  @PageLimit(MAX_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
   @IsOptional() @Transform(toBoolean) @IsBoolean() descending = false;
   @IsOptional() @IsString() org?: string;
   @IsOptional() @IsString() orgID?: string;

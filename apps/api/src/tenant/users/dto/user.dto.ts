@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { CreateUserInput, ListUsersParams, UpdateUserInput, User } from '@app/domain';
+import { IsOptional, IsString } from 'class-validator';
+import { CreateUserInput, DEFAULT_PAGE_LIMIT, ListUsersParams, MAX_PAGE_LIMIT, UpdateUserInput, User } from '@app/domain';
+import { PageLimit, PageOffset } from '../../../common/validation/page-params';
 
 /** InfluxDB `User`; `id`, `org_id` and `role` are dropped. Types are checked here (400), the rules by the domain. */
 export class CreateUserRequest implements CreateUserInput {
@@ -21,8 +21,8 @@ export class PasswordRequest {
 export class ListUsersParamsDto implements ListUsersParams {
   @IsOptional() @IsString() id?: string;
   @IsOptional() @IsString() name?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit = 20;
+  @PageOffset() offset = 0;
+  @PageLimit(MAX_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
   @IsOptional() @IsString() after?: string;
 }
 
