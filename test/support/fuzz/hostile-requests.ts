@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { RouteFields } from './route-fields';
-import { AppRoute } from './routes';
+import { AppRoute, metadataKey } from './routes';
 import { typedObject, typedQuery } from './typed-values';
 import { headerText, hostileJson, hostileObject, hostileString, percentEncode } from './hostile-values';
 
@@ -151,7 +151,7 @@ function wellFormed(route: AppRoute, ctx: FuzzContext, own: Own) {
  * hostile values too.
  */
 export function hostileRequest(route: AppRoute, ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
-  const own = ctx.routeFields.get(`${route.method} ${route.path}`) ?? { body: [], query: [] };
+  const own = ctx.routeFields.get(metadataKey(route)) ?? { body: [], query: [] };
   const hostile = {
     params: fc.tuple(...route.params.map((p) => pathParam(route, p, ctx))),
     query: query(ctx, own),

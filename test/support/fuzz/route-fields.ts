@@ -29,7 +29,8 @@ export function routeFields(app: INestApplication): RouteFields {
         const handler = controller.prototype[name];
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
-        const path = joinPath(base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? ''));
+        // A handler may be bound to several paths (an array in its metadata): each is a route of its own.
+        const handlerPaths = [Reflect.getMetadata(PATH_METADATA, handler) ?? ''].flat().map(String);
         const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
         const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? [];
         const dtoOf = (kind: RouteParamtypes) => {
@@ -39,7 +40,9 @@ export function routeFields(app: INestApplication): RouteFields {
         };
         const bodyDto = dtoOf(RouteParamtypes.BODY);
         const queryDto = dtoOf(RouteParamtypes.QUERY);
-        fields.set(`${RequestMethod[method]} ${path}`, { body: fieldsOf(bodyDto), query: fieldsOf(queryDto), bodyDto, queryDto });
+        for (const handlerPath of handlerPaths) {
+          fields.set(`${RequestMethod[method]} ${joinPath(base, handlerPath)}`, { body: fieldsOf(bodyDto), query: fieldsOf(queryDto), bodyDto, queryDto });
+        }
       }
     }
   }

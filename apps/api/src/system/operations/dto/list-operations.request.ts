@@ -6,7 +6,7 @@ export class ListOperationsParams {
   @IsOptional() @IsString() instanceId?: string;
   @IsOptional() @IsEnum(OperationKind) kind?: OperationKind;
   @IsOptional() @IsEnum(OperationState) state?: OperationState;
-  @PageLimit(1000) pageSize = 100;
+  @PageLimit(1000, 100) pageSize = 100;
   @IsOptional() @IsString() pageToken?: string;
 }
 

@@ -29,7 +29,7 @@ export class UpdateBucketRequest implements UpdateBucketInput {
 
 export class ListBucketsParamsDto {
   @PageOffset() offset = 0;
-  @PageLimit(MAX_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
+  @PageLimit(MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
   @IsOptional() @IsString() after?: string;
   @IsOptional() @IsString() org?: string;
   @IsOptional() @IsString() orgID?: string;

@@ -20,7 +20,7 @@ export class UpdateOrgRequest {
 /** Query of `GET /api/v2/orgs`. */
 export class ListOrgsParams {
   @PageOffset() offset = 0;
-  @PageLimit(MAX_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
+  @PageLimit(MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
   @IsOptional() @Transform(toBoolean) @IsBoolean() descending = false;
   @IsOptional() @IsString() org?: string;
   @IsOptional() @IsString() orgID?: string;

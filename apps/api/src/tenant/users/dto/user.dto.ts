@@ -22,7 +22,7 @@ export class ListUsersParamsDto implements ListUsersParams {
   @IsOptional() @IsString() id?: string;
   @IsOptional() @IsString() name?: string;
   @PageOffset() offset = 0;
-  @PageLimit(MAX_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
+  @PageLimit(MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
   @IsOptional() @IsString() after?: string;
 }
 
