@@ -51,7 +51,7 @@ class BenchRun {
       // the benchmark queues every create at once on purpose: lift the per-caller bound on pending creates
       MAX_PENDING_CREATES_PER_CALLER: String(Math.max(100, this.settings.instances)),
     };
-    this.processes = [new ServiceProcess('api', 'apps/api/src/main.ts', env), new ServiceProcess('worker', 'apps/worker/src/main.ts', env)];
+    this.processes = [new ServiceProcess('api', 'api', env), new ServiceProcess('worker', 'worker', env)];
     this.client = new JsonClient(`http://127.0.0.1:${port}`, this.token, this.settings.clientConcurrency);
     const timeoutMs = this.settings.readyTimeoutSeconds * 1000;
     const client = this.client;

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { AppConfig, runMigrations } from '@app/persistence';
+import { compiledEntry } from './entry-points';
 
-/** `npm start`: migrates once, then runs the API and one worker as two processes and stops both together. */
+/** `npm start` (after `npm run build`): migrates once, then runs the compiled API and one worker as two processes and stops both together. */
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
   const applied = await runMigrations(config.databaseUrl);
   console.log(applied.length ? `migrations applied (${applied.length})` : 'database schema up to date (no migration pending)');
-  const run = (script: string): ChildProcess =>
-    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], { stdio: 'inherit' });
-  const children = [run('apps/api/src/main.ts'), run('apps/worker/src/main.ts')];
+  const run = (file: string): ChildProcess => spawn(process.execPath, [file], { stdio: 'inherit' });
+  const children = [run(compiledEntry('api')), run(compiledEntry('worker'))];
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

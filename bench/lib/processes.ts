@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { QueueName } from '@app/persistence/queue/jobs';
 import { sleep } from './stats';
+import { compiledEntry, ENTRY_POINTS } from '../../scripts/entry-points';
 
 const STOP_GRACE_MS = 5_000;
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -21,7 +22,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** One service process, started as package.json's start:api / start:worker do; its output is forwarded with a tag. */
+/** One compiled service process, as package.json's start:api / start:worker run it; its output is forwarded with a tag. */
 export class ServiceProcess {
   private readonly child: ChildProcess;
   private stopping = false;
@@ -29,10 +30,11 @@ export class ServiceProcess {
 
   constructor(
     readonly tag: string,
-    script: string,
+    entry: keyof typeof ENTRY_POINTS,
     env: Record<string, string>,
   ) {
-    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], {
+    // The compiled processes, as production runs them (npm run bench builds first).
+    this.child = spawn(process.execPath, [compiledEntry(entry)], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
