@@ -19,6 +19,7 @@ import { OrgsModule } from './tenant/orgs/orgs.module';
 import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
 import { WebhooksModule } from './system/webhooks/webhooks.module';
 import { UnservedRoutesModule } from './tenant/unserved/unserved-routes.controller';
+import { OAuthModule } from './oauth/oauth.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -51,6 +52,7 @@ export class ApiModule {
         AuthorizationsModule,
         WebhooksModule,
         UnservedRoutesModule,
+        OAuthModule,
       ],
       providers: [
         ...apiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -39,12 +39,19 @@ import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
 import { NodeWebhookSender } from './http/node-webhook-sender';
 import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
+import { AssertionReplayGuard, JwtAssertionVerifier, OAuthGrantStore } from '@app/domain';
+import { TypeOrmOAuthGrantStore } from './repositories/typeorm-oauth-grant.store';
+import { JoseJwtAssertionVerifier } from './security/jose-jwt-assertion-verifier';
+import { RedisAssertionReplayGuard } from './security/redis-assertion-replay-guard';
 
 const ports = [
   { provide: Clock, useClass: NodeClock },
   { provide: IdGenerator, useClass: RandomIdGenerator },
   { provide: PasswordHasher, useClass: Argon2PasswordHasher },
   { provide: PasswordAttemptLimiter, useClass: RedisPasswordAttemptLimiter },
+  { provide: JwtAssertionVerifier, useClass: JoseJwtAssertionVerifier },
+  { provide: OAuthGrantStore, useClass: TypeOrmOAuthGrantStore },
+  { provide: AssertionReplayGuard, useClass: RedisAssertionReplayGuard },
   { provide: KeyPairGenerator, useClass: RsaKeyPairGenerator },
   { provide: TokenGenerator, useClass: RandomTokenGenerator },
   { provide: SecretSealer, useClass: AesGcmSecretSealer },

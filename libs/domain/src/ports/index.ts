@@ -28,3 +28,5 @@ export * from './webhook-sender.port';
 export * from './outbox-notifications.port';
 export * from './idempotency-store.port';
 export * from './webhook-url-policy.port';
+export * from './jwt-assertion-verifier.port';
+export * from './oauth-grant-store.port';

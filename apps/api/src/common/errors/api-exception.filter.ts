@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '@app/domain';
 import { systemError } from './error-body';
 import { influxError } from './influx-error-body';
+import { isOAuthPath, oauthError } from '../../oauth/oauth-error-body';
 import { toDomainError } from './to-domain-error';
 
 /**
@@ -27,6 +28,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (translated.error.retryAfterSeconds !== null) response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
+    if (isOAuthPath(request.path)) {
+      const { status, body } = oauthError(translated.error, translated.httpStatus);
+      response.status(status).setHeader('Cache-Control', 'no-store');
+      response.json(body);
+      return;
+    }
     if (request.path.startsWith('/api/')) {
       const { status, body } = influxError(translated.error, translated.httpStatus);
       response.status(status).setHeader('X-Platform-Error-Code', body.code);
