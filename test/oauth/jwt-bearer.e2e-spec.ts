@@ -108,6 +108,20 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
     expect(outcome).toEqual(expect.objectContaining({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) }));
   });
 
+  it('stops the access token and refuses new grants while the machine user is inactive', async () => {
+    const { accessToken } = await serviceAccountAuthenticate(globex.keyFile, globex.issuer);
+    const me = () => http(stack.baseUrl, 'GET', '/api/v2/me', { token: null, headers: { host: globex.host, authorization: `Bearer ${accessToken}` } });
+    expect((await me()).status).toBe(200);
+    await stack.db.query(`UPDATE users SET status = 'inactive' WHERE instance_id = $1 AND id = $2`, [globex.instanceId, globex.keyFile.userId]);
+    try {
+      expect((await me()).status).toBe(403);
+      expectOAuthError(await grant(globex, await signAssertion(globex.keyFile, globex.issuer)), 400, 'invalid_grant', /user is inactive/);
+    } finally {
+      await stack.db.query(`UPDATE users SET status = 'active' WHERE instance_id = $1 AND id = $2`, [globex.instanceId, globex.keyFile.userId]);
+    }
+    expect((await me()).status).toBe(200);
+  });
+
   it.each([
     ['iss is not the user of the key', { iss: 'ffffffffffffffff' }, /iss and sub/],
     ['sub differs from iss', { sub: 'ffffffffffffffff' }, /iss and sub/],
