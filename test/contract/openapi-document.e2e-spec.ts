@@ -9,8 +9,12 @@ import { http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import { validateOpenApi } from '../support/validate-openapi';
 
-/** Routes the document leaves out on purpose: its own UI and files, the InfluxDB routes only linked to (404), the catch-all of unimplemented ZITADEL methods (501). */
-const UNDOCUMENTED = /^(GET \/(docs|openapi)|[A-Z-]+ \/system\/v1\/\*path|[A-Z-]+ \/api\/v2\/(write|query|tasks|dashboards|orgs\/\{orgID\}\/(secrets|labels)))/;
+/**
+ * Routes the document leaves out on purpose: its own UI and files, the InfluxDB routes only linked to (404), the
+ * catch-all of unimplemented ZITADEL methods (501), and the OAuth issuer's endpoints, which describe themselves in
+ * their discovery document (/.well-known/openid-configuration).
+ */
+const UNDOCUMENTED = /^(GET \/(docs|openapi|\.well-known\/)|POST \/oauth\/|[A-Z-]+ \/system\/v1\/\*path|[A-Z-]+ \/api\/v2\/(write|query|tasks|dashboards|orgs\/\{orgID\}\/(secrets|labels)))/;
 /** Routes without credentials: decided here, not read from the code under test. */
 const PUBLIC = [
   'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /system/v1/healthz',

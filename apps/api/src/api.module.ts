@@ -22,6 +22,7 @@ import { WebhooksModule } from './system/webhooks/webhooks.module';
 import { UnservedRoutesModule } from './tenant/unserved/unserved-routes.controller';
 import { UnimplementedMethodsModule } from './system/zitadel/unimplemented-methods.controller';
 import { SystemGrpcModule } from './system/grpc/system-grpc.module';
+import { OAuthModule } from './oauth/oauth.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -56,6 +57,7 @@ export class ApiModule {
         AuthorizationsModule,
         WebhooksModule,
         UnservedRoutesModule,
+        OAuthModule,
         SystemGrpcModule,
         // last: its catch-all must come after every System API route
         UnimplementedMethodsModule,

@@ -20,6 +20,7 @@ export * from './instances/instance-state';
 export * from './instances/quota';
 export * from './keys/machine-key-file';
 export * from './labels/label';
+export * from './oauth/jwt-bearer-grant';
 export * from './onboarding/onboarding-input';
 export * from './onboarding/onboarding-outcome';
 export * from './onboarding/onboarding-plan';

@@ -44,12 +44,19 @@ import { QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '@app
 import { TypeOrmQuotaRepository } from './repositories/typeorm-quota.repository';
 import { RedisQuotaUsageCounter } from './security/redis-quota-usage-counter';
 import { BullMqQuotaNotificationQueue } from './queue/bullmq-quota-notification.queue';
+import { AssertionReplayGuard, JwtAssertionVerifier, OAuthGrantStore } from '@app/domain';
+import { TypeOrmOAuthGrantStore } from './repositories/typeorm-oauth-grant.store';
+import { JoseJwtAssertionVerifier } from './security/jose-jwt-assertion-verifier';
+import { RedisAssertionReplayGuard } from './security/redis-assertion-replay-guard';
 
 const ports = [
   { provide: Clock, useClass: NodeClock },
   { provide: IdGenerator, useClass: RandomIdGenerator },
   { provide: PasswordHasher, useClass: Argon2PasswordHasher },
   { provide: PasswordAttemptLimiter, useClass: RedisPasswordAttemptLimiter },
+  { provide: JwtAssertionVerifier, useClass: JoseJwtAssertionVerifier },
+  { provide: OAuthGrantStore, useClass: TypeOrmOAuthGrantStore },
+  { provide: AssertionReplayGuard, useClass: RedisAssertionReplayGuard },
   { provide: KeyPairGenerator, useClass: RsaKeyPairGenerator },
   { provide: TokenGenerator, useClass: RandomTokenGenerator },
   { provide: SecretSealer, useClass: AesGcmSecretSealer },

@@ -28,6 +28,7 @@ import { DeleteUserHandler } from './delete-user/delete-user.handler';
 import { SetUserPasswordHandler } from './set-user-password/set-user-password.handler';
 import { ChangeMyPasswordHandler } from './change-my-password/change-my-password.handler';
 import { SignInHandler } from './sign-in/sign-in.handler';
+import { IssueAccessTokenHandler } from './issue-access-token/issue-access-token.handler';
 import { SignOutHandler } from './sign-out/sign-out.handler';
 import { CreateOrgHandler } from './create-org/create-org.handler';
 import { UpdateOrgHandler } from './update-org/update-org.handler';
@@ -103,6 +104,8 @@ export * from './change-my-password/change-my-password.command';
 export * from './change-my-password/change-my-password.handler';
 export * from './sign-in/sign-in.command';
 export * from './sign-in/sign-in.handler';
+export * from './issue-access-token/issue-access-token.command';
+export * from './issue-access-token/issue-access-token.handler';
 export * from './sign-out/sign-out.command';
 export * from './sign-out/sign-out.handler';
 export * from './create-org/create-org.command';
@@ -159,6 +162,7 @@ export const apiCommandHandlers = [
   ChangeMyPasswordHandler,
   SignInHandler,
   SignOutHandler,
+  IssueAccessTokenHandler,
   CreateOrgHandler,
   UpdateOrgHandler,
   DeleteOrgHandler,

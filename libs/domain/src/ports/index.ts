@@ -29,3 +29,5 @@ export * from './outbox-notifications.port';
 export * from './idempotency-store.port';
 export * from './webhook-url-policy.port';
 export * from './instance-member-repository.port';
+export * from './jwt-assertion-verifier.port';
+export * from './oauth-grant-store.port';

@@ -3,7 +3,8 @@ import { InstanceState } from '../instances/instance-state';
 import { Id } from '../shared/id';
 import { CallerUser } from '../tenancy/tenant-caller';
 
-export type TokenKind = 'pat' | 'authorization' | 'session';
+/** `oauth_access`: an access token of the JWT-bearer grant; like a session, its permissions are the user's, per request. */
+export type TokenKind = 'pat' | 'authorization' | 'session' | 'oauth_access';
 
 /** A stored token found by its digest, with its owner. */
 export interface TokenGrant {

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, QuotaExhaustedError } from '@app/domain';
 import { setQuotaExhaustedCookie } from '../quota-cookie';
 import { systemError } from './error-body';
 import { influxError } from './influx-error-body';
+import { isOAuthPath, oauthError } from '../../oauth/oauth-error-body';
 import { toDomainError } from './to-domain-error';
 
 /**
@@ -28,6 +29,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (translated.error.retryAfterSeconds !== null) response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
+    if (isOAuthPath(request.path)) {
+      const { status, body } = oauthError(translated.error, translated.httpStatus);
+      response.status(status).setHeader('Cache-Control', 'no-store');
+      response.json(body);
+      return;
+    }
     if (request.path.startsWith('/api/')) {
       const { status, body } = influxError(translated.error, translated.httpStatus);
       if (translated.error instanceof QuotaExhaustedError) setQuotaExhaustedCookie(response);

@@ -53,7 +53,8 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
       user: grant.user,
       tokenId: session ? null : grant.tokenId,
       sessionId: session ? grant.tokenId : null,
-      permissions: session ? await this.auth.sessionPermissions(grant.instanceId, grant.user.id) : grant.permissions,
+      // Sessions and OAuth access tokens carry what their user holds now, so a lost role takes effect at once.
+      permissions: session || grant.kind === 'oauth_access' ? await this.auth.sessionPermissions(grant.instanceId, grant.user.id) : grant.permissions,
     };
   }
 
