@@ -1,13 +1,18 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+
+import { type ChildProcess, spawn } from 'node:child_process';
+
 import { AppConfig, runMigrations } from '@app/persistence';
+
 import { compiledEntry } from './entry-points';
 
 /** `npm start` (after `npm run build`): migrates once, then runs the compiled API and one worker as two processes and stops both together. */
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
   const applied = await runMigrations(config.databaseUrl);
-  console.log(applied.length ? `migrations applied (${applied.length})` : 'database schema up to date (no migration pending)');
+  console.log(
+    applied.length ? `migrations applied (${applied.length})` : 'database schema up to date (no migration pending)',
+  );
   const run = (file: string): ChildProcess => spawn(process.execPath, [file], { stdio: 'inherit' });
   const children = [run(compiledEntry('api')), run(compiledEntry('worker'))];
   let stopping = false;

@@ -1,11 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+import { QueueName } from '@app/persistence/queue/jobs';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { QueueName } from '@app/persistence/queue/jobs';
+
+import { compiledEntry, type ENTRY_POINTS } from '../../scripts/entry-points';
 import { sleep } from './stats';
-import { compiledEntry, ENTRY_POINTS } from '../../scripts/entry-points';
 
 const STOP_GRACE_MS = 5_000;
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -17,7 +19,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -70,12 +74,18 @@ export class ServiceProcess {
   }
 
   private forward(chunk: Buffer): void {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) process.stderr.write(`[${this.tag}] ${line}\n`);
+    for (const line of chunk.toString('utf8').split('\n'))
+      if (line.trim()) process.stderr.write(`[${this.tag}] ${line}\n`);
   }
 }
 
 /** Polls until `ready` answers true; fails at the deadline or as soon as a process has died. */
-export async function waitUntil(what: string, timeoutMs: number, processes: ServiceProcess[], ready: () => Promise<boolean>): Promise<void> {
+export async function waitUntil(
+  what: string,
+  timeoutMs: number,
+  processes: ServiceProcess[],
+  ready: () => Promise<boolean>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const p of processes) p.assertRunning();
@@ -86,7 +96,11 @@ export async function waitUntil(what: string, timeoutMs: number, processes: Serv
 }
 
 /** Runs `fn` with a BullMQ handle on the provisioning queue under the prefix (to count its workers). */
-export async function withProvisioningQueue<T>(redisUrl: string, prefix: string, fn: (queue: Queue) => Promise<T>): Promise<T> {
+export async function withProvisioningQueue<T>(
+  redisUrl: string,
+  prefix: string,
+  fn: (queue: Queue) => Promise<T>,
+): Promise<T> {
   const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(QueueName.Provisioning, { connection, prefix });
   try {

@@ -1,7 +1,13 @@
-import { http, HttpAnswer } from '../support/system-api';
+import { http, type HttpAnswer } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import {
-  anotherRsaKey, createKeyedInstance, KeyedInstance, postToken, randomJti, serviceAccountAuthenticate, signAssertion,
+  anotherRsaKey,
+  createKeyedInstance,
+  type KeyedInstance,
+  postToken,
+  randomJti,
+  serviceAccountAuthenticate,
+  signAssertion,
 } from './oauth-support';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -27,7 +33,13 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
     postToken(stack, host, { grant_type: JWT_BEARER, assertion, scope: 'openid' });
 
   /** An RFC 6749 refusal: the status, the error code, no assertion and no stack trace in the body. */
-  function expectOAuthError(answer: HttpAnswer, status: number, error: string, description?: RegExp, assertion?: string): void {
+  function expectOAuthError(
+    answer: HttpAnswer,
+    status: number,
+    error: string,
+    description?: RegExp,
+    assertion?: string,
+  ): void {
     expect({ status: answer.status, error: answer.body?.error }).toEqual({ status, error });
     expect(Object.keys(answer.body).sort()).toEqual(['error', 'error_description']);
     if (description) expect(answer.body.error_description).toMatch(description);
@@ -36,44 +48,69 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
   }
 
   it('serves the discovery document of the instance on its own domain, with the issuer taken from the request', async () => {
-    const answer = await http(stack.baseUrl, 'GET', '/.well-known/openid-configuration', { token: null, headers: { host: acme.host } });
+    const answer = await http(stack.baseUrl, 'GET', '/.well-known/openid-configuration', {
+      token: null,
+      headers: { host: acme.host },
+    });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual(expect.objectContaining({
-      issuer: acme.issuer,
-      token_endpoint: `${acme.issuer}/oauth/v2/token`,
-      grant_types_supported: [JWT_BEARER],
-    }));
+    expect(answer.body).toEqual(
+      expect.objectContaining({
+        issuer: acme.issuer,
+        token_endpoint: `${acme.issuer}/oauth/v2/token`,
+        grant_types_supported: [JWT_BEARER],
+      }),
+    );
   });
 
   it('issues an access token to ServiceAccount.authenticate() that the tenant API accepts as the machine user', async () => {
     const outcome = await serviceAccountAuthenticate(acme.keyFile, acme.issuer);
     expect(outcome).toEqual({ accessToken: expect.stringMatching(/^[A-Za-z0-9_-]{43,}$/) });
 
-    const me = await http(stack.baseUrl, 'GET', '/api/v2/me', { token: null, headers: { host: acme.host, authorization: `Bearer ${outcome.accessToken}` } });
+    const me = await http(stack.baseUrl, 'GET', '/api/v2/me', {
+      token: null,
+      headers: { host: acme.host, authorization: `Bearer ${outcome.accessToken}` },
+    });
     expect(me.status).toBe(200);
     expect(me.body).toEqual(expect.objectContaining({ id: acme.keyFile.userId, name: 'robot-oauth-acme' }));
     // The machine user is an instance operator: the token may do what its PAT may.
-    const buckets = await http(stack.baseUrl, 'GET', '/api/v2/buckets', { token: null, headers: { host: acme.host, authorization: `Bearer ${outcome.accessToken}` } });
+    const buckets = await http(stack.baseUrl, 'GET', '/api/v2/buckets', {
+      token: null,
+      headers: { host: acme.host, authorization: `Bearer ${outcome.accessToken}` },
+    });
     expect(buckets.status).toBe(200);
 
     const rows = await stack.db.query<{ kind: string; digest: string; lifetime: number }>(
       `SELECT kind, digest, extract(epoch FROM expires_at - created_at)::int AS lifetime FROM tokens WHERE instance_id = $1 AND kind = 'oauth_access'`,
       [acme.instanceId],
     );
-    expect(rows).toEqual([{ kind: 'oauth_access', digest: expect.stringMatching(/^[0-9a-f]{64}$/), lifetime: 12 * 3600 }]);
+    expect(rows).toEqual([
+      { kind: 'oauth_access', digest: expect.stringMatching(/^[0-9a-f]{64}$/), lifetime: 12 * 3600 },
+    ]);
     expect(JSON.stringify(rows)).not.toContain(outcome.accessToken);
   });
 
   it('answers the token as RFC 6749 says: Bearer, expires_in, scope, not cacheable', async () => {
     const answer = await grant(acme, await signAssertion(acme.keyFile, acme.issuer));
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 12 * 3600, scope: 'openid' });
+    expect(answer.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 12 * 3600,
+      scope: 'openid',
+    });
     expect(answer.headers.get('cache-control')).toBe('no-store');
   });
 
   it('accepts the issuer in aud with a trailing slash, and in a list', async () => {
     expect((await grant(acme, await signAssertion(acme.keyFile, `${acme.issuer}/`))).status).toBe(200);
-    expect((await grant(acme, await signAssertion(acme.keyFile, acme.issuer, { aud: ['https://elsewhere.example', acme.issuer] }))).status).toBe(200);
+    expect(
+      (
+        await grant(
+          acme,
+          await signAssertion(acme.keyFile, acme.issuer, { aud: ['https://elsewhere.example', acme.issuer] }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('refuses a tampered key: another RSA key signing under the same kid', async () => {
@@ -87,14 +124,22 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
   });
 
   it('refuses an expired key, also through ServiceAccount', async () => {
-    await stack.db.query(`UPDATE machine_keys SET expires_at = now() - interval '1 minute' WHERE instance_id = $1 AND id = $2`, [globex.instanceId, globex.keyFile.keyId]);
+    await stack.db.query(
+      `UPDATE machine_keys SET expires_at = now() - interval '1 minute' WHERE instance_id = $1 AND id = $2`,
+      [globex.instanceId, globex.keyFile.keyId],
+    );
     try {
       const assertion = await signAssertion(globex.keyFile, globex.issuer);
       expectOAuthError(await grant(globex, assertion), 400, 'invalid_grant', /machine key has expired/, assertion);
       const outcome = await serviceAccountAuthenticate(globex.keyFile, globex.issuer);
-      expect(outcome).toEqual(expect.objectContaining({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) }));
+      expect(outcome).toEqual(
+        expect.objectContaining({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) }),
+      );
     } finally {
-      await stack.db.query(`UPDATE machine_keys SET expires_at = NULL WHERE instance_id = $1 AND id = $2`, [globex.instanceId, globex.keyFile.keyId]);
+      await stack.db.query(`UPDATE machine_keys SET expires_at = NULL WHERE instance_id = $1 AND id = $2`, [
+        globex.instanceId,
+        globex.keyFile.keyId,
+      ]);
     }
   });
 
@@ -105,19 +150,36 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
     expectOAuthError(await grant(globex, audOfGlobex), 400, 'invalid_grant', /unknown key or bad signature/);
     // ServiceAccount pointed at globex's issuer with acme's key file
     const outcome = await serviceAccountAuthenticate(acme.keyFile, globex.issuer);
-    expect(outcome).toEqual(expect.objectContaining({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) }));
+    expect(outcome).toEqual(
+      expect.objectContaining({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) }),
+    );
   });
 
   it('stops the access token and refuses new grants while the machine user is inactive', async () => {
     const { accessToken } = await serviceAccountAuthenticate(globex.keyFile, globex.issuer);
-    const me = () => http(stack.baseUrl, 'GET', '/api/v2/me', { token: null, headers: { host: globex.host, authorization: `Bearer ${accessToken}` } });
+    const me = () =>
+      http(stack.baseUrl, 'GET', '/api/v2/me', {
+        token: null,
+        headers: { host: globex.host, authorization: `Bearer ${accessToken}` },
+      });
     expect((await me()).status).toBe(200);
-    await stack.db.query(`UPDATE users SET status = 'inactive' WHERE instance_id = $1 AND id = $2`, [globex.instanceId, globex.keyFile.userId]);
+    await stack.db.query(`UPDATE users SET status = 'inactive' WHERE instance_id = $1 AND id = $2`, [
+      globex.instanceId,
+      globex.keyFile.userId,
+    ]);
     try {
       expect((await me()).status).toBe(403);
-      expectOAuthError(await grant(globex, await signAssertion(globex.keyFile, globex.issuer)), 400, 'invalid_grant', /user is inactive/);
+      expectOAuthError(
+        await grant(globex, await signAssertion(globex.keyFile, globex.issuer)),
+        400,
+        'invalid_grant',
+        /user is inactive/,
+      );
     } finally {
-      await stack.db.query(`UPDATE users SET status = 'active' WHERE instance_id = $1 AND id = $2`, [globex.instanceId, globex.keyFile.userId]);
+      await stack.db.query(`UPDATE users SET status = 'active' WHERE instance_id = $1 AND id = $2`, [
+        globex.instanceId,
+        globex.keyFile.userId,
+      ]);
     }
     expect((await me()).status).toBe(200);
   });
@@ -125,11 +187,24 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
   it.each([
     ['iss is not the user of the key', { iss: 'ffffffffffffffff' }, /iss and sub/],
     ['sub differs from iss', { sub: 'ffffffffffffffff' }, /iss and sub/],
-    ['exp has passed', { iat: Math.floor(Date.now() / 1000) - 1900, exp: Math.floor(Date.now() / 1000) - 300 }, /expired/],
-    ['iat is in the future', { iat: Math.floor(Date.now() / 1000) + 600, exp: Math.floor(Date.now() / 1000) + 1200 }, /future/],
+    [
+      'exp has passed',
+      { iat: Math.floor(Date.now() / 1000) - 1900, exp: Math.floor(Date.now() / 1000) - 300 },
+      /expired/,
+    ],
+    [
+      'iat is in the future',
+      { iat: Math.floor(Date.now() / 1000) + 600, exp: Math.floor(Date.now() / 1000) + 1200 },
+      /future/,
+    ],
     ['exp is more than an hour after iat', { exp: Math.floor(Date.now() / 1000) + 3 * 3600 }, /one hour/],
   ])('refuses an assertion whose %s', async (_, options, description) => {
-    expectOAuthError(await grant(acme, await signAssertion(acme.keyFile, acme.issuer, options)), 400, 'invalid_grant', description);
+    expectOAuthError(
+      await grant(acme, await signAssertion(acme.keyFile, acme.issuer, options)),
+      400,
+      'invalid_grant',
+      description,
+    );
   });
 
   it('accepts each jti once', async () => {
@@ -140,13 +215,39 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
 
   it('answers malformed requests with invalid_request or unsupported_grant_type', async () => {
     const assertion = await signAssertion(acme.keyFile, acme.issuer);
-    expectOAuthError(await postToken(stack, acme.host, { grant_type: 'client_credentials', assertion }), 400, 'unsupported_grant_type');
-    expectOAuthError(await postToken(stack, acme.host, { grant_type: JWT_BEARER }), 400, 'invalid_request', /assertion is required/);
-    expectOAuthError(await postToken(stack, acme.host, { assertion }), 400, 'invalid_request', /grant_type is required/);
-    expectOAuthError(await postToken(stack, acme.host, { grant_type: JWT_BEARER, assertion }, 'application/json'), 400, 'invalid_request', /x-www-form-urlencoded/);
-    expectOAuthError(await postToken(stack, acme.host, { grant_type: JWT_BEARER, assertion: 'not-a-jwt' }), 400, 'invalid_grant', /not a JWT/);
+    expectOAuthError(
+      await postToken(stack, acme.host, { grant_type: 'client_credentials', assertion }),
+      400,
+      'unsupported_grant_type',
+    );
+    expectOAuthError(
+      await postToken(stack, acme.host, { grant_type: JWT_BEARER }),
+      400,
+      'invalid_request',
+      /assertion is required/,
+    );
+    expectOAuthError(
+      await postToken(stack, acme.host, { assertion }),
+      400,
+      'invalid_request',
+      /grant_type is required/,
+    );
+    expectOAuthError(
+      await postToken(stack, acme.host, { grant_type: JWT_BEARER, assertion }, 'application/json'),
+      400,
+      'invalid_request',
+      /x-www-form-urlencoded/,
+    );
+    expectOAuthError(
+      await postToken(stack, acme.host, { grant_type: JWT_BEARER, assertion: 'not-a-jwt' }),
+      400,
+      'invalid_grant',
+      /not a JWT/,
+    );
     const repeated = await http(stack.baseUrl, 'POST', '/oauth/v2/token', {
-      token: null, headers: { host: acme.host, 'content-type': 'application/x-www-form-urlencoded' }, rawBody: `grant_type=${JWT_BEARER}&grant_type=${JWT_BEARER}`,
+      token: null,
+      headers: { host: acme.host, 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: `grant_type=${JWT_BEARER}&grant_type=${JWT_BEARER}`,
     });
     expectOAuthError(repeated, 400, 'invalid_request', /once/);
   });
@@ -159,7 +260,8 @@ describe('machine keys: the JWT-bearer grant (RFC 7523) with ZITADEL ServiceAcco
   it('throttles failed grants per key like sign-in: 429 slow_down with Retry-After, even for a good assertion then', async () => {
     const throttled = await createKeyedInstance(stack, 'oauth-throttle');
     const forged = await signAssertion(throttled.keyFile, throttled.issuer, { key: anotherRsaKey() });
-    for (let i = 0; i < ATTEMPTS_PER_MINUTE; i += 1) expectOAuthError(await grant(throttled, forged), 400, 'invalid_grant');
+    for (let i = 0; i < ATTEMPTS_PER_MINUTE; i += 1)
+      expectOAuthError(await grant(throttled, forged), 400, 'invalid_grant');
     const refused = await grant(throttled, await signAssertion(throttled.keyFile, throttled.issuer));
     expectOAuthError(refused, 429, 'slow_down', /too many failed grants/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -23,5 +23,7 @@ try {
   const accessToken = await ServiceAccount.fromJson(keyFile).authenticate(issuer);
   process.stdout.write(`${JSON.stringify({ accessToken })}\n`);
 } catch (error) {
-  process.stdout.write(`${JSON.stringify({ error: error.message, status: error.response?.status, body: error.response?.data })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ error: error.message, status: error.response?.status, body: error.response?.data })}\n`,
+  );
 }

@@ -1,8 +1,9 @@
+import { quotaWorkerCommandHandlers, workerCommandHandlers } from '@app/domain';
+import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
-import { quotaWorkerCommandHandlers, workerCommandHandlers } from '@app/domain';
-import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
+
 import { processors } from './job-processors';
 
 export interface WorkerModuleOptions {
@@ -21,7 +22,12 @@ export class WorkerModule {
         PersistenceModule,
         CqrsModule.forRoot(),
       ],
-      providers: [...workerCommandHandlers, ...quotaWorkerCommandHandlers, ...processors, shutdownLog('worker', 'finishing the active jobs')],
+      providers: [
+        ...workerCommandHandlers,
+        ...quotaWorkerCommandHandlers,
+        ...processors,
+        shutdownLog('worker', 'finishing the active jobs'),
+      ],
     };
   }
 }

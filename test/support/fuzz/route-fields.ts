@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -31,7 +31,8 @@ export function routeFields(app: INestApplication): RouteFields {
         if (method === undefined) continue;
         // A handler may be bound to several paths (an array in its metadata): each is a route of its own.
         const handlerPaths = [Reflect.getMetadata(PATH_METADATA, handler) ?? ''].flat().map(String);
-        const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
+        const args: Record<string, { index: number }> =
+          Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
         const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? [];
         const dtoOf = (kind: RouteParamtypes) => {
           const arg = Object.entries(args).find(([key]) => key.startsWith(`${kind}:`))?.[1];
@@ -41,7 +42,12 @@ export function routeFields(app: INestApplication): RouteFields {
         const bodyDto = dtoOf(RouteParamtypes.BODY);
         const queryDto = dtoOf(RouteParamtypes.QUERY);
         for (const handlerPath of handlerPaths) {
-          fields.set(`${RequestMethod[method]} ${joinPath(base, handlerPath)}`, { body: fieldsOf(bodyDto), query: fieldsOf(queryDto), bodyDto, queryDto });
+          fields.set(`${RequestMethod[method]} ${joinPath(base, handlerPath)}`, {
+            body: fieldsOf(bodyDto),
+            query: fieldsOf(queryDto),
+            bodyDto,
+            queryDto,
+          });
         }
       }
     }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/domain';
+import { type DomainError, ErrorCode } from '@app/domain';
 
 /** RFC 6749 section 5.2 error body of the OAuth surface (`/oauth/...`, `/.well-known/...`). */
 export interface OAuthErrorBody {

@@ -1,8 +1,9 @@
+import { invalidRequest, IssueAccessTokenCommand, JWT_BEARER_GRANT_TYPE, TenantCaller } from '@app/domain';
 import { Body, Controller, Get, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { invalidRequest, IssueAccessTokenCommand, JWT_BEARER_GRANT_TYPE, TenantCaller } from '@app/domain';
+
 import { Caller } from '../tenant/common/caller.decorator';
 import { ClientAddress } from '../tenant/common/client-address.decorator';
 import { HostInstanceGuard } from '../tenant/sessions/host-instance.guard';
@@ -52,14 +53,31 @@ export class OAuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Header('Pragma', 'no-cache')
-  async token(@Caller() caller: TenantCaller, @Body() body: unknown, @ClientAddress() from: string, @Req() req: Request): Promise<object> {
+  async token(
+    @Caller() caller: TenantCaller,
+    @Body() body: unknown,
+    @ClientAddress() from: string,
+    @Req() req: Request,
+  ): Promise<object> {
     if (!req.is('application/x-www-form-urlencoded') || typeof body !== 'object' || body === null) {
       throw invalidRequest('the token request must be application/x-www-form-urlencoded');
     }
     const form = body as Record<string, unknown>;
-    const issued = await this.commands.execute(new IssueAccessTokenCommand(
-      caller.instanceId, issuerOf(req), formParameter(form, 'grant_type'), formParameter(form, 'assertion'), formParameter(form, 'scope'), from,
-    ));
-    return { access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresInSeconds, scope: issued.scope };
+    const issued = await this.commands.execute(
+      new IssueAccessTokenCommand(
+        caller.instanceId,
+        issuerOf(req),
+        formParameter(form, 'grant_type'),
+        formParameter(form, 'assertion'),
+        formParameter(form, 'scope'),
+        from,
+      ),
+    );
+    return {
+      access_token: issued.accessToken,
+      token_type: 'Bearer',
+      expires_in: issued.expiresInSeconds,
+      scope: issued.scope,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { HostInstanceGuard } from '../tenant/sessions/host-instance.guard';
 import { OAuthController } from './oauth.controller';
 

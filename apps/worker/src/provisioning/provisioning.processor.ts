@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { OnboardCommand, OperationState, ProvisionInstanceCommand, PurgeInstanceCommand } from '@app/domain';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { OnboardCommand, OperationState, ProvisionInstanceCommand, PurgeInstanceCommand } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
 
 type ProvisioningJobName = JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance;
 type ProvisioningJob = Job<JobPayloads[ProvisioningJobName]>;
@@ -34,7 +34,10 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeAppl
       maxStalledCount: 2,
     });
     this.worker.on('failed', (job, error) =>
-      this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } }, 'provisioning attempt failed'),
+      this.logger.warn(
+        { jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } },
+        'provisioning attempt failed',
+      ),
     );
     this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'worker error'));
   }

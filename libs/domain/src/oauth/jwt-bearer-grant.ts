@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '../errors';
-import { DecodedAssertion, MachineKeyGrant } from '../ports';
+import { type DecodedAssertion, type MachineKeyGrant } from '../ports';
 
 /** RFC 7523 section 2.1: the grant type of the JWT profile for authorization grants. */
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -29,18 +29,26 @@ export const UNVERIFIED_ASSERTION = 'unknown key or bad signature';
  * names this instance's issuer, `exp` in the future, `iat` neither in the future nor older than an hour.
  * Returns why it is refused, or null.
  */
-export function assertionProblem(claims: DecodedAssertion, key: MachineKeyGrant, issuer: string, now: Date): string | null {
+export function assertionProblem(
+  claims: DecodedAssertion,
+  key: MachineKeyGrant,
+  issuer: string,
+  now: Date,
+): string | null {
   const nowSeconds = now.getTime() / 1000;
   if (key.expiresAt !== null && key.expiresAt.getTime() <= now.getTime()) return 'machine key has expired';
   if (key.user.kind !== 'machine') return 'the key does not belong to a machine user';
   if (key.user.status !== 'active') return 'user is inactive';
-  if (claims.issuer !== key.user.id || claims.subject !== key.user.id) return 'iss and sub must both be the user id of the key';
-  if (!claims.audience.some((aud) => aud === issuer || aud === `${issuer}/`)) return `aud must contain the issuer ${issuer}`;
+  if (claims.issuer !== key.user.id || claims.subject !== key.user.id)
+    return 'iss and sub must both be the user id of the key';
+  if (!claims.audience.some((aud) => aud === issuer || aud === `${issuer}/`))
+    return `aud must contain the issuer ${issuer}`;
   if (claims.expiresAt === null) return 'exp is required';
   if (claims.expiresAt <= nowSeconds - ASSERTION_CLOCK_SKEW_SECONDS) return 'assertion has expired';
   if (claims.issuedAt === null) return 'iat is required';
   if (claims.issuedAt > nowSeconds + ASSERTION_CLOCK_SKEW_SECONDS) return 'iat is in the future';
-  if (claims.issuedAt < nowSeconds - ASSERTION_MAX_AGE_SECONDS - ASSERTION_CLOCK_SKEW_SECONDS) return 'iat is more than an hour old';
+  if (claims.issuedAt < nowSeconds - ASSERTION_MAX_AGE_SECONDS - ASSERTION_CLOCK_SKEW_SECONDS)
+    return 'iat is more than an hour old';
   if (claims.expiresAt - claims.issuedAt > ASSERTION_MAX_LIFETIME_SECONDS + ASSERTION_CLOCK_SKEW_SECONDS) {
     return 'exp may be at most one hour after iat';
   }

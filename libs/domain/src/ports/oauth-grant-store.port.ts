@@ -1,4 +1,4 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 /** A machine key as the JWT-bearer grant needs it: the public half, its expiry and its user. */
 export interface MachineKeyGrant {

@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import { Id, OperationKind, OperationState } from '@app/domain';
+import { type Id, OperationKind, OperationState } from '@app/domain';
+import { type EntityManager } from 'typeorm';
 
 const UNFINISHED = [OperationState.Pending, OperationState.Running];
 
@@ -9,19 +9,19 @@ const UNFINISHED = [OperationState.Pending, OperationState.Running];
  */
 export async function pendingCreatesOf(tx: EntityManager, createdBy: string): Promise<number> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`pending-creates:${createdBy}`]);
-  const [{ count }] = (await tx.query(
+  const [{ count }] = await tx.query<{ count: number }[]>(
     'SELECT count(*)::int AS count FROM operations WHERE created_by = $1 AND kind = $2 AND state = ANY($3)',
     [createdBy, OperationKind.CreateInstance, UNFINISHED],
-  )) as { count: number }[];
+  );
   return count;
 }
 
 /** Unfinished tenant-initiated setups of one instance, counted under the instance row's lock. */
 export async function pendingSetupsOf(tx: EntityManager, instanceId: Id): Promise<number> {
   await tx.query('SELECT 1 FROM instances WHERE id = $1 FOR NO KEY UPDATE', [instanceId]);
-  const [{ count }] = (await tx.query(
+  const [{ count }] = await tx.query<{ count: number }[]>(
     'SELECT count(*)::int AS count FROM operations WHERE instance_id = $1 AND kind = ANY($2) AND state = ANY($3)',
     [instanceId, [OperationKind.SetupInstance, OperationKind.SetupUser], UNFINISHED],
-  )) as { count: number }[];
+  );
   return count;
 }

@@ -1,7 +1,8 @@
+import { DomainError, ErrorCode, Id, Label, LabelRepository } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, Id, Label, LabelRepository } from '@app/domain';
+
 import { EventEntity } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
 
@@ -21,12 +22,12 @@ export class TypeOrmLabelRepository extends LabelRepository {
   }
 
   async list(instanceId: Id, orgIds: readonly Id[] | 'all', filter: { orgId?: Id; name?: string }): Promise<Label[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<LabelRow[]>(
       `SELECT id, org_id, name, properties FROM labels
         WHERE instance_id = $1 AND ($2::boolean OR org_id = ANY($3)) AND ($4::text IS NULL OR org_id = $4) AND ($5::text IS NULL OR name = $5)
         ORDER BY lower(name), id`,
       [instanceId, orgIds === 'all', orgIds === 'all' ? [] : orgIds, filter.orgId ?? null, filter.name ?? null],
-    )) as LabelRow[];
+    );
     return rows.map(toLabel);
   }
 
@@ -47,13 +48,24 @@ export class TypeOrmLabelRepository extends LabelRepository {
     );
   }
 
-  async update(instanceId: Id, labelId: Id, changes: { name?: string; properties?: Record<string, string> }, at: Date): Promise<Label> {
+  async update(
+    instanceId: Id,
+    labelId: Id,
+    changes: { name?: string; properties?: Record<string, string> },
+    at: Date,
+  ): Promise<Label> {
     return this.unique(changes.name ?? '', () =>
       this.db.transaction(async (tx) => {
         await tx.query(
           `UPDATE labels SET name = COALESCE($3, name), properties = COALESCE($4::jsonb, properties), updated_at = $5
             WHERE instance_id = $1 AND id = $2`,
-          [instanceId, labelId, changes.name ?? null, changes.properties ? JSON.stringify(changes.properties) : null, at],
+          [
+            instanceId,
+            labelId,
+            changes.name ?? null,
+            changes.properties ? JSON.stringify(changes.properties) : null,
+            at,
+          ],
         );
         const label = (await this.findWith(tx, instanceId, labelId))!;
         await this.event(tx, instanceId, labelId, label.orgId, 'label.changed', { name: label.name }, at);
@@ -73,32 +85,35 @@ export class TypeOrmLabelRepository extends LabelRepository {
   }
 
   async listForBucket(instanceId: Id, bucketId: Id): Promise<Label[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<LabelRow[]>(
       `SELECT l.id, l.org_id, l.name, l.properties FROM bucket_labels bl JOIN labels l ON l.instance_id = bl.instance_id AND l.id = bl.label_id
         WHERE bl.instance_id = $1 AND bl.bucket_id = $2 ORDER BY lower(l.name), l.id`,
       [instanceId, bucketId],
-    )) as LabelRow[];
+    );
     return rows.map(toLabel);
   }
 
   async addToBucket(instanceId: Id, bucketId: Id, labelId: Id, at: Date): Promise<void> {
-    const inserted = (await this.db.query(
+    const inserted = await this.db.query<unknown[]>(
       `INSERT INTO bucket_labels (instance_id, bucket_id, label_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING label_id`,
       [instanceId, bucketId, labelId, at],
-    )) as unknown[];
+    );
     if (inserted.length === 0) throw new DomainError(ErrorCode.Conflict, 'label is already on this bucket');
   }
 
   async removeFromBucket(instanceId: Id, bucketId: Id, labelId: Id): Promise<boolean> {
-    const [, affected] = (await this.db.query(
+    const [, affected] = await this.db.query<[unknown, number]>(
       'DELETE FROM bucket_labels WHERE instance_id = $1 AND bucket_id = $2 AND label_id = $3',
       [instanceId, bucketId, labelId],
-    )) as [unknown, number];
+    );
     return affected > 0;
   }
 
   private async findWith(manager: EntityManager, instanceId: Id, labelId: Id): Promise<Label | null> {
-    const [row] = (await manager.query('SELECT id, org_id, name, properties FROM labels WHERE instance_id = $1 AND id = $2', [instanceId, labelId])) as LabelRow[];
+    const [row] = await manager.query<LabelRow[]>(
+      'SELECT id, org_id, name, properties FROM labels WHERE instance_id = $1 AND id = $2',
+      [instanceId, labelId],
+    );
     return row ? toLabel(row) : null;
   }
 
@@ -106,12 +121,29 @@ export class TypeOrmLabelRepository extends LabelRepository {
     try {
       return await write();
     } catch (error) {
-      if (isUniqueViolation(error, 'labels_name_key')) throw new DomainError(ErrorCode.Conflict, `label with name ${name} already exists`);
+      if (isUniqueViolation(error, 'labels_name_key'))
+        throw new DomainError(ErrorCode.Conflict, `label with name ${name} already exists`);
       throw error;
     }
   }
 
-  private async event(tx: EntityManager, instanceId: Id, labelId: Id, orgId: Id, type: string, payload: object, at: Date): Promise<void> {
-    await tx.insert(EventEntity, { instanceId, aggregateType: 'label', aggregateId: labelId, eventType: type, payload, resourceOwner: orgId, createdAt: at });
+  private async event(
+    tx: EntityManager,
+    instanceId: Id,
+    labelId: Id,
+    orgId: Id,
+    type: string,
+    payload: object,
+    at: Date,
+  ): Promise<void> {
+    await tx.insert(EventEntity, {
+      instanceId,
+      aggregateType: 'label',
+      aggregateId: labelId,
+      eventType: type,
+      payload,
+      resourceOwner: orgId,
+      createdAt: at,
+    });
   }
 }

@@ -1,7 +1,7 @@
+import { Id, MachineKeyGrant, NewAccessToken, OAuthGrantStore } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Id, MachineKeyGrant, NewAccessToken, OAuthGrantStore } from '@app/domain';
 
 interface KeyRow {
   id: string;
@@ -22,12 +22,12 @@ export class TypeOrmOAuthGrantStore extends OAuthGrantStore {
   async findMachineKey(instanceId: Id, keyId: string): Promise<MachineKeyGrant | null> {
     // Key ids are 16 hex characters; anything else (also U+0000, which PostgreSQL text cannot hold) names no key.
     if (!/^[0-9a-f]{16}$/.test(keyId)) return null;
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<KeyRow[]>(
       `SELECT k.id, k.public_key_pem, k.expires_at, u.id AS user_id, u.kind AS user_kind, u.status AS user_status
          FROM machine_keys k JOIN users u ON u.instance_id = k.instance_id AND u.id = k.user_id
         WHERE k.instance_id = $1 AND k.id = $2`,
       [instanceId, keyId],
-    )) as KeyRow[];
+    );
     if (!row) return null;
     return {
       instanceId,

@@ -1,7 +1,7 @@
+import { Id, NewSession, SessionRepository } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Id, NewSession, SessionRepository } from '@app/domain';
 
 /** Sessions are rows of kind 'session' in `tokens`; their permissions are computed per request, so none are stored. */
 @Injectable()
@@ -26,10 +26,10 @@ export class TypeOrmSessionRepository extends SessionRepository {
   }
 
   async remove(instanceId: Id, sessionId: Id): Promise<boolean> {
-    const [, affected] = (await this.db.query(
+    const [, affected] = await this.db.query<[unknown, number]>(
       `DELETE FROM tokens WHERE instance_id = $1 AND id = $2 AND kind = 'session'`,
       [instanceId, sessionId],
-    )) as [unknown, number];
+    );
     return affected > 0;
   }
 }

@@ -1,7 +1,16 @@
+import {
+  DeliveryAttempt,
+  DeliveryStatus,
+  Id,
+  NewWebhook,
+  Webhook,
+  WebhookDelivery,
+  WebhookEventType,
+  WebhookRepository,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DeliveryAttempt, DeliveryStatus, Id, NewWebhook, Webhook, WebhookDelivery, WebhookEventType, WebhookRepository } from '@app/domain';
 
 interface WebhookRow {
   id: string;
@@ -43,31 +52,39 @@ export class TypeOrmWebhookRepository extends WebhookRepository {
   }
 
   async list(): Promise<Webhook[]> {
-    const rows = (await this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks ORDER BY created_at, id`)) as WebhookRow[];
+    const rows = await this.db.query<WebhookRow[]>(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks ORDER BY created_at, id`);
     return rows.map(toWebhook);
   }
 
   async findById(webhookId: Id): Promise<Webhook | null> {
-    const [row] = (await this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = $1`, [webhookId])) as WebhookRow[];
+    const [row] = await this.db.query<WebhookRow[]>(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = $1`, [
+      webhookId,
+    ]);
     return row ? toWebhook(row) : null;
   }
 
   async delete(webhookId: Id): Promise<boolean> {
-    const [, count] = (await this.db.query('DELETE FROM webhooks WHERE id = $1', [webhookId])) as [unknown, number];
+    const [, count] = await this.db.query<[unknown, number]>('DELETE FROM webhooks WHERE id = $1', [webhookId]);
     return count > 0;
   }
 
   async listDeliveries(webhookId: Id, limit: number): Promise<WebhookDelivery[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<DeliveryRow[]>(
       'SELECT * FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
       [webhookId, limit],
-    )) as DeliveryRow[];
+    );
     return rows.map(toDelivery);
   }
 }
 
 function toWebhook(row: WebhookRow): Webhook {
-  return { id: row.id, url: row.url, eventTypes: row.event_types, description: row.description, createdAt: row.created_at };
+  return {
+    id: row.id,
+    url: row.url,
+    eventTypes: row.event_types,
+    description: row.description,
+    createdAt: row.created_at,
+  };
 }
 
 function toDelivery(row: DeliveryRow): WebhookDelivery {

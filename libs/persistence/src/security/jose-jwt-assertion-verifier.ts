@@ -1,6 +1,6 @@
+import { DecodedAssertion, JwtAssertionVerifier } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importSPKI } from 'jose';
-import { DecodedAssertion, JwtAssertionVerifier } from '@app/domain';
 
 const JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -15,7 +15,9 @@ export class JoseJwtAssertionVerifier extends JwtAssertionVerifier {
     try {
       const header = decodeProtectedHeader(assertion);
       const claims = decodeJwt(assertion);
-      const audience = Array.isArray(claims.aud) ? claims.aud.filter((a): a is string => typeof a === 'string') : [text(claims.aud)].filter((a): a is string => a !== null);
+      const audience = Array.isArray(claims.aud)
+        ? claims.aud.filter((a): a is string => typeof a === 'string')
+        : [text(claims.aud)].filter((a): a is string => a !== null);
       return {
         keyId: text(header.kid),
         algorithm: text(header.alg) ?? '',

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
+
+import { AssertionReplayGuard, DomainError, ErrorCode, Id } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis, { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
-import { AssertionReplayGuard, DomainError, ErrorCode, Id } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 
 /**
@@ -22,10 +24,19 @@ export class RedisAssertionReplayGuard extends AssertionReplayGuard implements O
     const ttlMs = Math.max(1000, until.getTime() - Date.now());
     const digest = createHash('sha256').update(`${issuer}\u0000${jwtId}`, 'utf8').digest('hex').slice(0, 40);
     try {
-      const set = await this.connect().set(`${this.config.queuePrefix}:oauth-jti:${instanceId}:${digest}`, '1', 'PX', ttlMs, 'NX');
+      const set = await this.connect().set(
+        `${this.config.queuePrefix}:oauth-jti:${instanceId}:${digest}`,
+        '1',
+        'PX',
+        ttlMs,
+        'NX',
+      );
       return set === 'OK';
     } catch (error) {
-      this.logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'assertion replay guard: Redis failed');
+      this.logger.error(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'assertion replay guard: Redis failed',
+      );
       throw new DomainError(ErrorCode.Unavailable, 'token issuance is unavailable for the moment');
     }
   }
@@ -37,8 +48,13 @@ export class RedisAssertionReplayGuard extends AssertionReplayGuard implements O
   /** Connects on first use, so processes that never issue tokens (the worker) never open the connection. */
   private connect(): Redis {
     if (!this.redis) {
-      this.redis = new IORedis(this.config.redisUrl, { connectionName: `${this.config.queuePrefix}:oauth-jti`, maxRetriesPerRequest: 1 });
-      this.redis.on('error', (error: Error) => this.logger.warn({ err: { message: error.message } }, 'assertion replay guard: Redis error'));
+      this.redis = new IORedis(this.config.redisUrl, {
+        connectionName: `${this.config.queuePrefix}:oauth-jti`,
+        maxRetriesPerRequest: 1,
+      });
+      this.redis.on('error', (error: Error) =>
+        this.logger.warn({ err: { message: error.message } }, 'assertion replay guard: Redis error'),
+      );
     }
     return this.redis;
   }

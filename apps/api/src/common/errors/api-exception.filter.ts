@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
+import { DomainError, ErrorCode, QuotaExhaustedError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, QuotaExhaustedError } from '@app/domain';
+
+import { isOAuthPath, oauthError } from '../../oauth/oauth-error-body';
 import { setQuotaExhaustedCookie } from '../quota-cookie';
 import { systemError } from './error-body';
 import { influxError } from './influx-error-body';
-import { isOAuthPath, oauthError } from '../../oauth/oauth-error-body';
 import { toDomainError } from './to-domain-error';
 
 /**
@@ -23,12 +25,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (!translated) {
       const errorId = randomUUID();
       // Name, message and stack only: a driver error also carries its query parameters, which are not for logs.
-      const err = exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : { message: String(exception) };
+      const err =
+        exception instanceof Error
+          ? { name: exception.name, message: exception.message, stack: exception.stack }
+          : { message: String(exception) };
       this.logger.error({ errorId, path: request.path, err }, 'unhandled error');
       translated = { error: new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`) };
     }
     if (response.headersSent) return;
-    if (translated.error.retryAfterSeconds !== null) response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
+    if (translated.error.retryAfterSeconds !== null)
+      response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
     if (isOAuthPath(request.path)) {
       const { status, body } = oauthError(translated.error, translated.httpStatus);
       response.status(status).setHeader('Cache-Control', 'no-store');

@@ -1,8 +1,9 @@
+import { AppConfig } from '@app/persistence';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppConfig } from '@app/persistence';
-import { assertRoleAllows } from './system-roles';
+
 import { SystemAuthenticator } from './system-authenticator';
+import { assertRoleAllows } from './system-roles';
 
 export interface SystemRequest extends Request {
   /**

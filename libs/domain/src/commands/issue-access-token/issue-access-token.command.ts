@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { IssuedAccessToken } from '../../oauth/jwt-bearer-grant';
-import { Id } from '../../shared/id';
+
+import { type IssuedAccessToken } from '../../oauth/jwt-bearer-grant';
+import { type Id } from '../../shared/id';
 
 /** POST /oauth/v2/token on an instance's domain: the JWT-bearer grant (RFC 7523) of a machine key. */
 export class IssueAccessTokenCommand extends Command<IssuedAccessToken> {

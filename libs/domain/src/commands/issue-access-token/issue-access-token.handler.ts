@@ -1,11 +1,25 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import {
-  assertionProblem, ACCESS_TOKEN_TTL_SECONDS, invalidGrant, invalidRequest, IssuedAccessToken, JWT_BEARER_GRANT_TYPE,
-  unsupportedGrantType, UNVERIFIED_ASSERTION,
+  ACCESS_TOKEN_TTL_SECONDS,
+  assertionProblem,
+  invalidGrant,
+  invalidRequest,
+  IssuedAccessToken,
+  JWT_BEARER_GRANT_TYPE,
+  unsupportedGrantType,
+  UNVERIFIED_ASSERTION,
 } from '../../oauth/jwt-bearer-grant';
 import {
-  AssertionReplayGuard, Clock, IdGenerator, JwtAssertionVerifier, OAuthGrantStore, PasswordAttempt, PasswordAttemptLimiter, TokenGenerator,
+  AssertionReplayGuard,
+  Clock,
+  IdGenerator,
+  JwtAssertionVerifier,
+  OAuthGrantStore,
+  PasswordAttempt,
+  PasswordAttemptLimiter,
+  TokenGenerator,
 } from '../../ports';
 import { IssueAccessTokenCommand } from './issue-access-token.command';
 
@@ -26,7 +40,14 @@ export class IssueAccessTokenHandler implements ICommandHandler<IssueAccessToken
     private readonly clock: Clock,
   ) {}
 
-  async execute({ instanceId, issuer, grantType, assertion, scope, clientAddress }: IssueAccessTokenCommand): Promise<IssuedAccessToken> {
+  async execute({
+    instanceId,
+    issuer,
+    grantType,
+    assertion,
+    scope,
+    clientAddress,
+  }: IssueAccessTokenCommand): Promise<IssuedAccessToken> {
     if (!grantType) throw invalidRequest('grant_type is required');
     if (grantType !== JWT_BEARER_GRANT_TYPE) throw unsupportedGrantType();
     if (!assertion) throw invalidRequest('assertion is required');
@@ -36,7 +57,10 @@ export class IssueAccessTokenHandler implements ICommandHandler<IssueAccessToken
     const attempt: PasswordAttempt = { instanceId, account: `machine-key:${claims.keyId}`, clientAddress };
     const admission = await this.limiter.admit(attempt);
     if (!admission.allowed) {
-      throw DomainError.tooManyRequests(`too many failed grants: retry in ${admission.retryAfterSeconds} s`, admission.retryAfterSeconds);
+      throw DomainError.tooManyRequests(
+        `too many failed grants: retry in ${admission.retryAfterSeconds} s`,
+        admission.retryAfterSeconds,
+      );
     }
     const key = await this.grants.findMachineKey(instanceId, claims.keyId);
     if (!key || claims.algorithm !== 'RS256' || !(await this.verifier.verifySignature(assertion, key.publicKeyPem))) {
@@ -45,14 +69,25 @@ export class IssueAccessTokenHandler implements ICommandHandler<IssueAccessToken
     const now = this.clock.now();
     const problem = assertionProblem(claims, key, issuer, now);
     if (problem) throw invalidGrant(problem);
-    if (claims.jwtId !== null && !(await this.replays.firstUse(instanceId, key.user.id, claims.jwtId, new Date(claims.expiresAt! * 1000)))) {
+    if (
+      claims.jwtId !== null &&
+      !(await this.replays.firstUse(instanceId, key.user.id, claims.jwtId, new Date(claims.expiresAt! * 1000)))
+    ) {
       throw invalidGrant('this assertion (jti) has already been used');
     }
     await this.limiter.forgive(attempt);
     const lifetimeEnd = now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000;
     const expiresAt = new Date(key.expiresAt ? Math.min(lifetimeEnd, key.expiresAt.getTime()) : lifetimeEnd);
     const token = this.tokens.generate();
-    await this.grants.storeAccessToken(instanceId, { id: this.ids.newId(), userId: key.user.id, digest: token.digest, expiresAt }, now);
-    return { accessToken: token.plaintext, expiresInSeconds: Math.floor((expiresAt.getTime() - now.getTime()) / 1000), scope: scope?.trim() ?? '' };
+    await this.grants.storeAccessToken(
+      instanceId,
+      { id: this.ids.newId(), userId: key.user.id, digest: token.digest, expiresAt },
+      now,
+    );
+    return {
+      accessToken: token.plaintext,
+      expiresInSeconds: Math.floor((expiresAt.getTime() - now.getTime()) / 1000),
+      scope: scope?.trim() ?? '',
+    };
   }
 }
