@@ -22,6 +22,7 @@ import { WebhooksModule } from './system/webhooks/webhooks.module';
 import { UnservedRoutesModule } from './tenant/unserved/unserved-routes.controller';
 import { UnimplementedMethodsModule } from './system/zitadel/unimplemented-methods.controller';
 import { SystemGrpcModule } from './system/grpc/system-grpc.module';
+import { ConsoleModule } from './console/console.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -57,6 +58,7 @@ export class ApiModule {
         WebhooksModule,
         UnservedRoutesModule,
         SystemGrpcModule,
+        ConsoleModule,
         // last: its catch-all must come after every System API route
         UnimplementedMethodsModule,
       ],

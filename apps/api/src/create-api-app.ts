@@ -14,12 +14,15 @@ import { serveOpenApi } from './observability/openapi';
 import { normalizeSystemRequests } from './system/zitadel/protojson-request';
 import { clearQuotaExhaustedCookie } from './common/quota-cookie';
 import { SystemGrpcServer } from './system/grpc/system-grpc.server';
+import { serveConsole } from './console/serve-console';
 
 /** Builds the API application (migrated, validated, logging through pino) without listening yet. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   app.useGlobalPipes(apiValidationPipe());
+  // First: the console's System API calls are rewritten to /system/v1 before any other middleware looks at the path.
+  serveConsole(app);
   // gRPC-Web and Connect read their own bodies: mounted before the JSON parser.
   app.use(app.get(SystemGrpcServer).expressMiddleware());
   guardRequestInput(app);

@@ -13,3 +13,4 @@ export * from './queue/redis-connection';
 export * from './logging/app-logger';
 export * from './logging/logging.module';
 export * from './logging/shutdown-log';
+export * from './queue/worker-durations';

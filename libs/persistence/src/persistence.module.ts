@@ -44,6 +44,9 @@ import { QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '@app
 import { TypeOrmQuotaRepository } from './repositories/typeorm-quota.repository';
 import { RedisQuotaUsageCounter } from './security/redis-quota-usage-counter';
 import { BullMqQuotaNotificationQueue } from './queue/bullmq-quota-notification.queue';
+import { ConsoleSessionStore, QueueStatistics } from '@app/domain';
+import { RedisConsoleSessionStore } from './security/redis-console-session-store';
+import { BullMqQueueStatistics } from './queue/bullmq-queue-statistics';
 
 const ports = [
   { provide: Clock, useClass: NodeClock },
@@ -84,6 +87,8 @@ const ports = [
   { provide: QuotaRepository, useClass: TypeOrmQuotaRepository },
   { provide: QuotaUsageCounter, useClass: RedisQuotaUsageCounter },
   { provide: QuotaNotificationQueue, useClass: BullMqQuotaNotificationQueue },
+  { provide: ConsoleSessionStore, useClass: RedisConsoleSessionStore },
+  { provide: QueueStatistics, useClass: BullMqQueueStatistics },
 ];
 
 /** The adapters behind every domain port: PostgreSQL through TypeORM, Redis through BullMQ, node:crypto and argon2. */

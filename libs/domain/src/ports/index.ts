@@ -29,3 +29,5 @@ export * from './outbox-notifications.port';
 export * from './idempotency-store.port';
 export * from './webhook-url-policy.port';
 export * from './instance-member-repository.port';
+export * from './console-session-store.port';
+export * from './queue-statistics.port';
