@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
-import { quotaWorkerCommandHandlers, workerCommandHandlers } from '@app/domain';
+import { quotaWorkerCommandHandlers, StepDurations, workerCommandHandlers } from '@app/domain';
 import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { processors } from './job-processors';
+import { WorkerMetrics } from './metrics/worker-metrics';
 
 export interface WorkerModuleOptions {
   config?: Record<string, string>;
@@ -21,7 +22,9 @@ export class WorkerModule {
         PersistenceModule,
         CqrsModule.forRoot(),
       ],
-      providers: [...workerCommandHandlers, ...quotaWorkerCommandHandlers, ...processors, shutdownLog('worker', 'finishing the active jobs')],
+      providers: [
+        WorkerMetrics, { provide: StepDurations, useExisting: WorkerMetrics },
+        ...workerCommandHandlers, ...quotaWorkerCommandHandlers, ...processors, shutdownLog('worker', 'finishing the active jobs')],
     };
   }
 }

@@ -4,6 +4,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EraseExpiredSecretsCommand } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /**
  * Periodic upkeep, scheduled in Redis (a BullMQ job scheduler) so that however many workers run, each tick runs once.
@@ -19,6 +20,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, BeforeAppli
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -37,6 +39,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, BeforeAppli
       if (erased > 0) this.logger.log({ erased }, 'erased expired operation secrets');
       return erased;
     }, { ...options, concurrency: 1 });
+    this.metrics.watch(this.worker);
   }
 
   /** Before the database and the queue adapters close (their hooks run at onApplicationShutdown), so that active jobs finish. */

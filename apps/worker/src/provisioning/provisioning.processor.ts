@@ -4,6 +4,7 @@ import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { OnboardCommand, OperationState, ProvisionInstanceCommand, PurgeInstanceCommand } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 type ProvisioningJobName = JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance;
 type ProvisioningJob = Job<JobPayloads[ProvisioningJobName]>;
@@ -19,6 +20,7 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeAppl
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -36,6 +38,7 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeAppl
     this.worker.on('failed', (job, error) =>
       this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } }, 'provisioning attempt failed'),
     );
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'worker error'));
   }
 

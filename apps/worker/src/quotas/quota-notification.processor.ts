@@ -4,6 +4,7 @@ import { Job, MinimalJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { SendQuotaNotificationCommand, webhookRetryDelayMs } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 type NotificationJob = Job<JobPayloads[JobName.NotifyQuota]>;
 
@@ -18,6 +19,7 @@ export class QuotaNotificationProcessor implements OnApplicationBootstrap, Befor
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -34,6 +36,7 @@ export class QuotaNotificationProcessor implements OnApplicationBootstrap, Befor
     this.worker.on('failed', (job, error) =>
       this.logger.warn({ notificationId: job?.data.notificationId, attempt: job?.attemptsMade, err: { message: error.message } }, 'quota notification attempt failed'),
     );
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'quota notification worker error'));
   }
 

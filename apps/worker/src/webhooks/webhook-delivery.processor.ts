@@ -4,6 +4,7 @@ import { Job, MinimalJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DeliverWebhookCommand, DeliveryStatus, webhookRetryDelayMs } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 type DeliveryJob = Job<JobPayloads[JobName.DeliverWebhook]>;
 
@@ -21,6 +22,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeA
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -37,6 +39,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeA
     this.worker.on('failed', (job, error) =>
       this.logger.warn({ deliveryId: job?.data.deliveryId, attempt: job?.attemptsMade, err: { message: error.message } }, 'webhook delivery attempt failed'),
     );
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'webhook delivery worker error'));
   }
 

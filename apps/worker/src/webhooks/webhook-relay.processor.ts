@@ -4,6 +4,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { OutboxNotifications, RelayWebhookOutboxCommand } from '@app/domain';
 import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /**
  * Moves committed outbox events to the delivery queue. A BullMQ job scheduler runs the relay every
@@ -22,6 +23,7 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeAppl
   private unsubscribe?: () => Promise<void>;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly notifications: OutboxNotifications,
     private readonly config: AppConfig,
@@ -37,6 +39,7 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeAppl
       { name: JobName.RelayWebhookOutbox, data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
     );
     this.worker = new Worker(QueueName.WebhookRelay, () => this.relay(), { ...options, concurrency: 1 });
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'webhook relay worker error'));
     this.unsubscribe = await this.notifications.subscribe(() => void this.nudge());
   }

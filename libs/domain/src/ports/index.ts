@@ -31,3 +31,4 @@ export * from './webhook-url-policy.port';
 export * from './instance-member-repository.port';
 export * from './console-session-store.port';
 export * from './queue-statistics.port';
+export * from './step-durations.port';

@@ -1,3 +1,4 @@
+import { Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { encodeMachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
 import { CreateInstanceSecrets, isTerminal, Operation, OperationState } from '../../operations/operation';
@@ -6,7 +7,7 @@ import { InstanceSecrets, InstanceSpec } from '../../provisioning/instance-spec'
 import { planInstance, PlanIds } from '../../provisioning/plan-instance';
 import {
   Clock, IdGenerator, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningSettings, ProvisioningStore,
-  SecretSealer, TokenGenerator,
+  SecretSealer, StepDurations, TokenGenerator,
 } from '../../ports';
 import { ProvisionInstanceCommand } from './provision-instance.command';
 import { failureFromError, isPermanent } from './failure-from-error';
@@ -24,6 +25,9 @@ interface Credentials {
  */
 @CommandHandler(ProvisionInstanceCommand)
 export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstanceCommand> {
+  /** The step each running operation is in, and since when (for StepDurations). */
+  private readonly currentSteps = new Map<string, { step: ProvisioningStep; since: number }>();
+
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -34,6 +38,7 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     private readonly keys: KeyPairGenerator,
     private readonly tokens: TokenGenerator,
     private readonly settings: ProvisioningSettings,
+    @Optional() private readonly durations?: StepDurations,
   ) {}
 
   async execute({ operationId, finalAttempt }: ProvisionInstanceCommand): Promise<OperationState> {
@@ -46,6 +51,8 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
       if (!finalAttempt && !isPermanent(error)) throw error;
       await this.store.fail(operationId, failureFromError(error), this.clock.now());
       return OperationState.Failed;
+    } finally {
+      this.endStep(operationId);
     }
   }
 
@@ -104,12 +111,21 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
   }
 
   private async step(operation: Operation, spec: InstanceSpec, step: ProvisioningStep): Promise<void> {
+    this.endStep(operation.id);
+    this.currentSteps.set(operation.id, { step, since: this.clock.now().getTime() });
     const steps = provisioningStepsFor(spec);
     await this.operations.recordProgress(operation.id, {
       currentStep: step,
       completedSteps: steps.indexOf(step),
       totalSteps: steps.length,
     });
+  }
+
+  private endStep(operationId: string): void {
+    const current = this.currentSteps.get(operationId);
+    if (!current) return;
+    this.currentSteps.delete(operationId);
+    this.durations?.record(current.step, (this.clock.now().getTime() - current.since) / 1000);
   }
 
   private newPlanIds(): PlanIds {
