@@ -136,7 +136,7 @@ describe('Operator console in a browser', () => {
     await screenshot(page, '05-webhooks');
 
     await page.getByRole('link', { name: 'Operations' }).click();
-    await page.getByRole('cell', { name: 'remove-instance' }).first().waitFor().catch(() => undefined);
+    await page.getByRole('cell', { name: 'REMOVE_INSTANCE' }).waitFor();
     await screenshot(page, '06-operations');
     await page.getByRole('link', { name: 'Queues & workers' }).click();
     await page.getByRole('rowheader', { name: 'WRITE_INSTANCE' }).waitFor();
