@@ -7,16 +7,18 @@
  * Writes bench/results/latest.json; exits 1 unless every instance was provisioned.
  */
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+
 import { measureCeiling } from './lib/ceiling';
 import { JsonClient } from './lib/http';
 import { sendCreates, waitForOperations } from './lib/load';
 import { freePort, ServiceProcess, waitUntil, withProvisioningQueue } from './lib/processes';
 import { buildReport, formatReport, isCleanRun, writeReport } from './lib/report';
 import { BenchDatabase, deleteRedisKeys } from './lib/services';
-import { BenchSettings, readSettings } from './lib/settings';
+import { type BenchSettings, readSettings } from './lib/settings';
 
 const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
 
@@ -51,11 +53,19 @@ class BenchRun {
       // the benchmark queues every create at once on purpose: lift the per-caller bound on pending creates
       MAX_PENDING_CREATES_PER_CALLER: String(Math.max(100, this.settings.instances)),
     };
-    this.processes = [new ServiceProcess('api', 'apps/api/src/main.ts', env), new ServiceProcess('worker', 'apps/worker/src/main.ts', env)];
+    this.processes = [
+      new ServiceProcess('api', 'apps/api/src/main.ts', env),
+      new ServiceProcess('worker', 'apps/worker/src/main.ts', env),
+    ];
     this.client = new JsonClient(`http://127.0.0.1:${port}`, this.token, this.settings.clientConcurrency);
     const timeoutMs = this.settings.readyTimeoutSeconds * 1000;
     const client = this.client;
-    await waitUntil('API (GET /readyz)', timeoutMs, this.processes, async () => (await client.send('GET', '/readyz')).status === 200);
+    await waitUntil(
+      'API (GET /readyz)',
+      timeoutMs,
+      this.processes,
+      async () => (await client.send('GET', '/readyz')).status === 200,
+    );
     await withProvisioningQueue(this.settings.redisUrl, this.queuePrefix, (queue) =>
       waitUntil('worker', timeoutMs, this.processes, async () => (await queue.getWorkersCount()) > 0),
     );
@@ -84,7 +94,9 @@ class BenchRun {
       ['delete Redis keys', () => deleteRedisKeys(this.settings.redisUrl, this.queuePrefix)],
     ];
     for (const [name, step] of steps) {
-      await step().catch((error: unknown) => console.error(`clean-up: ${name} failed: ${error instanceof Error ? error.message : error}`));
+      await step().catch((error: unknown) =>
+        console.error(`clean-up: ${name} failed: ${error instanceof Error ? error.message : error}`),
+      );
     }
   }
 }
@@ -94,7 +106,9 @@ async function benchmark(run: BenchRun): Promise<boolean> {
   const loadAverageAtStart = loadavg();
   log(`starting API and worker (database ${run.database.name}, queue prefix ${run.queuePrefix})`);
   const client = await run.startServices();
-  log(`sending ${settings.instances} creates (client concurrency ${settings.clientConcurrency}, worker concurrency ${settings.workerConcurrency})`);
+  log(
+    `sending ${settings.instances} creates (client concurrency ${settings.clientConcurrency}, worker concurrency ${settings.workerConcurrency})`,
+  );
   const deadline = Date.now() + settings.provisioningTimeoutSeconds * 1000;
   const { accepted, rejected } = await sendCreates(client, run.runId, settings.instances, settings.clientConcurrency);
   for (const r of rejected.slice(0, 5)) console.error(`create #${r.index} not accepted: ${r.status} ${r.detail}`);
@@ -102,7 +116,9 @@ async function benchmark(run: BenchRun): Promise<boolean> {
   const ids = accepted.map((call) => call.operationId);
   const rows = await waitForOperations(run.database, ids, deadline, run.assertServicesRunning);
   await run.stopServices();
-  log(`services stopped; measuring the ceiling for ${settings.ceilingSeconds} s with parallelism ${settings.workerConcurrency}`);
+  log(
+    `services stopped; measuring the ceiling for ${settings.ceilingSeconds} s with parallelism ${settings.workerConcurrency}`,
+  );
   const ceiling = await measureCeiling(settings.workerConcurrency, settings.ceilingSeconds);
   const report = buildReport(settings, accepted, rejected, rows, ceiling, loadAverageAtStart);
   writeReport(RESULTS_FILE, report);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { AppConfig, runMigrations } from '@app/persistence';
 
 /** `npm run migrate`: creates the database if needed and applies pending migrations. */

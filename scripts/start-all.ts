@@ -1,6 +1,9 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+
+import { type ChildProcess, spawn } from 'node:child_process';
+
 import { AppConfig, runMigrations } from '@app/persistence';
+
 import { ensureConsoleBuilt } from './ensure-console-build';
 
 /** `npm start`: migrates once, then runs the API and one worker as two processes and stops both together. */
@@ -8,9 +11,13 @@ async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
   const applied = await runMigrations(config.databaseUrl);
   ensureConsoleBuilt();
-  console.log(applied.length ? `migrations applied (${applied.length})` : 'database schema up to date (no migration pending)');
+  console.log(
+    applied.length ? `migrations applied (${applied.length})` : 'database schema up to date (no migration pending)',
+  );
   const run = (script: string): ChildProcess =>
-    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], { stdio: 'inherit' });
+    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], {
+      stdio: 'inherit',
+    });
   const children = [run('apps/api/src/main.ts'), run('apps/worker/src/main.ts')];
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

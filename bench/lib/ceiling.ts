@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { Argon2PasswordHasher } from '@app/persistence/security/argon2-password-hasher';
 import { RsaKeyPairGenerator } from '@app/persistence/security/rsa-key-pair-generator';
 

@@ -22,12 +22,18 @@ export class JsonClient {
     const allHeaders: Record<string, string> = { authorization: `Bearer ${this.token}`, ...headers };
     if (payload !== undefined) allHeaders['content-type'] = 'application/json';
     return new Promise((resolve, reject) => {
-      const req = request(new URL(path, this.baseUrl), { method, headers: allHeaders, agent: this.agent, timeout: 30_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: parseJson(Buffer.concat(chunks).toString('utf8')) }));
-        res.on('error', reject);
-      });
+      const req = request(
+        new URL(path, this.baseUrl),
+        { method, headers: allHeaders, agent: this.agent, timeout: 30_000 },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: parseJson(Buffer.concat(chunks).toString('utf8')) }),
+          );
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
       req.on('error', reject);
       req.end(payload);

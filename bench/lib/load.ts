@@ -1,5 +1,5 @@
-import { JsonClient } from './http';
-import { BenchDatabase } from './services';
+import { type JsonClient } from './http';
+import { type BenchDatabase } from './services';
 import { runBounded, sleep } from './stats';
 
 /** One `_create` as the client saw it. */
@@ -51,17 +51,25 @@ export function createInstanceBody(runId: string, index: number): object {
 }
 
 /** Sends `count` asynchronous `_create` calls, at most `concurrency` in flight, timing each until its 202. */
-export async function sendCreates(client: JsonClient, runId: string, count: number, concurrency: number): Promise<{ accepted: Accepted[]; rejected: Rejected[] }> {
+export async function sendCreates(
+  client: JsonClient,
+  runId: string,
+  count: number,
+  concurrency: number,
+): Promise<{ accepted: Accepted[]; rejected: Rejected[] }> {
   const accepted: Accepted[] = [];
   const rejected: Rejected[] = [];
   await runBounded(count, concurrency, async (index) => {
     const sentAt = Date.now();
     const started = performance.now();
     try {
-      const answer = await client.send('POST', '/system/v1/instances/_create', createInstanceBody(runId, index), { prefer: 'respond-async' });
+      const answer = await client.send('POST', '/system/v1/instances/_create', createInstanceBody(runId, index), {
+        prefer: 'respond-async',
+      });
       const acceptMs = performance.now() - started;
       const operationId = (answer.body as { id?: unknown } | undefined)?.id;
-      if (answer.status === 202 && typeof operationId === 'string') accepted.push({ index, sentAt, acceptMs, operationId });
+      if (answer.status === 202 && typeof operationId === 'string')
+        accepted.push({ index, sentAt, acceptMs, operationId });
       else rejected.push({ index, status: answer.status, detail: JSON.stringify(answer.body).slice(0, 300) });
     } catch (error) {
       rejected.push({ index, status: 0, detail: error instanceof Error ? error.message : String(error) });
@@ -71,7 +79,12 @@ export async function sendCreates(client: JsonClient, runId: string, count: numb
 }
 
 /** Reads the operations table until every one of `ids` is finished or the deadline passes; returns their rows. */
-export async function waitForOperations(database: BenchDatabase, ids: string[], deadline: number, assertAlive: () => void): Promise<OperationRow[]> {
+export async function waitForOperations(
+  database: BenchDatabase,
+  ids: string[],
+  deadline: number,
+  assertAlive: () => void,
+): Promise<OperationRow[]> {
   for (;;) {
     assertAlive();
     const [{ finished }] = await database.query<{ finished: number }>(
@@ -81,5 +94,7 @@ export async function waitForOperations(database: BenchDatabase, ids: string[], 
     if (finished >= ids.length || Date.now() > deadline) break;
     await sleep(POLL_INTERVAL_MS);
   }
-  return database.query<OperationRow>('SELECT id, state, created_at, finished_at FROM operations WHERE id = ANY($1)', [ids]);
+  return database.query<OperationRow>('SELECT id, state, created_at, finished_at FROM operations WHERE id = ANY($1)', [
+    ids,
+  ]);
 }

@@ -1,9 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+import { QueueName } from '@app/persistence/queue/jobs';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { QueueName } from '@app/persistence/queue/jobs';
+
 import { sleep } from './stats';
 
 const STOP_GRACE_MS = 5_000;
@@ -16,7 +18,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -32,11 +36,15 @@ export class ServiceProcess {
     script: string,
     env: Record<string, string>,
   ) {
-    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child.stdout?.on('data', (chunk: Buffer) => this.forward(chunk));
     this.child.stderr?.on('data', (chunk: Buffer) => this.forward(chunk));
     this.child.on('exit', (code, signal) => {
@@ -68,12 +76,18 @@ export class ServiceProcess {
   }
 
   private forward(chunk: Buffer): void {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) process.stderr.write(`[${this.tag}] ${line}\n`);
+    for (const line of chunk.toString('utf8').split('\n'))
+      if (line.trim()) process.stderr.write(`[${this.tag}] ${line}\n`);
   }
 }
 
 /** Polls until `ready` answers true; fails at the deadline or as soon as a process has died. */
-export async function waitUntil(what: string, timeoutMs: number, processes: ServiceProcess[], ready: () => Promise<boolean>): Promise<void> {
+export async function waitUntil(
+  what: string,
+  timeoutMs: number,
+  processes: ServiceProcess[],
+  ready: () => Promise<boolean>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const p of processes) p.assertRunning();
@@ -84,7 +98,11 @@ export async function waitUntil(what: string, timeoutMs: number, processes: Serv
 }
 
 /** Runs `fn` with a BullMQ handle on the provisioning queue under the prefix (to count its workers). */
-export async function withProvisioningQueue<T>(redisUrl: string, prefix: string, fn: (queue: Queue) => Promise<T>): Promise<T> {
+export async function withProvisioningQueue<T>(
+  redisUrl: string,
+  prefix: string,
+  fn: (queue: Queue) => Promise<T>,
+): Promise<T> {
   const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(QueueName.Provisioning, { connection, prefix });
   try {

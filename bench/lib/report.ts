@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { dirname } from 'node:path';
-import { CeilingResult } from './ceiling';
-import { Accepted, OperationRow, Rejected } from './load';
-import { BenchSettings } from './settings';
+
+import { type CeilingResult } from './ceiling';
+import { type Accepted, type OperationRow, type Rejected } from './load';
+import { type BenchSettings } from './settings';
 import { percentile, round } from './stats';
 
 export interface BenchReport {
@@ -76,15 +77,28 @@ export function buildReport(
     acceptLatencyMs: { p50: round(percentile(acceptMs, 50)), p99: round(percentile(acceptMs, 99)) },
     endToEndLatencyMs: { p50: round(percentile(endToEndMs, 50), 0), p99: round(percentile(endToEndMs, 99), 0) },
     instancesPerSecond: round(instancesPerSecond, 2),
-    ceiling: { pairsPerSecond: round(ceiling.pairsPerSecond, 2), pairs: ceiling.pairs, parallelism: ceiling.parallelism, seconds: round(ceiling.seconds, 2) },
-    ratioToCeiling: instancesPerSecond !== null && ceiling.pairsPerSecond > 0 ? round(instancesPerSecond / ceiling.pairsPerSecond, 2) : null,
+    ceiling: {
+      pairsPerSecond: round(ceiling.pairsPerSecond, 2),
+      pairs: ceiling.pairs,
+      parallelism: ceiling.parallelism,
+      seconds: round(ceiling.seconds, 2),
+    },
+    ratioToCeiling:
+      instancesPerSecond !== null && ceiling.pairsPerSecond > 0
+        ? round(instancesPerSecond / ceiling.pairsPerSecond, 2)
+        : null,
     operations: { accepted: accepted.length, rejected: rejected.length, succeeded, failed, timedOut },
   };
 }
 
 export function isCleanRun(report: BenchReport): boolean {
   const { operations } = report;
-  return operations.rejected === 0 && operations.failed === 0 && operations.timedOut === 0 && operations.succeeded === report.settings.instances;
+  return (
+    operations.rejected === 0 &&
+    operations.failed === 0 &&
+    operations.timedOut === 0 &&
+    operations.succeeded === report.settings.instances
+  );
 }
 
 /** Load from before the run of more than half a core per CPU means the service and the ceiling shared the machine. */
@@ -106,7 +120,9 @@ export function formatReport(report: BenchReport): string {
     `  ceiling            ${figure(report.ceiling.pairsPerSecond)} RSA-2048 + argon2id pairs/s (${report.ceiling.parallelism} in parallel, ${report.ceiling.pairs} pairs in ${figure(report.ceiling.seconds, ' s')})`,
     `  ratio              ${figure(report.ratioToCeiling)} (instances/s ÷ ceiling pairs/s)`,
     `  operations         ${operations.succeeded} succeeded, ${operations.failed} failed, ${operations.timedOut} timed out, ${operations.rejected} rejected`,
-    ...(machineWasBusy(machine) ? ['  WARNING            other work kept the machine busy when the run began: the figures are skewed'] : []),
+    ...(machineWasBusy(machine)
+      ? ['  WARNING            other work kept the machine busy when the run began: the figures are skewed']
+      : []),
   ].join('\n');
 }
 

@@ -17,7 +17,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Runs `task(0) … task(count - 1)` with at most `concurrency` of them at a time. */
-export async function runBounded(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+export async function runBounded(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < count) await task(next++);

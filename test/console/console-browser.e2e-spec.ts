@@ -1,8 +1,10 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
 import { SignJWT } from 'jose';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+
 import { http } from '../support/system-api';
 import { SYSTEM_TOKEN, TestStack } from '../support/test-stack';
 import { until } from '../support/until';
@@ -14,7 +16,9 @@ const ISSUER = 'https://issuer.test';
 const viewerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const viewerJwt = () => {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: 'audit', sub: 'audit', aud: ISSUER, iat: now, exp: now + 300 }).setProtectedHeader({ alg: 'RS256' }).sign(viewerKey.privateKey);
+  return new SignJWT({ iss: 'audit', sub: 'audit', aud: ISSUER, iat: now, exp: now + 300 })
+    .setProtectedHeader({ alg: 'RS256' })
+    .sign(viewerKey.privateKey);
 };
 
 /** The console in headless Chromium against the real API and worker, as an operator would use it. */
@@ -42,7 +46,12 @@ describe('Operator console in a browser', () => {
           WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
           WEBHOOK_RELAY_INTERVAL_MS: '200',
           SYSTEM_API_ISSUER: ISSUER,
-          SYSTEM_API_USERS: JSON.stringify({ audit: { keyData: Buffer.from(viewerKey.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64'), role: 'SYSTEM_OWNER_VIEWER' } }),
+          SYSTEM_API_USERS: JSON.stringify({
+            audit: {
+              keyData: Buffer.from(viewerKey.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64'),
+              role: 'SYSTEM_OWNER_VIEWER',
+            },
+          }),
         },
       }),
       launchChromium(),
@@ -67,7 +76,8 @@ describe('Operator console in a browser', () => {
   }
 
   const tenantStatus = async (pat: string) =>
-    (await http(stack.baseUrl, 'GET', '/api/v2/buckets', { token: null, headers: { authorization: `Token ${pat}` } })).status;
+    (await http(stack.baseUrl, 'GET', '/api/v2/buckets', { token: null, headers: { authorization: `Token ${pat}` } }))
+      .status;
 
   it('signs in, creates an instance with live progress, uses its PAT, blocks, adds a domain, sees a webhook delivery, deletes, signs out', async () => {
     const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 800 } });
@@ -101,7 +111,11 @@ describe('Operator console in a browser', () => {
 
     await page.getByRole('button', { name: 'Copy PAT' }).click();
     await page.getByText('Copied.').waitFor();
-    const pat = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    const pat = await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    );
     expect(pat.length).toBeGreaterThan(20);
     expect(await tenantStatus(pat)).toBe(200);
 
@@ -119,7 +133,16 @@ describe('Operator console in a browser', () => {
     await screenshot(page, '04-instance-detail');
 
     // The server refuses a change without the CSRF token, even with the session cookie.
-    const withoutCsrf = await page.evaluate(async () => (await fetch('/console/api/system/v1/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+    const withoutCsrf = await page.evaluate(
+      async () =>
+        (
+          await fetch('/console/api/system/v1/webhooks', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+    );
     expect(withoutCsrf).toBe(403);
 
     const deleteButton = page.getByRole('button', { name: 'Delete instance' });
@@ -162,7 +185,9 @@ describe('Operator console in a browser', () => {
     const refused = await page.evaluate(async (id) => {
       const { csrfToken } = (await (await fetch('/console/api/session')).json()) as { csrfToken: string };
       const answer = await fetch(`/console/api/system/v1/instances/${id}/limits`, {
-        method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ block: true }),
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ block: true }),
       });
       return answer.status;
     }, instanceId);

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+
 import { SignJWT } from 'jose';
+
 import { http } from '../support/system-api';
 import { SYSTEM_TOKEN, TestStack } from '../support/test-stack';
 
@@ -8,7 +10,9 @@ const viewerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 function viewerJwt(): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: 'audit', sub: 'audit', aud: ISSUER, iat: now, exp: now + 300 }).setProtectedHeader({ alg: 'RS256' }).sign(viewerKey.privateKey);
+  return new SignJWT({ iss: 'audit', sub: 'audit', aud: ISSUER, iat: now, exp: now + 300 })
+    .setProtectedHeader({ alg: 'RS256' })
+    .sign(viewerKey.privateKey);
 }
 
 /** The console's session over plain HTTP: the cookie, the CSRF token, the headers, and the System API behind it. */
@@ -20,7 +24,12 @@ describe('Operator console: session, CSRF and headers', () => {
       worker: false,
       config: {
         SYSTEM_API_ISSUER: ISSUER,
-        SYSTEM_API_USERS: JSON.stringify({ audit: { keyData: Buffer.from(viewerKey.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64'), role: 'SYSTEM_OWNER_VIEWER' } }),
+        SYSTEM_API_USERS: JSON.stringify({
+          audit: {
+            keyData: Buffer.from(viewerKey.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64'),
+            role: 'SYSTEM_OWNER_VIEWER',
+          },
+        }),
       },
     });
   });
@@ -62,33 +71,55 @@ describe('Operator console: session, CSRF and headers', () => {
     expect(stored).not.toContain(cookie.split('=')[1]);
     expect(stored).not.toContain(SYSTEM_TOKEN);
     const session = await http(stack.baseUrl, 'GET', '/console/api/session', { token: null, headers: { cookie } });
-    expect(session.body).toEqual({ caller: expect.any(String), role: 'SYSTEM_OWNER', csrfToken: answer.body.csrfToken });
+    expect(session.body).toEqual({
+      caller: expect.any(String),
+      role: 'SYSTEM_OWNER',
+      csrfToken: answer.body.csrfToken,
+    });
   });
 
   it('refuses a wrong token with 401 and sets no cookie', async () => {
-    const answer = await http(stack.baseUrl, 'POST', '/console/api/session', { body: { token: 'not-a-token' }, token: null });
+    const answer = await http(stack.baseUrl, 'POST', '/console/api/session', {
+      body: { token: 'not-a-token' },
+      token: null,
+    });
     expect(answer.status).toBe(401);
     expect(answer.headers.get('set-cookie')).toBeNull();
   });
 
   it('lets the cookie reach the System API only through /console/api, and a change only with the CSRF token', async () => {
     const { cookie, csrf } = await signIn(SYSTEM_TOKEN);
-    const viaConsole = await http(stack.baseUrl, 'POST', '/console/api/system/v1/instances/_search', { body: {}, token: null, headers: { cookie, 'x-csrf-token': csrf } });
+    const viaConsole = await http(stack.baseUrl, 'POST', '/console/api/system/v1/instances/_search', {
+      body: {},
+      token: null,
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(viaConsole.status).toBe(200);
     expect(viaConsole.body.result.length).toBeGreaterThan(0);
-    const direct = await http(stack.baseUrl, 'POST', '/system/v1/instances/_search', { body: {}, token: null, headers: { cookie } });
+    const direct = await http(stack.baseUrl, 'POST', '/system/v1/instances/_search', {
+      body: {},
+      token: null,
+      headers: { cookie },
+    });
     expect(direct.status).toBe(401);
-    const read = await http(stack.baseUrl, 'GET', '/console/api/system/v1/operations', { token: null, headers: { cookie } });
+    const read = await http(stack.baseUrl, 'GET', '/console/api/system/v1/operations', {
+      token: null,
+      headers: { cookie },
+    });
     expect(read.status).toBe(200);
     for (const csrfHeader of [{}, { 'x-csrf-token': 'wrong' }] as Array<Record<string, string>>) {
       const change = await http(stack.baseUrl, 'POST', '/console/api/system/v1/webhooks', {
-        body: { url: 'https://example.com/hook', eventTypes: ['instance.created'] }, token: null, headers: { cookie, ...csrfHeader },
+        body: { url: 'https://example.com/hook', eventTypes: ['instance.created'] },
+        token: null,
+        headers: { cookie, ...csrfHeader },
       });
       expect(change.status).toBe(403);
       expect(change.body).toMatchObject({ code: 7, message: expect.stringContaining('X-CSRF-Token') });
     }
     const crossOrigin = await http(stack.baseUrl, 'POST', '/console/api/system/v1/instances/_search', {
-      body: {}, token: null, headers: { cookie, 'x-csrf-token': csrf, origin: 'https://evil.example' },
+      body: {},
+      token: null,
+      headers: { cookie, 'x-csrf-token': csrf, origin: 'https://evil.example' },
     });
     expect(crossOrigin.status).toBe(403);
   });
@@ -97,7 +128,9 @@ describe('Operator console: session, CSRF and headers', () => {
     const { answer, cookie, csrf } = await signIn(await viewerJwt());
     expect(answer.body).toMatchObject({ role: 'SYSTEM_OWNER_VIEWER', caller: 'audit' });
     const change = await http(stack.baseUrl, 'POST', '/console/api/system/v1/instances/_create', {
-      body: { instanceName: 'nope' }, token: null, headers: { cookie, 'x-csrf-token': csrf },
+      body: { instanceName: 'nope' },
+      token: null,
+      headers: { cookie, 'x-csrf-token': csrf },
     });
     expect(change.status).toBe(403);
     expect(change.body.message).toContain('SYSTEM_OWNER_VIEWER');
@@ -108,10 +141,17 @@ describe('Operator console: session, CSRF and headers', () => {
 
   it('signs out: the session is gone on the server, with the CSRF token required to do it', async () => {
     const { cookie, csrf } = await signIn(SYSTEM_TOKEN);
-    expect((await http(stack.baseUrl, 'DELETE', '/console/api/session', { token: null, headers: { cookie } })).status).toBe(403);
-    const out = await http(stack.baseUrl, 'DELETE', '/console/api/session', { token: null, headers: { cookie, 'x-csrf-token': csrf } });
+    expect(
+      (await http(stack.baseUrl, 'DELETE', '/console/api/session', { token: null, headers: { cookie } })).status,
+    ).toBe(403);
+    const out = await http(stack.baseUrl, 'DELETE', '/console/api/session', {
+      token: null,
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/console_session=;/);
-    expect((await http(stack.baseUrl, 'GET', '/console/api/session', { token: null, headers: { cookie } })).status).toBe(401);
+    expect(
+      (await http(stack.baseUrl, 'GET', '/console/api/session', { token: null, headers: { cookie } })).status,
+    ).toBe(401);
   });
 });

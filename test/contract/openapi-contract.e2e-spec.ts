@@ -1,4 +1,9 @@
-import { Contract, expectMatchesContract, expectResponseMatchesContract, pathTemplateFor } from '../support/openapi-contract';
+import {
+  type Contract,
+  expectMatchesContract,
+  expectResponseMatchesContract,
+  pathTemplateFor,
+} from '../support/openapi-contract';
 
 /**
  * The contract validator must accept what InfluxDB answers and reject what it never would: otherwise every
@@ -92,20 +97,35 @@ describe.each<Contract>(['oss', 'cloud'])('OpenAPI contract validator (%s)', (co
 
     it('an Organizations list for GET /api/v2/orgs 200, also an empty one', () => {
       expectMatchesContract(contract, 'GET', '/api/v2/orgs', 200, { links: { self: '/api/v2/orgs' }, orgs: [org()] });
-      expectMatchesContract(contract, 'GET', '/api/v2/orgs', 200, { links: { self: '/api/v2/orgs?limit=1', next: '/api/v2/orgs?offset=1&limit=1' }, orgs: [] });
+      expectMatchesContract(contract, 'GET', '/api/v2/orgs', 200, {
+        links: { self: '/api/v2/orgs?limit=1', next: '/api/v2/orgs?offset=1&limit=1' },
+        orgs: [],
+      });
     });
 
     it('an Authorization for POST /api/v2/authorizations 201 and GET /api/v2/authorizations/{authID} 200', () => {
       expectMatchesContract(contract, 'POST', '/api/v2/authorizations', 201, authorization());
       expectMatchesContract(contract, 'GET', '/api/v2/authorizations/{authID}', 200, authorization());
-      expectMatchesContract(contract, 'GET', '/api/v2/authorizations', 200, { links: { self: '/api/v2/authorizations' }, authorizations: [authorization()] });
+      expectMatchesContract(contract, 'GET', '/api/v2/authorizations', 200, {
+        links: { self: '/api/v2/authorizations' },
+        authorizations: [authorization()],
+      });
     });
 
     it('an Error body for a 404, listed or through the default response', () => {
       // GET /orgs lists 404 (ResourceNotFoundError); GET /users/{userID} has only 200 and default.
-      expectMatchesContract(contract, 'GET', '/api/v2/orgs', 404, { code: 'not found', message: 'organization not found' });
-      expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 404, { code: 'not found', message: 'user not found' });
-      expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 401, { code: 'unauthorized', message: 'unauthorized access' });
+      expectMatchesContract(contract, 'GET', '/api/v2/orgs', 404, {
+        code: 'not found',
+        message: 'organization not found',
+      });
+      expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 404, {
+        code: 'not found',
+        message: 'user not found',
+      });
+      expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 401, {
+        code: 'unauthorized',
+        message: 'unauthorized access',
+      });
     });
 
     it('an empty body for a 204 that has no content', () => {
@@ -114,14 +134,22 @@ describe.each<Contract>(['oss', 'cloud'])('OpenAPI contract validator (%s)', (co
     });
 
     it('a fetch-like answer for a concrete path with a query string', () => {
-      expectResponseMatchesContract(contract, 'GET', `/api/v2/users/${USER_ID}?ignored=1`, { status: 200, body: user() });
-      expectResponseMatchesContract(contract, 'GET', '/api/v2/orgs?limit=20', { status: 200, body: { links: { self: '/api/v2/orgs' }, orgs: [org()] } });
+      expectResponseMatchesContract(contract, 'GET', `/api/v2/users/${USER_ID}?ignored=1`, {
+        status: 200,
+        body: user(),
+      });
+      expectResponseMatchesContract(contract, 'GET', '/api/v2/orgs?limit=20', {
+        status: 200,
+        body: { links: { self: '/api/v2/orgs' }, orgs: [org()] },
+      });
     });
   });
 
   describe('rejects what InfluxDB never answers', () => {
     it("a user whose status is 'disabled'", () => {
-      const message = violation(() => expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 200, { ...user(), status: 'disabled' }));
+      const message = violation(() =>
+        expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 200, { ...user(), status: 'disabled' }),
+      );
       expect(message).toContain('GET /api/v2/users/{userID} 200');
       expect(message).toContain('/status: must be equal to one of the allowed values');
       expect(message).toContain('"disabled"');
@@ -129,43 +157,71 @@ describe.each<Contract>(['oss', 'cloud'])('OpenAPI contract validator (%s)', (co
 
     it('a user without a name, or which is not an object at all', () => {
       const { name: _name, ...nameless } = user();
-      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 200, nameless))).toContain("must have required property 'name'");
-      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 200, 'admin'))).toContain('(root): must be object');
+      expect(
+        violation(() => expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 200, nameless)),
+      ).toContain("must have required property 'name'");
+      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 200, 'admin'))).toContain(
+        '(root): must be object',
+      );
     });
 
     it('an org list where orgs is an object', () => {
-      const message = violation(() => expectMatchesContract(contract, 'GET', '/api/v2/orgs', 200, { links: { self: '/api/v2/orgs' }, orgs: { [ORG_ID]: org() } }));
+      const message = violation(() =>
+        expectMatchesContract(contract, 'GET', '/api/v2/orgs', 200, {
+          links: { self: '/api/v2/orgs' },
+          orgs: { [ORG_ID]: org() },
+        }),
+      );
       expect(message).toContain('/orgs: must be array');
     });
 
     it('an authorization without permissions, or with an empty list', () => {
       const { permissions: _permissions, ...withoutPermissions } = authorization();
-      expect(violation(() => expectMatchesContract(contract, 'POST', '/api/v2/authorizations', 201, withoutPermissions))).toContain("must have required property 'permissions'");
-      expect(violation(() => expectMatchesContract(contract, 'POST', '/api/v2/authorizations', 201, { ...authorization(), permissions: [] }))).toContain(
-        '/permissions: must NOT have fewer than 1 items',
-      );
+      expect(
+        violation(() => expectMatchesContract(contract, 'POST', '/api/v2/authorizations', 201, withoutPermissions)),
+      ).toContain("must have required property 'permissions'");
+      expect(
+        violation(() =>
+          expectMatchesContract(contract, 'POST', '/api/v2/authorizations', 201, {
+            ...authorization(),
+            permissions: [],
+          }),
+        ),
+      ).toContain('/permissions: must NOT have fewer than 1 items');
     });
 
     it("a permission with action 'delete', and one on an unknown resource type", () => {
       const auth = authorization();
       auth.permissions[1] = { ...auth.permissions[1], action: 'delete' };
       auth.permissions[2] = { action: 'read', resource: { type: 'everything', id: USER_ID } };
-      const message = violation(() => expectMatchesContract(contract, 'GET', '/api/v2/authorizations/{authID}', 200, auth));
+      const message = violation(() =>
+        expectMatchesContract(contract, 'GET', '/api/v2/authorizations/{authID}', 200, auth),
+      );
       expect(message).toContain('/permissions/1/action: must be equal to one of the allowed values');
       expect(message).toContain('/permissions/2/resource/type: must be equal to one of the allowed values');
       expect(message).toMatch(/2 error\(s\)/);
     });
 
     it('an error body without code, with an unknown code, or as plain text', () => {
-      const message = violation(() => expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 404, { message: 'user not found' }));
+      const message = violation(() =>
+        expectMatchesContract(contract, 'GET', '/api/v2/users/{userID}', 404, { message: 'user not found' }),
+      );
       expect(message).toContain("GET /api/v2/users/{userID} 404 (checked against response 'default')");
       expect(message).toContain("(root): must have required property 'code'");
-      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/orgs', 404, { code: 'NOT_FOUND', message: 'x' }))).toContain('/code: must be equal to one of the allowed values');
-      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/orgs', 404, 'Not Found'))).toContain('(root): must be object');
+      expect(
+        violation(() =>
+          expectMatchesContract(contract, 'GET', '/api/v2/orgs', 404, { code: 'NOT_FOUND', message: 'x' }),
+        ),
+      ).toContain('/code: must be equal to one of the allowed values');
+      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/orgs', 404, 'Not Found'))).toContain(
+        '(root): must be object',
+      );
     });
 
     it('a body for a 204', () => {
-      const message = violation(() => expectMatchesContract(contract, 'DELETE', '/api/v2/users/{userID}', 204, { deleted: true }));
+      const message = violation(() =>
+        expectMatchesContract(contract, 'DELETE', '/api/v2/users/{userID}', 204, { deleted: true }),
+      );
       expect(message).toContain('DELETE /api/v2/users/{userID} 204 has no content');
     });
 
@@ -179,12 +235,19 @@ describe.each<Contract>(['oss', 'cloud'])('OpenAPI contract validator (%s)', (co
     });
 
     it('a fetch-like answer with the wrong shape', () => {
-      const message = violation(() => expectResponseMatchesContract(contract, 'GET', `/api/v2/users/${USER_ID}`, { status: 200, body: { users: [user()] } }));
+      const message = violation(() =>
+        expectResponseMatchesContract(contract, 'GET', `/api/v2/users/${USER_ID}`, {
+          status: 200,
+          body: { users: [user()] },
+        }),
+      );
       expect(message).toContain('GET /api/v2/users/{userID} 200');
     });
 
     it('truncates long bodies in its message', () => {
-      const message = violation(() => expectMatchesContract(contract, 'GET', '/api/v2/orgs', 200, { orgs: 'x'.repeat(5000) }));
+      const message = violation(() =>
+        expectMatchesContract(contract, 'GET', '/api/v2/orgs', 200, { orgs: 'x'.repeat(5000) }),
+      );
       expect(message.length).toBeLessThan(2000);
       expect(message).toContain('more characters');
     });
@@ -192,18 +255,26 @@ describe.each<Contract>(['oss', 'cloud'])('OpenAPI contract validator (%s)', (co
 
   describe('refuses to validate what the contract does not define', () => {
     it('unknown paths and methods, and paths without the /api/v2 server prefix', () => {
-      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/nope', 200, {}))).toContain('has no path /api/v2/nope');
+      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/nope', 200, {}))).toContain(
+        'has no path /api/v2/nope',
+      );
       const noPut = violation(() => expectMatchesContract(contract, 'PUT', '/api/v2/users/{userID}', 200, user()));
       expect(noPut).toContain('has no PUT /api/v2/users/{userID} (only ');
       expect(noPut).toContain('PATCH');
-      expect(violation(() => expectMatchesContract(contract, 'GET', '/users/{userID}', 200, user()))).toContain('did you mean /api/v2/users/{userID}?');
+      expect(violation(() => expectMatchesContract(contract, 'GET', '/users/{userID}', 200, user()))).toContain(
+        'did you mean /api/v2/users/{userID}?',
+      );
     });
 
     it('statuses without a response nor a default, and responses without a JSON schema', () => {
       // GET /setup lists 200 only.
-      expect(violation(() => expectMatchesContract(contract, 'GET', '/api/v2/setup', 500, { code: 'internal error' }))).toContain('lists no response 500 nor default');
+      expect(
+        violation(() => expectMatchesContract(contract, 'GET', '/api/v2/setup', 500, { code: 'internal error' })),
+      ).toContain('lists no response 500 nor default');
       // POST /query answers CSV.
-      expect(violation(() => expectMatchesContract(contract, 'POST', '/api/v2/query', 200, 'a,b\n1,2'))).toContain('has no JSON schema');
+      expect(violation(() => expectMatchesContract(contract, 'POST', '/api/v2/query', 200, 'a,b\n1,2'))).toContain(
+        'has no JSON schema',
+      );
     });
   });
 
@@ -211,15 +282,25 @@ describe.each<Contract>(['oss', 'cloud'])('OpenAPI contract validator (%s)', (co
     it('maps concrete ids to templates', () => {
       expect(pathTemplateFor(contract, `/api/v2/users/${USER_ID}`)).toBe('/api/v2/users/{userID}');
       expect(pathTemplateFor(contract, '/api/v2/users')).toBe('/api/v2/users');
-      expect(pathTemplateFor(contract, `/api/v2/orgs/${ORG_ID}/members/${USER_ID}`)).toBe('/api/v2/orgs/{orgID}/members/{userID}');
-      expect(pathTemplateFor(contract, `/api/v2/buckets/${BUCKET_ID}/labels/${AUTH_ID}`)).toBe('/api/v2/buckets/{bucketID}/labels/{labelID}');
-      expect(pathTemplateFor(contract, `/api/v2/authorizations/${AUTH_ID}?org=x`)).toBe('/api/v2/authorizations/{authID}');
+      expect(pathTemplateFor(contract, `/api/v2/orgs/${ORG_ID}/members/${USER_ID}`)).toBe(
+        '/api/v2/orgs/{orgID}/members/{userID}',
+      );
+      expect(pathTemplateFor(contract, `/api/v2/buckets/${BUCKET_ID}/labels/${AUTH_ID}`)).toBe(
+        '/api/v2/buckets/{bucketID}/labels/{labelID}',
+      );
+      expect(pathTemplateFor(contract, `/api/v2/authorizations/${AUTH_ID}?org=x`)).toBe(
+        '/api/v2/authorizations/{authID}',
+      );
       expect(pathTemplateFor(contract, '/api/v2/setup')).toBe('/api/v2/setup');
     });
 
     it('prefers literal segments over parameters', () => {
-      expect(pathTemplateFor(contract, `/api/v2/orgs/${ORG_ID}/secrets/delete`)).toBe('/api/v2/orgs/{orgID}/secrets/delete');
-      expect(pathTemplateFor(contract, `/api/v2/orgs/${ORG_ID}/secrets/mySecret`)).toBe('/api/v2/orgs/{orgID}/secrets/{secretID}');
+      expect(pathTemplateFor(contract, `/api/v2/orgs/${ORG_ID}/secrets/delete`)).toBe(
+        '/api/v2/orgs/{orgID}/secrets/delete',
+      );
+      expect(pathTemplateFor(contract, `/api/v2/orgs/${ORG_ID}/secrets/mySecret`)).toBe(
+        '/api/v2/orgs/{orgID}/secrets/{secretID}',
+      );
     });
 
     it('honours operation servers: /ping lives outside /api/v2', () => {
@@ -228,7 +309,9 @@ describe.each<Contract>(['oss', 'cloud'])('OpenAPI contract validator (%s)', (co
     });
 
     it('throws for unknown paths', () => {
-      expect(() => pathTemplateFor(contract, '/api/v2/nope')).toThrow(`No path of the InfluxDB ${contract} contract matches /api/v2/nope`);
+      expect(() => pathTemplateFor(contract, '/api/v2/nope')).toThrow(
+        `No path of the InfluxDB ${contract} contract matches /api/v2/nope`,
+      );
       expect(() => pathTemplateFor(contract, '/api/v3/users')).toThrow(/No path/);
       expect(() => pathTemplateFor(contract, `/api/v2/users/${USER_ID}/extra/segments`)).toThrow(/No path/);
       expect(() => pathTemplateFor(contract, '/users')).toThrow(/No path/);
@@ -246,12 +329,16 @@ describe('OpenAPI contract validator: onboarding differs between oss and cloud',
   it('knows /api/v2/setup/user only in the cloud contract', () => {
     expect(pathTemplateFor('cloud', '/api/v2/setup/user')).toBe('/api/v2/setup/user');
     expect(() => pathTemplateFor('oss', '/api/v2/setup/user')).toThrow(/No path of the InfluxDB oss contract/);
-    expect(violation(() => expectMatchesContract('oss', 'POST', '/api/v2/setup/user', 201, onboarding()))).toContain('oss contract has no path /api/v2/setup/user');
+    expect(violation(() => expectMatchesContract('oss', 'POST', '/api/v2/setup/user', 201, onboarding()))).toContain(
+      'oss contract has no path /api/v2/setup/user',
+    );
   });
 
   it('rejects an onboarding answer whose auth lacks permissions', () => {
     const { permissions: _permissions, ...auth } = authorization();
-    const message = violation(() => expectMatchesContract('oss', 'POST', '/api/v2/setup', 201, { ...onboarding(), auth }));
+    const message = violation(() =>
+      expectMatchesContract('oss', 'POST', '/api/v2/setup', 201, { ...onboarding(), auth }),
+    );
     expect(message).toContain("/auth: must have required property 'permissions'");
   });
 });

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { TestStack } from '../support/test-stack';
 
 const README = path.resolve(__dirname, '../../README.md');
@@ -17,9 +18,14 @@ function walkthroughBlocks(): string[] {
 
 function bash(script: string, cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile('bash', ['-c', script], { cwd, timeout: 120_000, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr });
-    });
+    execFile(
+      'bash',
+      ['-c', script],
+      { cwd, timeout: 120_000, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -32,7 +38,9 @@ describe('README walk-through', () => {
   let scratch: string;
 
   beforeAll(async () => {
-    stack = await TestStack.start({ config: { NODE_ENV: 'development', SYSTEM_API_TOKENS: '', SECRET_KEY: '', BASE_DOMAIN: 'localhost' } });
+    stack = await TestStack.start({
+      config: { NODE_ENV: 'development', SYSTEM_API_TOKENS: '', SECRET_KEY: '', BASE_DOMAIN: 'localhost' },
+    });
     scratch = mkdtempSync(path.join(tmpdir(), 'readme-walkthrough-'));
   });
 
@@ -46,7 +54,13 @@ describe('README walk-through', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(8);
     const port = new URL(stack.baseUrl).port;
     // One shell: each block runs after the ones before it, and a failing command stops the run naming its block.
-    const script = ['set -euo pipefail', ...blocks.map((block, i) => `echo "--- block ${i + 1}"\n${block.replaceAll('http://localhost:8080', `http://localhost:${port}`)}`)].join('\n');
+    const script = [
+      'set -euo pipefail',
+      ...blocks.map(
+        (block, i) =>
+          `echo "--- block ${i + 1}"\n${block.replaceAll('http://localhost:8080', `http://localhost:${port}`)}`,
+      ),
+    ].join('\n');
     writeFileSync(path.join(scratch, 'walkthrough.sh'), script);
     const { code, output } = await bash(`bash ${path.join(scratch, 'walkthrough.sh')}`, scratch);
     if (code !== 0) throw new Error(`the walk-through failed (exit ${code}):\n${output.slice(-3000)}`);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { migrations, runMigrations } from '@app/persistence';
+
 import { databaseUrlFor, withAdminClient } from '../support/services';
 
 describe('runMigrations', () => {
@@ -21,12 +23,18 @@ describe('runMigrations', () => {
       const client = new Client({ connectionString: url });
       await client.connect();
       try {
-        return (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.tablename);
+        return (
+          await client.query<{ tablename: string }>(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+          )
+        ).rows.map((r) => r.tablename);
       } finally {
         await client.end();
       }
     });
-    expect(tables).toEqual(expect.arrayContaining(['instances', 'operations', 'events', 'users', 'tokens', 'buckets', 'migrations']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['instances', 'operations', 'events', 'users', 'tokens', 'buckets', 'migrations']),
+    );
     expect(await runMigrations(url)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
+import { DomainError, ErrorCode, type PasswordAttempt } from '@app/domain';
+import { AppConfig } from '@app/persistence';
 import { Logger } from '@nestjs/common';
 import IORedis from 'ioredis';
-import { DomainError, ErrorCode, PasswordAttempt } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+
 import { RedisPasswordAttemptLimiter } from '../../libs/persistence/src/security/redis-password-attempt-limiter';
 import { TestRedis } from '../support/test-redis';
 
@@ -10,12 +11,21 @@ describe(RedisPasswordAttemptLimiter.name, () => {
   const redis = new TestRedis();
   const limiters: RedisPasswordAttemptLimiter[] = [];
   const limiter = (redisUrl = redis.url) => {
-    const config = AppConfig.fromEnvironment({ REDIS_URL: redisUrl, QUEUE_PREFIX: redis.prefix, PASSWORD_ATTEMPTS_PER_MINUTE: '2', PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '3' });
+    const config = AppConfig.fromEnvironment({
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: redis.prefix,
+      PASSWORD_ATTEMPTS_PER_MINUTE: '2',
+      PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '3',
+    });
     const created = new RedisPasswordAttemptLimiter(config);
     limiters.push(created);
     return created;
   };
-  const attempt = (account: string, clientAddress = '192.0.2.1'): PasswordAttempt => ({ instanceId: '00000000000000aa', account, clientAddress });
+  const attempt = (account: string, clientAddress = '192.0.2.1'): PasswordAttempt => ({
+    instanceId: '00000000000000aa',
+    account,
+    clientAddress,
+  });
 
   // Outside an app, Nest's logger would print the expected connection errors of the last test to the console.
   beforeAll(() => Logger.overrideLogger(false));
@@ -37,7 +47,8 @@ describe(RedisPasswordAttemptLimiter.name, () => {
 
   it('refuses the attempt after the limit per address, whatever the account', async () => {
     const subject = limiter();
-    for (const account of ['name:x', 'name:y', 'name:z']) expect(await subject.admit(attempt(account, '198.51.100.7'))).toEqual({ allowed: true });
+    for (const account of ['name:x', 'name:y', 'name:z'])
+      expect(await subject.admit(attempt(account, '198.51.100.7'))).toEqual({ allowed: true });
     expect((await subject.admit(attempt('name:w', '198.51.100.7'))).allowed).toBe(false);
   });
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { http, HttpAnswer } from '../support/system-api';
-import { FuzzContext, hostileRequest, HostileRequest } from '../support/fuzz/hostile-requests';
+
+import { type FuzzContext, type HostileRequest, hostileRequest } from '../support/fuzz/hostile-requests';
 import { dtoFieldNames } from '../support/fuzz/hostile-values';
 import { routeFields } from '../support/fuzz/route-fields';
-import { apiRoutes, AppRoute } from '../support/fuzz/routes';
+import { apiRoutes, type AppRoute } from '../support/fuzz/routes';
+import { http, type HttpAnswer } from '../support/system-api';
 import { createTenant } from '../support/tenant';
 import { SYSTEM_TOKEN, TestStack } from '../support/test-stack';
 
@@ -33,12 +34,19 @@ function violation(req: HostileRequest, res: HttpAnswer): string | null {
   const path = new URL(req.path, 'http://x').pathname;
   const body = res.body as Record<string, unknown> | undefined;
   if (path.startsWith('/api/')) {
-    const ok = typeof body?.code === 'string' && typeof body.message === 'string' && res.headers.get('x-platform-error-code') === body.code;
-    return ok ? null : `tenant error body of ${res.status} is not {code: string, message}: ${String(JSON.stringify(body)).slice(0, 200)}`;
+    const ok =
+      typeof body?.code === 'string' &&
+      typeof body.message === 'string' &&
+      res.headers.get('x-platform-error-code') === body.code;
+    return ok
+      ? null
+      : `tenant error body of ${res.status} is not {code: string, message}: ${String(JSON.stringify(body)).slice(0, 200)}`;
   }
   if (path.startsWith('/system/')) {
     const ok = typeof body?.code === 'number' && typeof body.message === 'string' && Array.isArray(body.details);
-    return ok ? null : `System API error body of ${res.status} is not {code: number, message, details}: ${String(JSON.stringify(body)).slice(0, 200)}`;
+    return ok
+      ? null
+      : `System API error body of ${res.status} is not {code: number, message, details}: ${String(JSON.stringify(body)).slice(0, 200)}`;
   }
   return null;
 }
@@ -63,12 +71,18 @@ describe('fuzzing every route of both surfaces', () => {
     stack = await TestStack.start();
     const tenant = await createTenant(stack, 'fuzz');
     const tenantAuth = `Token ${tenant.operatorToken}`;
-    const api = (method: string, path: string, body: unknown) => http(stack.baseUrl, method, path, { token: null, headers: { authorization: tenantAuth }, body });
+    const api = (method: string, path: string, body: unknown) =>
+      http(stack.baseUrl, method, path, { token: null, headers: { authorization: tenantAuth }, body });
     const bucket = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'fuzzed' });
     const label = await api('POST', '/api/v2/labels', { orgID: tenant.org.id, name: 'fuzzed' });
-    const auth = await api('POST', '/api/v2/authorizations', { orgID: tenant.org.id, permissions: [{ action: 'read', resource: { type: 'orgs' } }] });
+    const auth = await api('POST', '/api/v2/authorizations', {
+      orgID: tenant.org.id,
+      permissions: [{ action: 'read', resource: { type: 'orgs' } }],
+    });
     // System routes act on an instance of their own, so that a generated block or rename never reaches the tenant's.
-    const victim = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'fuzz victim' } });
+    const victim = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: { instanceName: 'fuzz victim' },
+    });
     allRoutes = apiRoutes(stack.api);
     routes = allRoutes.filter((r) => ONLY.test(`${r.method} ${r.path}`));
     ctx = {
@@ -78,9 +92,14 @@ describe('fuzzing every route of both surfaces', () => {
       tenantAuth,
       tenantHost: tenant.domain,
       realIds: {
-        orgID: [tenant.org.id], bucketID: [bucket.body.id], labelID: [label.body.label.id], authID: [auth.body.id],
+        orgID: [tenant.org.id],
+        bucketID: [bucket.body.id],
+        labelID: [label.body.label.id],
+        authID: [auth.body.id],
         // The human admin, never the machine user whose token the fuzzer uses (it could make itself inactive).
-        userID: [tenant.admin.id], instanceId: [victim.body.instanceId], id: [victim.body.instanceId],
+        userID: [tenant.admin.id],
+        instanceId: [victim.body.instanceId],
+        id: [victim.body.instanceId],
       },
     };
   });
@@ -102,8 +121,14 @@ describe('fuzzing every route of both surfaces', () => {
       tallies.set(name, tally);
       const property = fc.asyncProperty(hostileRequest(route, ctx), async (req) => {
         tally.requests++;
-        const res = await http(stack.baseUrl, req.method, req.path, { token: null, headers: req.headers, rawBody: req.body, timeoutMs: 15_000 })
-          .catch((error: Error) => { throw new Error(`${error.message}\n  request: ${describeRequest(req)}`); });
+        const res = await http(stack.baseUrl, req.method, req.path, {
+          token: null,
+          headers: req.headers,
+          rawBody: req.body,
+          timeoutMs: 15_000,
+        }).catch((error: Error) => {
+          throw new Error(`${error.message}\n  request: ${describeRequest(req)}`);
+        });
         if (res.status >= 500) tally.serverErrors++;
         else if (res.status >= 400) tally.clientErrors++;
         else tally.ok++;
@@ -112,19 +137,31 @@ describe('fuzzing every route of both surfaces', () => {
       });
       // No shrinking, to stay fast: the failing request is printed as it was sent.
       const details = await fc.check(property, { numRuns: RUNS, seed, endOnFailure: true });
-      if (details.failed) failures.push(`${name} (FUZZ_SEED=${SEED}, route seed ${seed}): ${String(details.errorInstance).slice(0, 900)}`);
+      if (details.failed)
+        failures.push(
+          `${name} (FUZZ_SEED=${SEED}, route seed ${seed}): ${String(details.errorInstance).slice(0, 900)}`,
+        );
     }
 
-    const rows = [...tallies].map(([name, t]) => `${name.padEnd(62)} ${String(t.requests).padStart(5)} ${String(t.ok).padStart(5)} ${String(t.clientErrors).padStart(5)} ${String(t.serverErrors).padStart(5)}`);
-    const total = [...tallies.values()].reduce((sum, t) => ({ requests: sum.requests + t.requests, serverErrors: sum.serverErrors + t.serverErrors }), { requests: 0, serverErrors: 0 });
+    const rows = [...tallies].map(
+      ([name, t]) =>
+        `${name.padEnd(62)} ${String(t.requests).padStart(5)} ${String(t.ok).padStart(5)} ${String(t.clientErrors).padStart(5)} ${String(t.serverErrors).padStart(5)}`,
+    );
+    const total = [...tallies.values()].reduce(
+      (sum, t) => ({ requests: sum.requests + t.requests, serverErrors: sum.serverErrors + t.serverErrors }),
+      { requests: 0, serverErrors: 0 },
+    );
     process.stdout.write(
       `\nFuzz (seed ${SEED}, ${RUNS} runs per route, ${routes.length} routes): ${total.requests} requests, ${total.serverErrors} answered 5xx\n` +
-      `${'route'.padEnd(62)}  reqs   2xx   4xx   5xx\n${rows.join('\n')}\n`,
+        `${'route'.padEnd(62)}  reqs   2xx   4xx   5xx\n${rows.join('\n')}\n`,
     );
 
     expect((await http(stack.baseUrl, 'GET', '/healthz', { token: null })).status).toBe(200);
     expect((await http(stack.baseUrl, 'GET', '/system/v1/healthz', { token: null })).status).toBe(200);
-    expect((await http(stack.baseUrl, 'GET', '/api/v2/orgs', { token: null, headers: { authorization: ctx.tenantAuth } })).status).toBe(200);
+    expect(
+      (await http(stack.baseUrl, 'GET', '/api/v2/orgs', { token: null, headers: { authorization: ctx.tenantAuth } }))
+        .status,
+    ).toBe(200);
     expect(failures).toEqual([]);
   }, 600_000);
 });

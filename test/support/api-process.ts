@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+
 import { http } from './system-api';
 import { until } from './until';
 import { WorkerProcess } from './worker-process';
@@ -28,9 +29,13 @@ export async function startApiProcess(config: Record<string, string>): Promise<A
   const port = await freePort();
   const child = WorkerProcess.start({ ...config, PORT: String(port) }, 'apps/api/src/main.ts');
   const baseUrl = `http://127.0.0.1:${port}`;
-  await until('the API process to answer /healthz', async () => {
-    if (child.exited) throw new Error(`the API process ended before it answered:\n${child.logs}`);
-    return (await http(baseUrl, 'GET', '/healthz', { token: null }).catch(() => null))?.status === 200;
-  }, 90_000);
+  await until(
+    'the API process to answer /healthz',
+    async () => {
+      if (child.exited) throw new Error(`the API process ended before it answered:\n${child.logs}`);
+      return (await http(baseUrl, 'GET', '/healthz', { token: null }).catch(() => null))?.status === 200;
+    },
+    90_000,
+  );
   return { process: child, baseUrl };
 }

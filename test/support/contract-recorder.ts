@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Contract, expectMatchesErrorSchema, expectResponseMatchesContract } from './openapi-contract';
+
+import { type Contract, expectMatchesErrorSchema, expectResponseMatchesContract } from './openapi-contract';
 
 export interface RecordedResponse {
   method: string;
@@ -30,7 +31,8 @@ export class ContractRecorder {
       const write = res.write.bind(res) as (...args: unknown[]) => boolean;
       const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
       const keep = (chunk: unknown) => {
-        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+          chunks.push(Buffer.from(chunk as string));
       };
       res.write = ((chunk: unknown, ...rest: unknown[]) => {
         keep(chunk);

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { execSync } from 'node:child_process';
+
 import { runMigrations } from '../../libs/persistence/src/database/migrate';
 import { ensureConsoleBuilt } from '../../scripts/ensure-console-build';
 import { adminDatabaseUrl, databaseUrlFor, postgresAnswers, redisAnswers, redisUrl, withAdminClient } from './services';
@@ -18,7 +20,9 @@ async function ensureServices(): Promise<void> {
   const [pg, redis] = await Promise.all([postgresAnswers(), redisAnswers()]);
   if (pg && redis) return;
   if (!dockerAvailable()) {
-    throw new Error(`tests need PostgreSQL (${adminDatabaseUrl()}) and Redis (${redisUrl()}); neither answers and Docker is not available`);
+    throw new Error(
+      `tests need PostgreSQL (${adminDatabaseUrl()}) and Redis (${redisUrl()}); neither answers and Docker is not available`,
+    );
   }
   if (!pg) {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');

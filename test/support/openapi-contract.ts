@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { parse as parseYaml } from 'yaml';
@@ -47,7 +48,11 @@ function loadDocument(contract: Contract): JsonObject {
     throw new Error(`InfluxDB ${contract} contract not readable at ${file}: ${(error as Error).message}`);
   }
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 24);
-  const cacheFile = path.resolve(__dirname, '../../node_modules/.cache/influxdb-openapi-contracts', `${contract}-${hash}.json`);
+  const cacheFile = path.resolve(
+    __dirname,
+    '../../node_modules/.cache/influxdb-openapi-contracts',
+    `${contract}-${hash}.json`,
+  );
   let document: JsonObject | undefined;
   try {
     const fromCache: unknown = JSON.parse(readFileSync(cacheFile, 'utf8'));
@@ -143,7 +148,8 @@ export function pathTemplateFor(contract: Contract, concretePath: string): strin
   let best: { template: string; segments: (string | null)[] } | undefined;
   for (const candidate of pathIndex(contract).matchers) {
     if (candidate.segments.length !== segments.length) continue;
-    if (!candidate.segments.every((literal, i) => (literal === null ? segments[i] !== '' : literal === segments[i]))) continue;
+    if (!candidate.segments.every((literal, i) => (literal === null ? segments[i] !== '' : literal === segments[i])))
+      continue;
     // '/orgs/{orgID}/secrets/delete' beats '/orgs/{orgID}/secrets/{secretID}': the first literal segment wins.
     if (!best || moreSpecific(candidate.segments, best.segments)) best = candidate;
   }
@@ -162,7 +168,15 @@ function moreSpecific(a: (string | null)[], b: (string | null)[]): boolean {
 // Schemas: OpenAPI 3.0 -> JSON Schema (draft-07) for ajv.
 
 /** Keywords that only document; dropped so ajv never sees them (strict mode is off anyway). */
-const DROPPED_KEYWORDS = new Set(['example', 'examples', 'externalDocs', 'xml', 'discriminator', 'deprecated', 'nullable']);
+const DROPPED_KEYWORDS = new Set([
+  'example',
+  'examples',
+  'externalDocs',
+  'xml',
+  'discriminator',
+  'deprecated',
+  'nullable',
+]);
 const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions'];
 const SCHEMA_ARRAY_KEYWORDS = ['allOf', 'anyOf', 'oneOf'];
 const SCHEMA_KEYWORDS = ['not', 'additionalProperties', 'items', 'additionalItems', 'contains', 'propertyNames'];
@@ -182,20 +196,31 @@ function toJsonSchema(contract: Contract, schema: Json): Json {
     } else if (keyword === 'required' && !Array.isArray(value)) {
       // Swagger 2 style `required: true` on a property schema: hoisted into the parent's list below.
     } else if (SCHEMA_MAP_KEYWORDS.includes(keyword) && isObject(value)) {
-      out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toJsonSchema(contract, sub)]));
+      out[keyword] = Object.fromEntries(
+        Object.entries(value).map(([name, sub]) => [name, toJsonSchema(contract, sub)]),
+      );
     } else if (SCHEMA_ARRAY_KEYWORDS.includes(keyword) && Array.isArray(value)) {
       out[keyword] = value.map((sub) => toJsonSchema(contract, sub));
     } else if (SCHEMA_KEYWORDS.includes(keyword)) {
-      out[keyword] = Array.isArray(value) ? value.map((sub) => toJsonSchema(contract, sub)) : toJsonSchema(contract, value);
+      out[keyword] = Array.isArray(value)
+        ? value.map((sub) => toJsonSchema(contract, sub))
+        : toJsonSchema(contract, value);
     } else {
       out[keyword] = value;
     }
   }
   if (isObject(schema.properties)) {
-    const hoisted = Object.entries(schema.properties).filter(([, sub]) => isObject(sub) && sub.required === true).map(([name]) => name);
-    if (hoisted.length > 0) out.required = [...new Set([...(Array.isArray(out.required) ? out.required : []), ...hoisted])];
+    const hoisted = Object.entries(schema.properties)
+      .filter(([, sub]) => isObject(sub) && sub.required === true)
+      .map(([name]) => name);
+    if (hoisted.length > 0)
+      out.required = [...new Set([...(Array.isArray(out.required) ? out.required : []), ...hoisted])];
   }
-  if (out.type === undefined && out.$ref === undefined && (out.properties !== undefined || out.required !== undefined || out.additionalProperties !== undefined)) {
+  if (
+    out.type === undefined &&
+    out.$ref === undefined &&
+    (out.properties !== undefined || out.required !== undefined || out.additionalProperties !== undefined)
+  ) {
     out.type = 'object';
   }
   if (schema.nullable !== true) return out;
@@ -226,7 +251,11 @@ function ajvFor(contract: Contract): Ajv {
   const schemas = isObject(components.schemas) ? components.schemas : {};
   ajv.addSchema({
     $id: componentsId(contract),
-    components: { schemas: Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(contract, schema)])) },
+    components: {
+      schemas: Object.fromEntries(
+        Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(contract, schema)]),
+      ),
+    },
   });
   ajvs.set(contract, ajv);
   return ajv;
@@ -246,7 +275,8 @@ function deref(contract: Contract, value: Json | undefined): Json | undefined {
   let current = value;
   for (let depth = 0; isObject(current) && typeof current.$ref === 'string'; depth++) {
     const ref = current.$ref;
-    if (depth > 20 || !ref.startsWith('#/')) throw new Error(`Cannot follow $ref ${ref} in the InfluxDB ${contract} contract`);
+    if (depth > 20 || !ref.startsWith('#/'))
+      throw new Error(`Cannot follow $ref ${ref} in the InfluxDB ${contract} contract`);
     let target: Json | undefined = loadDocument(contract);
     for (const part of ref.slice(2).split('/')) {
       const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -263,7 +293,12 @@ type ResponseValidator = { kind: 'none' } | { kind: 'json'; responseKey: string;
 
 const validators = new Map<string, ResponseValidator>();
 
-function responseValidator(contract: Contract, method: string, pathTemplate: string, status: number): ResponseValidator & { responseKey: string } {
+function responseValidator(
+  contract: Contract,
+  method: string,
+  pathTemplate: string,
+  status: number,
+): ResponseValidator & { responseKey: string } {
   const template = normalisePath(pathTemplate);
   const m = method.toLowerCase();
   const { templates } = pathIndex(contract);
@@ -274,13 +309,19 @@ function responseValidator(contract: Contract, method: string, pathTemplate: str
   }
   const operation = byMethod.get(m);
   if (!operation) {
-    throw new Error(`The InfluxDB ${contract} contract has no ${method.toUpperCase()} ${pathTemplate} (only ${[...byMethod.keys()].map((x) => x.toUpperCase()).join(', ')})`);
+    throw new Error(
+      `The InfluxDB ${contract} contract has no ${method.toUpperCase()} ${pathTemplate} (only ${[...byMethod.keys()].map((x) => x.toUpperCase()).join(', ')})`,
+    );
   }
   const rangeKey = `${String(status).charAt(0)}XX`;
-  const responseKey = [String(status), rangeKey, rangeKey.toLowerCase(), 'default'].find((k) => operation.responses[k] !== undefined);
+  const responseKey = [String(status), rangeKey, rangeKey.toLowerCase(), 'default'].find(
+    (k) => operation.responses[k] !== undefined,
+  );
   const what = `${method.toUpperCase()} ${template} ${status}`;
   if (!responseKey) {
-    throw new Error(`The InfluxDB ${contract} contract lists no response ${status} nor default for ${method.toUpperCase()} ${template} (has ${Object.keys(operation.responses).join(', ')})`);
+    throw new Error(
+      `The InfluxDB ${contract} contract lists no response ${status} nor default for ${method.toUpperCase()} ${template} (has ${Object.keys(operation.responses).join(', ')})`,
+    );
   }
   const cacheKey = `${contract} ${m} ${template} ${responseKey}`;
   const cached = validators.get(cacheKey);
@@ -296,10 +337,16 @@ function responseValidator(contract: Contract, method: string, pathTemplate: str
     const media = mediaType === undefined ? undefined : content[mediaType];
     const schema = isObject(media) ? media.schema : undefined;
     if (schema === undefined) {
-      throw new Error(`The InfluxDB ${contract} contract has no JSON schema for ${what} (response '${responseKey}' content: ${Object.keys(content).join(', ')})`);
+      throw new Error(
+        `The InfluxDB ${contract} contract has no JSON schema for ${what} (response '${responseKey}' content: ${Object.keys(content).join(', ')})`,
+      );
     }
     try {
-      validator = { kind: 'json', responseKey, validate: ajvFor(contract).compile(toJsonSchema(contract, schema) as JsonObject) };
+      validator = {
+        kind: 'json',
+        responseKey,
+        validate: ajvFor(contract).compile(toJsonSchema(contract, schema) as JsonObject),
+      };
     } catch (error) {
       throw new Error(`The ${contract} contract's schema for ${what} does not compile: ${(error as Error).message}`);
     }
@@ -328,9 +375,11 @@ function describeError(error: ErrorObject): string {
   const pointer = error.instancePath === '' ? '(root)' : error.instancePath;
   const params = error.params as Record<string, unknown>;
   let detail = '';
-  if (Array.isArray(params.allowedValues)) detail = ` (allowed: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')})`;
+  if (Array.isArray(params.allowedValues))
+    detail = ` (allowed: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')})`;
   else if (typeof params.additionalProperty === 'string') detail = ` ('${params.additionalProperty}')`;
-  const value = error.data === undefined ? '' : `, got ${truncate(JSON.stringify(error.data) ?? String(error.data), 80)}`;
+  const value =
+    error.data === undefined ? '' : `, got ${truncate(JSON.stringify(error.data) ?? String(error.data), 80)}`;
   return `${pointer}: ${error.message ?? error.keyword}${detail}${value}`;
 }
 
@@ -339,13 +388,21 @@ function describeError(error: ErrorObject): string {
  * of `method` + `pathTemplate` (e.g. '/api/v2/users/{userID}') for `status` in the contract. Falls back to the
  * 'default' response when the status is not listed. Throws when the operation or a JSON schema for it does not exist.
  */
-export function expectMatchesContract(contract: Contract, method: string, pathTemplate: string, status: number, body: unknown): void {
+export function expectMatchesContract(
+  contract: Contract,
+  method: string,
+  pathTemplate: string,
+  status: number,
+  body: unknown,
+): void {
   const validator = responseValidator(contract, method, pathTemplate, status);
   const what = `${method.toUpperCase()} ${normalisePath(pathTemplate)} ${status}`;
   const via = validator.responseKey === String(status) ? '' : ` (checked against response '${validator.responseKey}')`;
   if (validator.kind === 'none') {
     if (body === undefined || body === '') return;
-    throw new Error(`InfluxDB ${contract} contract violation: ${what}${via} has no content, but the body is ${describeBody(body)}`);
+    throw new Error(
+      `InfluxDB ${contract} contract violation: ${what}${via} has no content, but the body is ${describeBody(body)}`,
+    );
   }
   if (validator.validate(body)) return;
   const lines = [...new Set((validator.validate.errors ?? []).map(describeError))];
@@ -357,7 +414,12 @@ export function expectMatchesContract(contract: Contract, method: string, pathTe
 }
 
 /** Convenience: validate a fetch-like answer {status, body} for a method and concrete URL path (query string ignored). */
-export function expectResponseMatchesContract(contract: Contract, method: string, concretePath: string, answer: { status: number; body: unknown }): void {
+export function expectResponseMatchesContract(
+  contract: Contract,
+  method: string,
+  concretePath: string,
+  answer: { status: number; body: unknown },
+): void {
   expectMatchesContract(contract, method, pathTemplateFor(contract, concretePath), answer.status, answer.body);
 }
 
@@ -369,10 +431,16 @@ export function expectMatchesErrorSchema(contract: Contract, body: unknown): voi
   const key = `${contract} component Error`;
   let validator = validators.get(key);
   if (!validator) {
-    validator = { kind: 'json', responseKey: 'Error', validate: ajvFor(contract).compile(toJsonSchema(contract, { $ref: '#/components/schemas/Error' }) as JsonObject) };
+    validator = {
+      kind: 'json',
+      responseKey: 'Error',
+      validate: ajvFor(contract).compile(toJsonSchema(contract, { $ref: '#/components/schemas/Error' }) as JsonObject),
+    };
     validators.set(key, validator);
   }
   if (validator.kind === 'json' && !validator.validate(body)) {
-    throw new Error(`InfluxDB ${contract} Error schema violation: ${[...new Set((validator.validate.errors ?? []).map(describeError))].join('; ')}; body: ${describeBody(body)}`);
+    throw new Error(
+      `InfluxDB ${contract} Error schema violation: ${[...new Set((validator.validate.errors ?? []).map(describeError))].join('; ')}; body: ${describeBody(body)}`,
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import IORedis from 'ioredis';
+import { Client } from 'pg';
 
 /** The PostgreSQL server tests use: DATABASE_URL's server (its database name is ignored) or the local one. */
 export function adminDatabaseUrl(): string {
@@ -32,7 +32,12 @@ export async function postgresAnswers(url = adminDatabaseUrl()): Promise<boolean
 }
 
 export async function redisAnswers(url = redisUrl()): Promise<boolean> {
-  const redis = new IORedis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new IORedis(url, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     return (await redis.ping()) === 'PONG';

@@ -1,6 +1,7 @@
 import { SigninAPI } from '@influxdata/influxdb-client-apis';
+
 import { influxClient } from './tenant';
-import { TestStack } from './test-stack';
+import { type TestStack } from './test-stack';
 
 export const SESSION_COOKIE = 'influxdb-oss-session';
 

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+
 import { SYSTEM_TOKEN } from './test-stack';
 import { until } from './until';
 
@@ -16,11 +17,18 @@ export function http<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string | string[]>; token?: string | null; timeoutMs?: number } = {},
+  options: {
+    body?: unknown;
+    rawBody?: string | Buffer;
+    headers?: Record<string, string | string[]>;
+    token?: string | null;
+    timeoutMs?: number;
+  } = {},
 ): Promise<HttpAnswer<T>> {
   const headers: Record<string, string | string[]> = { 'content-type': 'application/json', ...options.headers };
   const token = options.token === undefined ? SYSTEM_TOKEN : options.token;
-  if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${token}`;
+  if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
+    headers.authorization = `Bearer ${token}`;
   const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
@@ -37,14 +45,18 @@ export function http<T = any>(
         }
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(response.headers)) {
-          for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, v);
+          for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            responseHeaders.append(name, v);
         }
         resolve({ status: response.statusCode ?? 0, headers: responseHeaders, body });
       });
       response.on('error', reject);
     });
     request.on('error', reject);
-    if (options.timeoutMs) request.setTimeout(options.timeoutMs, () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    if (options.timeoutMs)
+      request.setTimeout(options.timeoutMs, () =>
+        request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+      );
     if (payload !== undefined) request.write(payload);
     request.end();
   });
@@ -68,12 +80,20 @@ export interface OperationBody {
 const FINISHED_STATES: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 /** Polls an operation until it is finished; fails at the deadline with the last state seen. */
-export async function waitForOperation(baseUrl: string, operationId: string, timeoutMs = 30000): Promise<OperationBody> {
+export async function waitForOperation(
+  baseUrl: string,
+  operationId: string,
+  timeoutMs = 30000,
+): Promise<OperationBody> {
   let last: HttpAnswer<OperationBody> | undefined;
-  await until(`operation ${operationId} to finish`, async () => {
-    last = await http<OperationBody>(baseUrl, 'GET', `/system/v1/operations/${operationId}`);
-    return last.status === 200 && FINISHED_STATES.has(last.body.state);
-  }, timeoutMs).catch((error: Error) => {
+  await until(
+    `operation ${operationId} to finish`,
+    async () => {
+      last = await http<OperationBody>(baseUrl, 'GET', `/system/v1/operations/${operationId}`);
+      return last.status === 200 && FINISHED_STATES.has(last.body.state);
+    },
+    timeoutMs,
+  ).catch((error: Error) => {
     throw new Error(`${error.message} (last answer: ${last?.status} ${JSON.stringify(last?.body)})`);
   });
   return last!.body;

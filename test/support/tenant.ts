@@ -1,6 +1,7 @@
 import { InfluxDB } from '@influxdata/influxdb-client';
+
 import { fullCreateRequest, http } from './system-api';
-import { TestStack } from './test-stack';
+import { type TestStack } from './test-stack';
 
 /** An instance made through the System API, with what a tenant test needs to act in it. */
 export interface TestTenant {
@@ -15,15 +16,27 @@ export interface TestTenant {
 }
 
 /** Creates an instance with a human admin (password) and a machine admin (PAT) and reads back their ids. */
-export async function createTenant(stack: TestStack, suffix: string, overrides: Record<string, unknown> = {}): Promise<TestTenant> {
+export async function createTenant(
+  stack: TestStack,
+  suffix: string,
+  overrides: Record<string, unknown> = {},
+): Promise<TestTenant> {
   const { customDomain: _unused, ...base } = fullCreateRequest(suffix);
-  const request = { ...base, ...overrides } as Omit<ReturnType<typeof fullCreateRequest>, "customDomain">;
+  const request = { ...base, ...overrides } as Omit<ReturnType<typeof fullCreateRequest>, 'customDomain'>;
   const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: request });
   if (res.status !== 200) throw new Error(`_create answered ${res.status}: ${JSON.stringify(res.body)}`);
   const instanceId: string = res.body.instanceId;
-  const [domain] = await stack.db.query<{ domain: string }>('SELECT domain FROM instance_domains WHERE instance_id = $1 AND is_generated', [instanceId]);
-  const users = await stack.db.query<{ id: string; kind: string; name: string }>('SELECT id, kind, name FROM users WHERE instance_id = $1', [instanceId]);
-  const [org] = await stack.db.query<{ id: string; name: string }>('SELECT id, name FROM orgs WHERE instance_id = $1', [instanceId]);
+  const [domain] = await stack.db.query<{ domain: string }>(
+    'SELECT domain FROM instance_domains WHERE instance_id = $1 AND is_generated',
+    [instanceId],
+  );
+  const users = await stack.db.query<{ id: string; kind: string; name: string }>(
+    'SELECT id, kind, name FROM users WHERE instance_id = $1',
+    [instanceId],
+  );
+  const [org] = await stack.db.query<{ id: string; name: string }>('SELECT id, name FROM orgs WHERE instance_id = $1', [
+    instanceId,
+  ]);
   const human = users.find((u) => u.kind === 'human')!;
   return {
     instanceId,

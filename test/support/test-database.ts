@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { Client } from 'pg';
+
 import { databaseUrlFor, withAdminClient } from './services';
 
 export interface TestDatabase {
@@ -13,7 +15,8 @@ export interface TestDatabase {
 /** A fresh database for one test file, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.TEST_TEMPLATE_DATABASE;
-  if (!template) throw new Error('TEST_TEMPLATE_DATABASE is not set: run tests through jest (test/support/global-setup.ts)');
+  if (!template)
+    throw new Error('TEST_TEMPLATE_DATABASE is not set: run tests through jest (test/support/global-setup.ts)');
   const name = `test_${randomBytes(6).toString('hex')}`;
   await withAdminClient((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = databaseUrlFor(name);

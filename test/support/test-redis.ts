@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import IORedis from 'ioredis';
+
 import { redisUrl } from './services';
 
 /** A BullMQ prefix of its own for one test file, and the means to read or remove what it wrote. */

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { AddressInfo } from 'node:net';
+
+import { type AddressInfo } from 'node:net';
+
+import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
+
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { SystemGrpcServer } from '../../apps/api/src/system/grpc/system-grpc.server';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { ContractRecorder } from './contract-recorder';
 import { LogSink } from './log-sink';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 import { TestRedis } from './test-redis';
 
 export const SYSTEM_TOKEN = 'test-system-token-0123456789abcdef';

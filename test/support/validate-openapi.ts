@@ -11,7 +11,11 @@ export function validateOpenApi(document: unknown): { valid: boolean; errors?: u
     for await (const chunk of process.stdin) text += chunk;
     const result = await new Validator().validate(JSON.parse(text));
     process.stdout.write(JSON.stringify({ valid: result.valid, errors: result.errors }));`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(document), encoding: 'utf8', cwd: __dirname });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: JSON.stringify(document),
+    encoding: 'utf8',
+    cwd: __dirname,
+  });
   if (child.status !== 0) throw new Error(`openapi validator failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
 }

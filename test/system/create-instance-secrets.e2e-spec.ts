@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+
 import { fullCreateRequest, http, waitForOperation } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 
@@ -10,14 +11,21 @@ function base64url(value: string | Buffer): string {
 function signJwt(privateKeyPem: string, keyId: string, userId: string): string {
   const header = base64url(JSON.stringify({ alg: 'RS256', kid: keyId, typ: 'JWT' }));
   const now = Math.floor(Date.now() / 1000);
-  const payload = base64url(JSON.stringify({ iss: userId, sub: userId, aud: 'https://test.localhost', iat: now, exp: now + 300 }));
+  const payload = base64url(
+    JSON.stringify({ iss: userId, sub: userId, aud: 'https://test.localhost', iat: now, exp: now + 300 }),
+  );
   const signature = sign('sha256', Buffer.from(`${header}.${payload}`), privateKeyPem);
   return `${header}.${payload}.${base64url(signature)}`;
 }
 
 function verifyJwt(jwt: string, publicKeyPem: string): boolean {
   const [header, payload, signature] = jwt.split('.');
-  return verify('sha256', Buffer.from(`${header}.${payload}`), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64url'));
+  return verify(
+    'sha256',
+    Buffer.from(`${header}.${payload}`),
+    createPublicKey(publicKeyPem),
+    Buffer.from(signature, 'base64url'),
+  );
 }
 
 describe('secrets of a new instance', () => {
@@ -28,9 +36,13 @@ describe('secrets of a new instance', () => {
   beforeAll(async () => {
     stack = await TestStack.start({ config: { LOG_LEVEL: 'trace' } });
     request = fullCreateRequest('secrets');
-    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: request, headers: { Prefer: 'respond-async' } });
+    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: request,
+      headers: { Prefer: 'respond-async' },
+    });
     const { state, result } = await waitForOperation(stack.baseUrl, res.body.id);
-    if (state !== 'SUCCEEDED' || !result?.instanceId || !result.pat || !result.machineKey) throw new Error(`create ended ${state}`);
+    if (state !== 'SUCCEEDED' || !result?.instanceId || !result.pat || !result.machineKey)
+      throw new Error(`create ended ${state}`);
     created = { instanceId: result.instanceId, pat: result.pat, machineKey: result.machineKey };
   });
 
@@ -46,21 +58,30 @@ describe('secrets of a new instance', () => {
     expect(new Date(file.expirationDate).toISOString()).toBe('2519-04-01T08:45:00.000Z');
 
     const [stored] = await stack.db.query<{ id: string; user_id: string; public_key_pem: string }>(
-      'SELECT id, user_id, public_key_pem FROM machine_keys WHERE instance_id = $1', [created.instanceId]);
+      'SELECT id, user_id, public_key_pem FROM machine_keys WHERE instance_id = $1',
+      [created.instanceId],
+    );
     expect(file.keyId).toBe(stored.id);
-    const [machine] = await stack.db.query<{ id: string }>("SELECT id FROM users WHERE instance_id = $1 AND kind = 'machine'", [created.instanceId]);
+    const [machine] = await stack.db.query<{ id: string }>(
+      "SELECT id FROM users WHERE instance_id = $1 AND kind = 'machine'",
+      [created.instanceId],
+    );
     expect(file.userId).toBe(machine.id);
     expect(createPublicKey(stored.public_key_pem).asymmetricKeyDetails?.modulusLength).toBe(2048);
 
     const jwt = signJwt(file.key, file.keyId, file.userId);
     expect(verifyJwt(jwt, stored.public_key_pem)).toBe(true);
-    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs1', format: 'pem' })
+      .toString();
     expect(verifyJwt(signJwt(stranger, file.keyId, file.userId), stored.public_key_pem)).toBe(false);
   });
 
   it('stores only the SHA-256 digest of the PAT', async () => {
     expect(created.pat).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const [token] = await stack.db.query<{ digest: string }>('SELECT digest FROM tokens WHERE instance_id = $1', [created.instanceId]);
+    const [token] = await stack.db.query<{ digest: string }>('SELECT digest FROM tokens WHERE instance_id = $1', [
+      created.instanceId,
+    ]);
     expect(token.digest).toBe(createHash('sha256').update(created.pat).digest('hex'));
   });
 
@@ -86,7 +107,9 @@ describe('secrets of a new instance', () => {
     }
 
     it('in any table of the database', async () => {
-      const tables = await stack.db.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+      const tables = await stack.db.query<{ tablename: string }>(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+      );
       let text = '';
       for (const { tablename } of tables) {
         const rows = await stack.db.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${tablename}" t`);

@@ -1,7 +1,19 @@
 import { fullCreateRequest, http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 
-const ALL_TABLES = ['instances', 'instance_domains', 'operations', 'events', 'orgs', 'users', 'org_members', 'instance_members', 'tokens', 'machine_keys', 'buckets'];
+const ALL_TABLES = [
+  'instances',
+  'instance_domains',
+  'operations',
+  'events',
+  'orgs',
+  'users',
+  'org_members',
+  'instance_members',
+  'tokens',
+  'machine_keys',
+  'buckets',
+];
 
 describe('POST /system/v1/instances/_create refuses bad requests', () => {
   let stack: TestStack;
@@ -46,12 +58,39 @@ describe('POST /system/v1/instances/_create refuses bad requests', () => {
     ['missing instanceName', { ...valid(), instanceName: undefined }, 'instanceName'],
     ['empty instanceName', { ...valid(), instanceName: '' }, 'instanceName'],
     ['instanceName over 200 characters', { ...valid(), instanceName: 'x'.repeat(201) }, 'instanceName'],
-    ['an invalid email', { ...valid(), human: { ...valid().human, email: { email: 'not-an-email' } } }, 'human.email.email'],
-    ['a password under 8 bytes', { ...valid(), human: { ...valid().human, password: { password: 'short' } } }, 'human.password.password'],
-    ['a password over 72 bytes', { ...valid(), human: { ...valid().human, password: { password: '🔑'.repeat(19) } } }, 'human.password.password'],
-    ['a PAT expiring in the past', { ...valid(), machine: { ...valid().machine, personalAccessToken: { expirationDate: '2001-01-01T00:00:00Z' } } }, 'machine.personalAccessToken.expirationDate'],
-    ['a machine key expiring in the past', { ...valid(), machine: { ...valid().machine, machineKey: { type: 'KEY_TYPE_JSON', expirationDate: '2001-01-01T00:00:00Z' } } }, 'machine.machineKey.expirationDate'],
-    ['an unknown machine key type', { ...valid(), machine: { ...valid().machine, machineKey: { type: 'KEY_TYPE_X509', expirationDate: inFuture } } }, 'machine.machineKey.type'],
+    [
+      'an invalid email',
+      { ...valid(), human: { ...valid().human, email: { email: 'not-an-email' } } },
+      'human.email.email',
+    ],
+    [
+      'a password under 8 bytes',
+      { ...valid(), human: { ...valid().human, password: { password: 'short' } } },
+      'human.password.password',
+    ],
+    [
+      'a password over 72 bytes',
+      { ...valid(), human: { ...valid().human, password: { password: '🔑'.repeat(19) } } },
+      'human.password.password',
+    ],
+    [
+      'a PAT expiring in the past',
+      { ...valid(), machine: { ...valid().machine, personalAccessToken: { expirationDate: '2001-01-01T00:00:00Z' } } },
+      'machine.personalAccessToken.expirationDate',
+    ],
+    [
+      'a machine key expiring in the past',
+      {
+        ...valid(),
+        machine: { ...valid().machine, machineKey: { type: 'KEY_TYPE_JSON', expirationDate: '2001-01-01T00:00:00Z' } },
+      },
+      'machine.machineKey.expirationDate',
+    ],
+    [
+      'an unknown machine key type',
+      { ...valid(), machine: { ...valid().machine, machineKey: { type: 'KEY_TYPE_X509', expirationDate: inFuture } } },
+      'machine.machineKey.type',
+    ],
     ['a malformed customDomain', { ...valid(), customDomain: 'not a domain!' }, 'customDomain'],
     ['a customDomain with an empty label', { ...valid(), customDomain: 'a..example.com' }, 'customDomain'],
     ['a human without userName', { ...valid(), human: { ...valid().human, userName: undefined } }, 'human.userName'],
@@ -73,16 +112,23 @@ describe('POST /system/v1/instances/_create refuses bad requests', () => {
       expect(res.body).toEqual({ code: 16, message: expect.any(String), details: [] });
     }
     const basic = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
-      body: valid(), token: null, headers: { authorization: 'Basic dXNlcjpwYXNz' },
+      body: valid(),
+      token: null,
+      headers: { authorization: 'Basic dXNlcjpwYXNz' },
     });
     expect(basic.status).toBe(401);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('answers 409 when the customDomain is taken, and stores nothing more', async () => {
-    const first = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('taken') });
+    const first = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: fullCreateRequest('taken'),
+    });
     expect(first.status).toBe(200);
-    const again = { ...fullCreateRequest('taken-2'), customDomain: fullCreateRequest('taken').customDomain.toUpperCase() };
+    const again = {
+      ...fullCreateRequest('taken-2'),
+      customDomain: fullCreateRequest('taken').customDomain.toUpperCase(),
+    };
     const res = await expectRefused(again, 409, 6);
     expect(res.body.message).toContain(fullCreateRequest('taken').customDomain);
   });

@@ -34,7 +34,9 @@ describe('POST /system/v1/instances/_create', () => {
     expect(typeof pat).toBe('string');
     expect(typeof machineKey).toBe('string');
 
-    const [instance] = await stack.db.query<{ state: string; name: string }>('SELECT * FROM instances WHERE id = $1', [instanceId]);
+    const [instance] = await stack.db.query<{ state: string; name: string }>('SELECT * FROM instances WHERE id = $1', [
+      instanceId,
+    ]);
     expect(instance).toMatchObject({ state: 'STATE_RUNNING', name: request.instanceName });
 
     const domains = await rowsOf('instance_domains', instanceId);
@@ -45,26 +47,43 @@ describe('POST /system/v1/instances/_create', () => {
     const [org] = await rowsOf('orgs', instanceId);
     expect(org.name).toBe(request.firstOrgName);
     const users = await rowsOf('users', instanceId);
-    expect(users.map((u) => [u.kind, u.name]).sort()).toEqual([['human', request.human.userName], ['machine', request.machine.userName]]);
+    expect(users.map((u) => [u.kind, u.name]).sort()).toEqual([
+      ['human', request.human.userName],
+      ['machine', request.machine.userName],
+    ]);
     const human = users.find((u) => u.kind === 'human')!;
-    expect(human).toMatchObject({ email: request.human.email.email, email_verified: true, first_name: 'Alice', last_name: 'Admin' });
+    expect(human).toMatchObject({
+      email: request.human.email.email,
+      email_verified: true,
+      first_name: 'Alice',
+      last_name: 'Admin',
+    });
     expect(human.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
     const orgOwners = await rowsOf('org_members', instanceId);
-    expect(orgOwners.map((m) => [m.org_id, m.role]).sort()).toEqual([[org.id, 'owner'], [org.id, 'owner']]);
+    expect(orgOwners.map((m) => [m.org_id, m.role]).sort()).toEqual([
+      [org.id, 'owner'],
+      [org.id, 'owner'],
+    ]);
     expect(orgOwners.map((m) => m.user_id).sort()).toEqual(users.map((u) => u.id).sort());
     const instanceOwners = await rowsOf('instance_members', instanceId);
     expect(instanceOwners.map((m) => m.user_id).sort()).toEqual(users.map((u) => u.id).sort());
     expect(instanceOwners.every((m) => m.role === 'owner')).toBe(true);
 
     const [token] = await rowsOf('tokens', instanceId);
-    expect(token).toMatchObject({ kind: 'pat', user_id: users.find((u) => u.kind === 'machine')!.id, status: 'active' });
+    expect(token).toMatchObject({
+      kind: 'pat',
+      user_id: users.find((u) => u.kind === 'machine')!.id,
+      status: 'active',
+    });
     expect(new Date(token.expires_at as string).toISOString()).toBe('2519-04-01T08:45:00.000Z');
     const [key] = await rowsOf('machine_keys', instanceId);
     expect(key.public_key_pem).toContain('BEGIN PUBLIC KEY');
 
     const buckets = await stack.db.query<{ name: string; type: string; retention_seconds: string; org_id: string }>(
-      'SELECT name, type, retention_seconds, org_id FROM buckets WHERE instance_id = $1 ORDER BY name', [instanceId]);
+      'SELECT name, type, retention_seconds, org_id FROM buckets WHERE instance_id = $1 ORDER BY name',
+      [instanceId],
+    );
     expect(buckets).toEqual([
       { name: '_monitoring', type: 'system', retention_seconds: String(7 * 86400), org_id: org.id },
       { name: '_tasks', type: 'system', retention_seconds: String(3 * 86400), org_id: org.id },
@@ -73,14 +92,32 @@ describe('POST /system/v1/instances/_create', () => {
   });
 
   it('reports sequence and dates that match the events table', async () => {
-    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('events') });
+    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: fullCreateRequest('events'),
+    });
     const { instanceId, details } = res.body;
-    const events = await stack.db.query<{ sequence: string; created_at: Date; event_type: string; instance_id: string }>(
-      'SELECT sequence::text, created_at, event_type, instance_id FROM events WHERE instance_id = $1 ORDER BY sequence', [instanceId]);
-    expect(events.map((e) => e.event_type)).toEqual(expect.arrayContaining([
-      'instance.added', 'org.added', 'user.human.added', 'user.machine.added', 'member.owner.added',
-      'personal_access_token.added', 'machine_key.added', 'bucket.added', 'instance.running',
-    ]));
+    const events = await stack.db.query<{
+      sequence: string;
+      created_at: Date;
+      event_type: string;
+      instance_id: string;
+    }>(
+      'SELECT sequence::text, created_at, event_type, instance_id FROM events WHERE instance_id = $1 ORDER BY sequence',
+      [instanceId],
+    );
+    expect(events.map((e) => e.event_type)).toEqual(
+      expect.arrayContaining([
+        'instance.added',
+        'org.added',
+        'user.human.added',
+        'user.machine.added',
+        'member.owner.added',
+        'personal_access_token.added',
+        'machine_key.added',
+        'bucket.added',
+        'instance.running',
+      ]),
+    );
     const instanceEvents = events.filter((e) => e.event_type.startsWith('instance.'));
     expect(details.sequence).toBe(events[events.length - 1].sequence);
     expect(details.creationDate).toBe(instanceEvents[0].created_at.toISOString());
@@ -119,7 +156,9 @@ describe('POST /system/v1/instances/_create', () => {
   });
 
   it('creates an instance awaiting setup when neither human nor machine is given', async () => {
-    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Awaiting setup' } });
+    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: { instanceName: 'Awaiting setup' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.pat).toBeUndefined();
     expect(res.body.machineKey).toBeUndefined();
@@ -144,7 +183,9 @@ describe('POST /system/v1/instances/_create', () => {
       config: { SYSTEM_API_TOKENS: `${SYSTEM_TOKEN},second-operator-token-1234`, DATABASE_URL: stack.db.url },
     });
     try {
-      const seenByOther = await http(shared.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`, { token: 'second-operator-token-1234' });
+      const seenByOther = await http(shared.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`, {
+        token: 'second-operator-token-1234',
+      });
       expect(seenByOther.status).toBe(200);
       expect(seenByOther.body.result.instanceId).toBe(res.body.instanceId);
       expect(seenByOther.body.result.pat).toBeUndefined();

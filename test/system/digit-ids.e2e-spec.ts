@@ -1,6 +1,8 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
 import { IdGenerator } from '@app/domain';
+
 import { http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import { until } from '../support/until';
@@ -20,8 +22,11 @@ describe('ids made only of decimal digits', () => {
   }
 
   beforeAll(async () => {
-    stack = await TestStack.start({ config: { WEBHOOK_RELAY_INTERVAL_MS: '200', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
-    for (const app of [stack.api, ...stack.workers]) jest.spyOn(app.get(IdGenerator), 'newId').mockImplementation(digitId);
+    stack = await TestStack.start({
+      config: { WEBHOOK_RELAY_INTERVAL_MS: '200', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' },
+    });
+    for (const app of [stack.api, ...stack.workers])
+      jest.spyOn(app.get(IdGenerator), 'newId').mockImplementation(digitId);
     receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
@@ -40,16 +45,24 @@ describe('ids made only of decimal digits', () => {
 
   it('provisions the instance and delivers its webhooks', async () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const hook = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', { body: { url, eventTypes: ['instance.created'] } });
+    const hook = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', {
+      body: { url, eventTypes: ['instance.created'] },
+    });
     expect(hook.status).toBe(200);
 
     const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Digits' } });
     expect(res.status).toBe(200);
-    const [operation] = await stack.db.query<{ id: string; state: string }>('SELECT id, state FROM operations WHERE instance_id = $1', [res.body.instanceId]);
+    const [operation] = await stack.db.query<{ id: string; state: string }>(
+      'SELECT id, state FROM operations WHERE instance_id = $1',
+      [res.body.instanceId],
+    );
     expect(operation).toEqual({ id: expect.stringMatching(/^\d{16}$/), state: 'SUCCEEDED' });
 
     await until('the instance.created delivery', () => received.some((b) => b.includes(res.body.instanceId)));
-    const deliveries = await stack.db.query<{ id: string; status: string }>('SELECT id, status FROM webhook_deliveries WHERE webhook_id = $1', [hook.body.webhook.id]);
+    const deliveries = await stack.db.query<{ id: string; status: string }>(
+      'SELECT id, status FROM webhook_deliveries WHERE webhook_id = $1',
+      [hook.body.webhook.id],
+    );
     expect(deliveries).toEqual([{ id: expect.stringMatching(/^\d{16}$/), status: 'SUCCEEDED' }]);
   });
 });

@@ -1,19 +1,36 @@
 import { request as httpRequest } from 'node:http';
+
 import { fullCreateRequest, http, waitForOperation } from '../support/system-api';
 import { SYSTEM_TOKEN, TestStack } from '../support/test-stack';
 
 /** Reads a Server-Sent Events stream to its end and answers the data of each `progress` event. */
 function readEvents(baseUrl: string, path: string, onOpen: () => void): Promise<any[]> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL(path, baseUrl), { headers: { authorization: `Bearer ${SYSTEM_TOKEN}`, accept: 'text/event-stream' } }, (res) => {
-      expect(res.headers['content-type']).toContain('text/event-stream');
-      onOpen();
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () =>
-        resolve(text.split('\n\n').filter((block) => block.includes('event: progress')).map((block) => JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))!.slice(6)))),
-      );
-    });
+    const req = httpRequest(
+      new URL(path, baseUrl),
+      { headers: { authorization: `Bearer ${SYSTEM_TOKEN}`, accept: 'text/event-stream' } },
+      (res) => {
+        expect(res.headers['content-type']).toContain('text/event-stream');
+        onOpen();
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () =>
+          resolve(
+            text
+              .split('\n\n')
+              .filter((block) => block.includes('event: progress'))
+              .map((block) =>
+                JSON.parse(
+                  block
+                    .split('\n')
+                    .find((l) => l.startsWith('data: '))!
+                    .slice(6),
+                ),
+              ),
+          ),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -31,20 +48,31 @@ describe('System API operations: list, wait, cancel, events', () => {
   });
 
   const createAsync = (suffix: string) =>
-    http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest(suffix), headers: { Prefer: 'respond-async' } });
+    http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: fullCreateRequest(suffix),
+      headers: { Prefer: 'respond-async' },
+    });
 
   it('cancels a create that has not started: it never runs, and its domain is free again', async () => {
     const res = await createAsync('cancelled');
     const cancelled = await http(stack.baseUrl, 'POST', `/system/v1/operations/${res.body.id}/_cancel`);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ state: 'CANCELLED', cancelRequested: true, error: { reason: 'CANCELLED', retryable: false } });
+    expect(cancelled.body).toMatchObject({
+      state: 'CANCELLED',
+      cancelRequested: true,
+      error: { reason: 'CANCELLED', retryable: false },
+    });
     const instance = await http(stack.baseUrl, 'GET', `/system/v1/instances/${res.body.instanceId}`);
     expect(instance.body.instance).toMatchObject({ state: 'STATE_FAILED', domains: [] });
 
     await stack.startWorker();
-    const again = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('cancelled') });
+    const again = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: fullCreateRequest('cancelled'),
+    });
     expect(again.status).toBe(200);
-    const [{ count }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM orgs WHERE instance_id = $1', [res.body.instanceId]);
+    const [{ count }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM orgs WHERE instance_id = $1', [
+      res.body.instanceId,
+    ]);
     expect(count).toBe('0');
     expect((await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`)).body.state).toBe('CANCELLED');
     const late = await http(stack.baseUrl, 'POST', `/system/v1/operations/${res.body.id}/_cancel`);
@@ -60,11 +88,16 @@ describe('System API operations: list, wait, cancel, events', () => {
     const early = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}/_wait?timeout=300ms`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     expect(early.body.state).toBe('PENDING');
-    expect((await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}/_wait?timeout=soon`)).status).toBe(400);
+    expect((await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}/_wait?timeout=soon`)).status).toBe(
+      400,
+    );
 
     setTimeout(() => void stack.startWorker(), 300);
     const done = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}/_wait?timeout=30s`);
-    expect(done.body).toMatchObject({ state: 'SUCCEEDED', result: { instanceId: res.body.instanceId, pat: expect.any(String) } });
+    expect(done.body).toMatchObject({
+      state: 'SUCCEEDED',
+      result: { instanceId: res.body.instanceId, pat: expect.any(String) },
+    });
     // Closing a worker waits for its active job, so nothing is cut short here.
     await Promise.all(stack.workers.map((w) => w.close()));
     stack.workers = [];
@@ -72,9 +105,14 @@ describe('System API operations: list, wait, cancel, events', () => {
 
   it('streams progress as Server-Sent Events until the operation is finished', async () => {
     const res = await createAsync('events');
-    const events = await readEvents(stack.baseUrl, `/system/v1/operations/${res.body.id}/events`, () => setTimeout(() => void stack.startWorker(), 300));
+    const events = await readEvents(stack.baseUrl, `/system/v1/operations/${res.body.id}/events`, () =>
+      setTimeout(() => void stack.startWorker(), 300),
+    );
     expect(events[0].state).toBe('PENDING');
-    expect(events[events.length - 1]).toMatchObject({ state: 'SUCCEEDED', progress: { completedSteps: 4, totalSteps: 4 } });
+    expect(events[events.length - 1]).toMatchObject({
+      state: 'SUCCEEDED',
+      progress: { completedSteps: 4, totalSteps: 4 },
+    });
     expect(events.some((e) => e.state === 'RUNNING' || e.progress.completedSteps > 0)).toBe(true);
     expect(JSON.stringify(events)).not.toContain('"pat"');
     await Promise.all(stack.workers.map((w) => w.close()));
@@ -88,14 +126,22 @@ describe('System API operations: list, wait, cancel, events', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page: { body: any } = await http(stack.baseUrl, 'GET', `/system/v1/operations?kind=CREATE_INSTANCE&state=PENDING&pageSize=2${token ? `&pageToken=${token}` : ''}`);
+      const page: { body: any } = await http(
+        stack.baseUrl,
+        'GET',
+        `/system/v1/operations?kind=CREATE_INSTANCE&state=PENDING&pageSize=2${token ? `&pageToken=${token}` : ''}`,
+      );
       seen.push(...page.body.operations.map((o: { id: string }) => o.id));
       token = page.body.nextPageToken;
       pages += 1;
     } while (token);
     expect(seen).toEqual([...ids].reverse());
     expect(pages).toBe(3);
-    const one = await http(stack.baseUrl, 'GET', `/system/v1/operations?instanceId=${(await http(stack.baseUrl, 'GET', `/system/v1/operations/${ids[0]}`)).body.instanceId}`);
+    const one = await http(
+      stack.baseUrl,
+      'GET',
+      `/system/v1/operations?instanceId=${(await http(stack.baseUrl, 'GET', `/system/v1/operations/${ids[0]}`)).body.instanceId}`,
+    );
     expect(one.body.operations.map((o: { id: string }) => o.id)).toEqual([ids[0]]);
     expect((await http(stack.baseUrl, 'GET', '/system/v1/operations?state=BORED')).status).toBe(400);
     expect((await http(stack.baseUrl, 'GET', '/system/v1/operations?pageToken=garbage')).status).toBe(400);
@@ -105,6 +151,7 @@ describe('System API operations: list, wait, cancel, events', () => {
   it('lets the waiting operations finish', async () => {
     await stack.startWorker();
     const list = await http(stack.baseUrl, 'GET', '/system/v1/operations?state=PENDING');
-    for (const operation of list.body.operations) expect((await waitForOperation(stack.baseUrl, operation.id)).state).toBe('SUCCEEDED');
+    for (const operation of list.body.operations)
+      expect((await waitForOperation(stack.baseUrl, operation.id)).state).toBe('SUCCEEDED');
   });
 });

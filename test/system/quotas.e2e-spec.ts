@@ -1,9 +1,15 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
 import { fromJson } from '@bufbuild/protobuf';
-import { AddQuotaResponseSchema, RemoveQuotaResponseSchema, SetQuotaResponseSchema } from '@zitadel/proto/zitadel/system_pb';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import {
+  AddQuotaResponseSchema,
+  RemoveQuotaResponseSchema,
+  SetQuotaResponseSchema,
+} from '@zitadel/proto/zitadel/system_pb';
+
 import { http } from '../support/system-api';
-import { createTenant, TestTenant } from '../support/tenant';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 import { until } from '../support/until';
 
@@ -36,8 +42,19 @@ class Receiver {
 }
 
 /** A quota whose current period started ten minutes ago and lasts an hour. */
-function quota(amount: number, limit: boolean, notifications: { percent: number; repeat?: boolean; callUrl: string }[] = []) {
-  return { unit: UNIT, from: new Date(Date.now() - 10 * 60_000).toISOString(), resetInterval: '3600s', amount: String(amount), limit, notifications };
+function quota(
+  amount: number,
+  limit: boolean,
+  notifications: { percent: number; repeat?: boolean; callUrl: string }[] = [],
+) {
+  return {
+    unit: UNIT,
+    from: new Date(Date.now() - 10 * 60_000).toISOString(),
+    resetInterval: '3600s',
+    amount: String(amount),
+    limit,
+    notifications,
+  };
 }
 
 describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcement', () => {
@@ -45,7 +62,9 @@ describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcem
   let receiver: Receiver;
 
   beforeAll(async () => {
-    stack = await TestStack.start({ config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_BACKOFF_MS: '50', WEBHOOK_BACKOFF_MAX_MS: '200' } });
+    stack = await TestStack.start({
+      config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_BACKOFF_MS: '50', WEBHOOK_BACKOFF_MAX_MS: '200' },
+    });
     receiver = await new Receiver().start();
   });
 
@@ -56,8 +75,12 @@ describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcem
 
   const quotas = (t: TestTenant) => `/system/v1/instances/${t.instanceId}/quotas`;
   const authenticated = (t: TestTenant, headers: Record<string, string> = {}) =>
-    http(stack.baseUrl, 'GET', '/api/v2/buckets', { token: null, headers: { authorization: `Token ${t.operatorToken}`, ...headers } });
-  const anonymous = (t: TestTenant) => http(stack.baseUrl, 'GET', '/api/v2/setup', { token: null, headers: { host: t.domain } });
+    http(stack.baseUrl, 'GET', '/api/v2/buckets', {
+      token: null,
+      headers: { authorization: `Token ${t.operatorToken}`, ...headers },
+    });
+  const anonymous = (t: TestTenant) =>
+    http(stack.baseUrl, 'GET', '/api/v2/setup', { token: null, headers: { host: t.domain } });
 
   it('AddQuota answers AddQuotaResponse, and a second AddQuota of the unit is AlreadyExists (409, code 6)', async () => {
     const t = await createTenant(stack, 'qadd');
@@ -80,7 +103,10 @@ describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcem
     expect(fromJson(SetQuotaResponseSchema, second.body)).toEqual(fromJson(SetQuotaResponseSchema, first.body));
     const changed = await http(stack.baseUrl, 'PUT', quotas(t), { body: { ...body, amount: '60' } });
     expect(BigInt(changed.body.details.sequence)).toBeGreaterThan(BigInt(first.body.details.sequence));
-    const [row] = await stack.db.query<{ amount: string }>('SELECT amount::text FROM instance_quotas WHERE instance_id = $1', [t.instanceId]);
+    const [row] = await stack.db.query<{ amount: string }>(
+      'SELECT amount::text FROM instance_quotas WHERE instance_id = $1',
+      [t.instanceId],
+    );
     expect(row.amount).toBe('60');
   });
 
@@ -110,7 +136,9 @@ describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcem
       const res = await http(stack.baseUrl, 'PUT', quotas(t), { body });
       expect({ body, status: res.status, code: res.body.code }).toEqual({ body, status: 400, code: 3 });
     }
-    const unknown = await http(stack.baseUrl, 'PUT', '/system/v1/instances/0123456789abcdef/quotas', { body: quota(10, false) });
+    const unknown = await http(stack.baseUrl, 'PUT', '/system/v1/instances/0123456789abcdef/quotas', {
+      body: quota(10, false),
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -147,11 +175,21 @@ describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcem
     for (let i = 1; i <= 7; i++) expect((await authenticated(t)).status).toBe(200);
     const mine = () => receiver.received.filter((n) => n.callURL === callUrl);
     await until('three quota notifications', () => mine().length >= 3);
-    const [periodStart] = await stack.db.query<{ from_at: Date }>('SELECT from_at FROM instance_quotas WHERE instance_id = $1', [t.instanceId]);
+    const [periodStart] = await stack.db.query<{ from_at: Date }>(
+      'SELECT from_at FROM instance_quotas WHERE instance_id = $1',
+      [t.instanceId],
+    );
     const sorted = [...mine()].sort((a, b) => Number(a.threshold) - Number(b.threshold));
-    expect(sorted).toEqual([50, 100, 150].map((threshold) => ({
-      unit: 1, id: expect.stringMatching(/^[0-9a-f]{16}$/), callURL: callUrl, periodStart: periodStart.from_at.toISOString(), threshold, usage: (threshold / 100) * 4,
-    })));
+    expect(sorted).toEqual(
+      [50, 100, 150].map((threshold) => ({
+        unit: 1,
+        id: expect.stringMatching(/^[0-9a-f]{16}$/),
+        callURL: callUrl,
+        periodStart: periodStart.from_at.toISOString(),
+        threshold,
+        usage: (threshold / 100) * 4,
+      })),
+    );
     expect(new Set(sorted.map((n) => n.id)).size).toBe(1);
   });
 
@@ -167,7 +205,9 @@ describe('System API quotas (AddQuota, SetQuota, RemoveQuota) and their enforcem
     await http(stack.baseUrl, 'PUT', quotas(other), { body: quota(1, false, [{ percent: 100, callUrl: otherUrl }]) });
     await authenticated(other);
     await until('the other notification', () => receiver.received.some((n) => n.callURL === otherUrl));
-    expect(receiver.received.filter((n) => n.callURL === callUrl)).toEqual([expect.objectContaining({ threshold: 50, usage: 1 })]);
+    expect(receiver.received.filter((n) => n.callURL === callUrl)).toEqual([
+      expect.objectContaining({ threshold: 50, usage: 1 }),
+    ]);
   });
 });
 
@@ -185,10 +225,19 @@ describe('quota notification URLs under the webhook network policy', () => {
   it('refuses a callUrl on a private address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS is set (400, code 3)', async () => {
     const t = await createTenant(stack, 'qpolicy');
     for (const callUrl of ['http://127.0.0.1:9/quota', 'http://10.0.0.1/quota', 'http://localhost/quota']) {
-      const res = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${t.instanceId}/quotas`, { body: quota(10, false, [{ percent: 50, callUrl }]) });
-      expect({ callUrl, status: res.status, code: res.body.code, field: res.body.message }).toEqual({ callUrl, status: 400, code: 3, field: expect.stringContaining('notifications[0].callUrl') });
+      const res = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${t.instanceId}/quotas`, {
+        body: quota(10, false, [{ percent: 50, callUrl }]),
+      });
+      expect({ callUrl, status: res.status, code: res.body.code, field: res.body.message }).toEqual({
+        callUrl,
+        status: 400,
+        code: 3,
+        field: expect.stringContaining('notifications[0].callUrl'),
+      });
     }
-    const allowed = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${t.instanceId}/quotas`, { body: quota(10, false, [{ percent: 50, callUrl: 'https://billing.example.com/quota' }]) });
+    const allowed = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${t.instanceId}/quotas`, {
+      body: quota(10, false, [{ percent: 50, callUrl: 'https://billing.example.com/quota' }]),
+    });
     expect(allowed.status).toBe(200);
   });
 });

@@ -14,14 +14,24 @@ describe('secrets of finished operations', () => {
   });
 
   it('are handed back until SECRET_RETENTION_SECONDS pass, then erased from the database', async () => {
-    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('retention'), headers: { Prefer: 'respond-async' } });
+    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: fullCreateRequest('retention'),
+      headers: { Prefer: 'respond-async' },
+    });
     const done = await waitForOperation(stack.baseUrl, res.body.id);
     expect(done.result?.pat).toEqual(expect.any(String));
 
-    await until('the sealed secrets to be erased', async () => {
-      const [{ sealed_secrets: sealed }] = await stack.db.query<{ sealed_secrets: string | null }>('SELECT sealed_secrets FROM operations WHERE id = $1', [res.body.id]);
-      return sealed === null;
-    }, 15000);
+    await until(
+      'the sealed secrets to be erased',
+      async () => {
+        const [{ sealed_secrets: sealed }] = await stack.db.query<{ sealed_secrets: string | null }>(
+          'SELECT sealed_secrets FROM operations WHERE id = $1',
+          [res.body.id],
+        );
+        return sealed === null;
+      },
+      15000,
+    );
     const later = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`);
     expect(later.body.state).toBe('SUCCEEDED');
     expect(later.body.result.instanceId).toBe(res.body.instanceId);

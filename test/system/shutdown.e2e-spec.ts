@@ -1,5 +1,6 @@
-import IORedis from 'ioredis';
 import { WebhookDeliveryQueue } from '@app/domain';
+import IORedis from 'ioredis';
+
 import { fullCreateRequest, http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import { until } from '../support/until';
@@ -9,7 +10,10 @@ async function connectionsOf(stack: TestStack): Promise<string[]> {
   const redis = new IORedis(stack.redis.url);
   try {
     const list = (await redis.client('LIST')) as string;
-    return list.split('\n').map((line) => /(?:^| )name=(\S*)/.exec(line)?.[1] ?? '').filter((name) => name.startsWith(`${stack.redis.prefix}:`));
+    return list
+      .split('\n')
+      .map((line) => /(?:^| )name=(\S*)/.exec(line)?.[1] ?? '')
+      .filter((name) => name.startsWith(`${stack.redis.prefix}:`));
   } finally {
     redis.disconnect();
   }
@@ -20,10 +24,17 @@ describe('Shutdown', () => {
     const stack = await TestStack.start({ config: { WEBHOOK_RELAY_INTERVAL_MS: '50' } });
     let stopped = false;
     try {
-      await http(stack.baseUrl, 'POST', '/system/v1/webhooks', { body: { url: 'http://127.0.0.1:9/hook', eventTypes: ['instance.created'] } });
-      const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('shutdown'), headers: { Prefer: 'respond-async' } });
+      await http(stack.baseUrl, 'POST', '/system/v1/webhooks', {
+        body: { url: 'http://127.0.0.1:9/hook', eventTypes: ['instance.created'] },
+      });
+      const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+        body: fullCreateRequest('shutdown'),
+        headers: { Prefer: 'respond-async' },
+      });
       expect(res.status).toBe(202);
-      await until('the connections to be named', async () => (await connectionsOf(stack)).some((name) => name.endsWith(':webhook-relay-worker')));
+      await until('the connections to be named', async () =>
+        (await connectionsOf(stack)).some((name) => name.endsWith(':webhook-relay-worker')),
+      );
       const queue = stack.workers[0].get(WebhookDeliveryQueue);
       await stack.stop();
       stopped = true;

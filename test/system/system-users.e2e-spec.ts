@@ -1,5 +1,7 @@
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+
 import { SignJWT } from 'jose';
+
 import { fullCreateRequest, http, waitForOperation } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 
@@ -10,7 +12,13 @@ const viewer = rsa();
 const stranger = rsa();
 const keyData = (key: KeyObject) => Buffer.from(key.export({ type: 'spki', format: 'pem' })).toString('base64');
 
-interface Claims { iss?: string; sub?: string; aud?: string | string[]; iat?: number; exp?: number }
+interface Claims {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  iat?: number;
+  exp?: number;
+}
 
 /** A system user's JWT as ZITADEL's docs describe it: RS256, iss = sub = user id, aud = the issuer URL. */
 function jwt(userId: string, key: KeyObject, claims: Claims = {}): Promise<string> {
@@ -29,7 +37,8 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
     issuedJwts.push(token);
     return token;
   };
-  const instanceCount = async () => Number((await stack.db.query<{ n: string }>('SELECT count(*) AS n FROM instances'))[0].n);
+  const instanceCount = async () =>
+    Number((await stack.db.query<{ n: string }>('SELECT count(*) AS n FROM instances'))[0].n);
 
   beforeAll(async () => {
     stack = await TestStack.start({
@@ -49,7 +58,10 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
 
   it('creates an instance with a valid JWT and reads it back', async () => {
     const token = await asOwner();
-    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { token, body: { instanceName: 'x' } });
+    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      token,
+      body: { instanceName: 'x' },
+    });
     expect(created.status).toBe(200);
     expect(created.body.instanceId).toMatch(/^[0-9a-f]{16}$/);
     const got = await http(stack.baseUrl, 'GET', `/system/v1/instances/${created.body.instanceId}`, { token });
@@ -59,7 +71,10 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
 
   it('accepts aud as an array that names the issuer, and any case of the Bearer scheme', async () => {
     const token = await asOwner({ aud: ['https://other.test', ISSUER] });
-    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_search', { headers: { authorization: `bearer ${token}` }, body: {} });
+    const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_search', {
+      headers: { authorization: `bearer ${token}` },
+      body: {},
+    });
     expect(res.status).toBe(200);
   });
 
@@ -67,15 +82,30 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
     const now = () => Math.floor(Date.now() / 1000);
     it.each<[string, () => Promise<string>, RegExp]>([
       ['expired', () => asOwner({ iat: now() - 600, exp: now() - 10 }), /expired/],
-      ['for another audience', () => asOwner({ aud: 'https://elsewhere.test' }), /wrong audience: aud must name this service's issuer https:\/\/issuer\.test/],
+      [
+        'for another audience',
+        () => asOwner({ aud: 'https://elsewhere.test' }),
+        /wrong audience: aud must name this service's issuer https:\/\/issuer\.test/,
+      ],
       ['issued more than an hour ago', () => asOwner({ iat: now() - 2 * 3600, exp: now() + 300 }), /iat is too old/],
       // The same answer for both, so that user ids cannot be found out; the log tells them apart.
-      ['of an unknown user', async () => remember(await jwt('nobody', stranger.privateKey)), /^invalid system user JWT: unknown system user or bad signature$/],
-      ['signed with another key', async () => remember(await jwt('ops', stranger.privateKey)), /^invalid system user JWT: unknown system user or bad signature$/],
+      [
+        'of an unknown user',
+        async () => remember(await jwt('nobody', stranger.privateKey)),
+        /^invalid system user JWT: unknown system user or bad signature$/,
+      ],
+      [
+        'signed with another key',
+        async () => remember(await jwt('ops', stranger.privateKey)),
+        /^invalid system user JWT: unknown system user or bad signature$/,
+      ],
     ])('%s', async (_, make, message) => {
       const token = await make();
       const before = await instanceCount();
-      const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { token, body: { instanceName: 'refused' } });
+      const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+        token,
+        body: { instanceName: 'refused' },
+      });
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ code: 16, message: expect.stringMatching(message), details: [] });
       for (const part of token.split('.')) expect(res.body.message).not.toContain(part);
@@ -100,23 +130,39 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
     let instanceId: string;
 
     beforeAll(async () => {
-      instanceId = (await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Viewed' } })).body.instanceId;
+      instanceId = (
+        await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Viewed' } })
+      ).body.instanceId;
     });
 
     it('reads instances and limits, and searches', async () => {
       const token = await asViewer();
       expect((await http(stack.baseUrl, 'GET', `/system/v1/instances/${instanceId}`, { token })).status).toBe(200);
-      expect((await http(stack.baseUrl, 'GET', `/system/v1/instances/${instanceId}/limits`, { token })).status).toBe(200);
+      expect((await http(stack.baseUrl, 'GET', `/system/v1/instances/${instanceId}/limits`, { token })).status).toBe(
+        200,
+      );
       expect((await http(stack.baseUrl, 'POST', '/system/v1/instances/_search', { token, body: {} })).status).toBe(200);
-      expect((await http(stack.baseUrl, 'POST', `/system/v1/instances/${instanceId}/domains/_search`, { token, body: {} })).status).toBe(200);
-      expect((await http(stack.baseUrl, 'POST', '/system/v1/domains/nowhere.example/_exists', { token, body: {} })).status).toBe(200);
+      expect(
+        (await http(stack.baseUrl, 'POST', `/system/v1/instances/${instanceId}/domains/_search`, { token, body: {} }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await http(stack.baseUrl, 'POST', '/system/v1/domains/nowhere.example/_exists', { token, body: {} })).status,
+      ).toBe(200);
     });
 
     it('may not create an instance: 403 code 7, and nothing is created', async () => {
       const before = await instanceCount();
-      const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { token: await asViewer(), body: { instanceName: 'x' } });
+      const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+        token: await asViewer(),
+        body: { instanceName: 'x' },
+      });
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ code: 7, message: 'the role SYSTEM_OWNER_VIEWER may not change anything', details: [] });
+      expect(res.body).toEqual({
+        code: 7,
+        message: 'the role SYSTEM_OWNER_VIEWER may not change anything',
+        details: [],
+      });
       expect(await instanceCount()).toBe(before);
     });
 
@@ -126,7 +172,10 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
       ['POST', '/domains', { domain: 'viewer.example.com' }],
       ['PUT', '/limits', { block: true }],
     ])('may not %s /instances/{id}%s', async (method, suffix, body) => {
-      const res = await http(stack.baseUrl, method, `/system/v1/instances/${instanceId}${suffix}`, { token: await asViewer(), body });
+      const res = await http(stack.baseUrl, method, `/system/v1/instances/${instanceId}${suffix}`, {
+        token: await asViewer(),
+        body,
+      });
       expect(res.status).toBe(403);
       expect(res.body.code).toBe(7);
       const got = await http(stack.baseUrl, 'GET', `/system/v1/instances/${instanceId}`);
@@ -150,7 +199,9 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
     expect(done.state).toBe('SUCCEEDED');
     expect(done.result?.pat).toBeUndefined();
 
-    const byCreator = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`, { token: await asOwner() });
+    const byCreator = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`, {
+      token: await asOwner(),
+    });
     expect(byCreator.status).toBe(200);
     expect(byCreator.body.result.pat).toEqual(expect.any(String));
     expect(byCreator.body.result.machineKey).toEqual(expect.any(String));
@@ -161,7 +212,9 @@ describe('System API: ZITADEL-style system users (SYSTEM_API_USERS)', () => {
     expect(byStaticToken.body.result.pat).toBeUndefined();
     expect(byStaticToken.body.result.machineKey).toBeUndefined();
 
-    const byOtherUser = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`, { token: await asViewer() });
+    const byOtherUser = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`, {
+      token: await asViewer(),
+    });
     expect(byOtherUser.status).toBe(200);
     expect(byOtherUser.body.result.pat).toBeUndefined();
   });

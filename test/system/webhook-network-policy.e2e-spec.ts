@@ -1,5 +1,6 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
 import { http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import { until } from '../support/until';
@@ -22,13 +23,35 @@ describe('webhook network policy', () => {
     });
 
     it.each([
-      'http://127.0.0.1:6379', 'http://127.0.0.1:5432/', 'http://localhost:8080/hook', 'http://LOCALHOST./', 'http://api.localhost/',
-      'http://[::1]:8080/', 'http://0.0.0.0/', 'http://2130706433/', 'http://0x7f.1/', 'http://017700000001/', 'http://127.1/',
-      'http://[::ffff:127.0.0.1]/', 'http://[::ffff:10.0.0.1]/', 'http://169.254.169.254/latest/meta-data/', 'http://10.1.2.3/',
-      'http://172.16.0.1/', 'http://192.168.1.1/', 'http://100.64.0.1/', 'http://[fe80::1]/', 'http://[fd00::1]/', 'http://224.0.0.1/',
-      'http://[ff02::1]/', 'http://255.255.255.255/', 'http://[::]/', 'https://user:pw@127.0.0.1/',
+      'http://127.0.0.1:6379',
+      'http://127.0.0.1:5432/',
+      'http://localhost:8080/hook',
+      'http://LOCALHOST./',
+      'http://api.localhost/',
+      'http://[::1]:8080/',
+      'http://0.0.0.0/',
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://017700000001/',
+      'http://127.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:10.0.0.1]/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3/',
+      'http://172.16.0.1/',
+      'http://192.168.1.1/',
+      'http://100.64.0.1/',
+      'http://[fe80::1]/',
+      'http://[fd00::1]/',
+      'http://224.0.0.1/',
+      'http://[ff02::1]/',
+      'http://255.255.255.255/',
+      'http://[::]/',
+      'https://user:pw@127.0.0.1/',
     ])('refuses %s with 400 naming the url', async (url) => {
-      const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', { body: { url, eventTypes: ['instance.created'] } });
+      const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', {
+        body: { url, eventTypes: ['instance.created'] },
+      });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 3, message: expect.stringContaining('url') });
       expect(res.body.details[0].fieldViolations[0].field).toBe('url');
@@ -37,7 +60,9 @@ describe('webhook network policy', () => {
 
     it('accepts public addresses and names', async () => {
       for (const url of ['https://hooks.example.com/in', 'http://93.184.215.14:8080/', 'http://[2606:4700::1111]/']) {
-        const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', { body: { url, eventTypes: ['instance.created'] } });
+        const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', {
+          body: { url, eventTypes: ['instance.created'] },
+        });
         expect(res.status).toBe(200);
       }
     });
@@ -53,7 +78,12 @@ describe('webhook network policy', () => {
       // loopback address after registration looks like.
       stack = await TestStack.start({
         worker: false,
-        config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RELAY_INTERVAL_MS: '200', WEBHOOK_ATTEMPTS: '2', WEBHOOK_BACKOFF_MS: '50' },
+        config: {
+          WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+          WEBHOOK_RELAY_INTERVAL_MS: '200',
+          WEBHOOK_ATTEMPTS: '2',
+          WEBHOOK_BACKOFF_MS: '50',
+        },
       });
       await stack.startWorker({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' });
       listener = createServer((_req, res) => res.end());
@@ -70,7 +100,9 @@ describe('webhook network policy', () => {
       const port = (listener.address() as AddressInfo).port;
       const ids: string[] = [];
       for (const url of [`http://localhost:${port}/hook`, `http://127.0.0.1:${port}/hook`]) {
-        const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', { body: { url, eventTypes: ['instance.created'] } });
+        const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', {
+          body: { url, eventTypes: ['instance.created'] },
+        });
         expect(res.status).toBe(200);
         ids.push(res.body.webhook.id);
       }
@@ -82,7 +114,9 @@ describe('webhook network policy', () => {
         });
         expect(delivery).toMatchObject({ error: 'delivery refused: address not allowed' });
         expect(delivery.responseStatus).toBeUndefined();
-        expect(delivery.attempts.map((a: { error: string }) => a.error)).toEqual(Array(2).fill('delivery refused: address not allowed'));
+        expect(delivery.attempts.map((a: { error: string }) => a.error)).toEqual(
+          Array(2).fill('delivery refused: address not allowed'),
+        );
       }
       expect(connections).toBe(0);
     });

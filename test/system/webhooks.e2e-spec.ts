@@ -1,10 +1,12 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
+import { jobId } from '@app/persistence';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { createHmac } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { jobId } from '@app/persistence';
+
 import { fullCreateRequest, http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 import { until } from '../support/until';
@@ -15,7 +17,11 @@ const ALL_EVENT_TYPES = ['instance.created', 'instance.failed', 'instance.remove
  * which webhooks may reach only with WEBHOOK_ALLOW_PRIVATE_NETWORKS (see webhook-network-policy.e2e-spec.ts).
  */
 const FAST_WEBHOOKS = {
-  WEBHOOK_RELAY_INTERVAL_MS: '200', WEBHOOK_BACKOFF_MS: '50', WEBHOOK_BACKOFF_MAX_MS: '200', WEBHOOK_ATTEMPTS: '5', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+  WEBHOOK_RELAY_INTERVAL_MS: '200',
+  WEBHOOK_BACKOFF_MS: '50',
+  WEBHOOK_BACKOFF_MAX_MS: '200',
+  WEBHOOK_ATTEMPTS: '5',
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
 };
 
 interface Received {
@@ -65,7 +71,12 @@ function expectedSignature(secret: string, id: string, timestamp: string, body: 
 }
 
 function signatureValid(secret: string, r: Pick<Received, 'headers' | 'body'>): boolean {
-  const expected = expectedSignature(secret, String(r.headers['webhook-id']), String(r.headers['webhook-timestamp']), r.body);
+  const expected = expectedSignature(
+    secret,
+    String(r.headers['webhook-id']),
+    String(r.headers['webhook-timestamp']),
+    r.body,
+  );
   return String(r.headers['webhook-signature']).split(' ').includes(expected);
 }
 
@@ -90,24 +101,39 @@ describe('System API webhooks', () => {
     return r;
   }
 
-  async function register(url: string, eventTypes = ALL_EVENT_TYPES, on = stack): Promise<{ id: string; secret: string }> {
-    const res = await http(on.baseUrl, 'POST', '/system/v1/webhooks', { body: { url, eventTypes, description: 'test receiver' } });
+  async function register(
+    url: string,
+    eventTypes = ALL_EVENT_TYPES,
+    on = stack,
+  ): Promise<{ id: string; secret: string }> {
+    const res = await http(on.baseUrl, 'POST', '/system/v1/webhooks', {
+      body: { url, eventTypes, description: 'test receiver' },
+    });
     expect(res.status).toBe(200);
     secrets.push(res.body.secret);
     return { id: res.body.webhook.id, secret: res.body.secret };
   }
 
-  async function createInstance(body: object = { instanceName: 'Hooked' }): Promise<{ instanceId: string; operationId: string; body: any }> {
+  async function createInstance(
+    body: object = { instanceName: 'Hooked' },
+  ): Promise<{ instanceId: string; operationId: string; body: any }> {
     const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body });
     expect(res.status).toBe(200);
-    const [operation] = await stack.db.query<{ id: string }>('SELECT id FROM operations WHERE instance_id = $1', [res.body.instanceId]);
+    const [operation] = await stack.db.query<{ id: string }>('SELECT id FROM operations WHERE instance_id = $1', [
+      res.body.instanceId,
+    ]);
     return { instanceId: res.body.instanceId, operationId: operation.id, body: res.body };
   }
 
   describe('registration', () => {
     it('answers the webhook with its secret once, and lists and reads it without', async () => {
       const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', {
-        body: { url: 'https://hooks.example.com/in', eventTypes: ['instance.created', 'operation.finished'], description: 'billing', unknownField: 1 },
+        body: {
+          url: 'https://hooks.example.com/in',
+          eventTypes: ['instance.created', 'operation.finished'],
+          description: 'billing',
+          unknownField: 1,
+        },
       });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
@@ -133,7 +159,10 @@ describe('System API webhooks', () => {
       for (const answer of [one, list]) expect(JSON.stringify(answer.body)).not.toContain(secret);
 
       // Sealed, not in clear, in the database.
-      const [row] = await stack.db.query<{ sealed_secret: string }>('SELECT sealed_secret FROM webhooks WHERE id = $1', [webhook.id]);
+      const [row] = await stack.db.query<{ sealed_secret: string }>(
+        'SELECT sealed_secret FROM webhooks WHERE id = $1',
+        [webhook.id],
+      );
       expect(row.sealed_secret).not.toContain(secret.slice('whsec_'.length));
 
       expect((await http(stack.baseUrl, 'DELETE', `/system/v1/webhooks/${webhook.id}`)).status).toBe(200);
@@ -146,8 +175,16 @@ describe('System API webhooks', () => {
       ['an ftp url', { url: 'ftp://hooks.example.com/', eventTypes: ['instance.created'] }, 'url'],
       ['a relative url', { url: '/hooks', eventTypes: ['instance.created'] }, 'url'],
       ['no event types', { url: 'https://hooks.example.com/', eventTypes: [] }, 'eventTypes'],
-      ['an unknown event type', { url: 'https://hooks.example.com/', eventTypes: ['instance.created', 'instance.exploded'] }, 'eventTypes'],
-      ['event types that are not a list', { url: 'https://hooks.example.com/', eventTypes: 'instance.created' }, 'eventTypes'],
+      [
+        'an unknown event type',
+        { url: 'https://hooks.example.com/', eventTypes: ['instance.created', 'instance.exploded'] },
+        'eventTypes',
+      ],
+      [
+        'event types that are not a list',
+        { url: 'https://hooks.example.com/', eventTypes: 'instance.created' },
+        'eventTypes',
+      ],
     ])('refuses %s with 400 naming the field', async (_what, body, field) => {
       const res = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', { body });
       expect(res.status).toBe(400);
@@ -156,13 +193,21 @@ describe('System API webhooks', () => {
     });
 
     it('answers 404 for an unknown webhook and 401 without credentials', async () => {
-      for (const path of ['/system/v1/webhooks/00000000000000ff', '/system/v1/webhooks/not-an-id', '/system/v1/webhooks/00000000000000ff/deliveries']) {
+      for (const path of [
+        '/system/v1/webhooks/00000000000000ff',
+        '/system/v1/webhooks/not-an-id',
+        '/system/v1/webhooks/00000000000000ff/deliveries',
+      ]) {
         const res = await http(stack.baseUrl, 'GET', path);
         expect(res.status).toBe(404);
         expect(res.body).toMatchObject({ code: 5 });
       }
       expect((await http(stack.baseUrl, 'DELETE', '/system/v1/webhooks/00000000000000ff')).status).toBe(404);
-      for (const [method, path] of [['GET', '/system/v1/webhooks'], ['POST', '/system/v1/webhooks'], ['GET', '/system/v1/webhooks/00000000000000ff/deliveries']]) {
+      for (const [method, path] of [
+        ['GET', '/system/v1/webhooks'],
+        ['POST', '/system/v1/webhooks'],
+        ['GET', '/system/v1/webhooks/00000000000000ff/deliveries'],
+      ]) {
         const res = await http(stack.baseUrl, method, path, { token: null, body: method === 'POST' ? {} : undefined });
         expect(res).toMatchObject({ status: 401, body: { code: 16 } });
       }
@@ -175,10 +220,20 @@ describe('System API webhooks', () => {
       const { id: webhookId, secret } = await register(r.url);
       const { instanceId, operationId } = await createInstance();
 
-      const [created] = await until('instance.created', () => r.about(instanceId, 'instance.created').length > 0 && r.about(instanceId, 'instance.created'));
-      const [finished] = await until('operation.finished', () => r.about(instanceId, 'operation.finished').length > 0 && r.about(instanceId, 'operation.finished'));
+      const [created] = await until(
+        'instance.created',
+        () => r.about(instanceId, 'instance.created').length > 0 && r.about(instanceId, 'instance.created'),
+      );
+      const [finished] = await until(
+        'operation.finished',
+        () => r.about(instanceId, 'operation.finished').length > 0 && r.about(instanceId, 'operation.finished'),
+      );
 
-      expect(created.json).toEqual({ type: 'instance.created', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/), data: { instanceId, operationId } });
+      expect(created.json).toEqual({
+        type: 'instance.created',
+        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        data: { instanceId, operationId },
+      });
       expect(finished.json).toEqual({
         type: 'operation.finished',
         timestamp: expect.any(String),
@@ -190,13 +245,18 @@ describe('System API webhooks', () => {
         expect(Math.abs(Number(message.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
         expect(signatureValid(secret, message)).toBe(true);
         // A receiver that checks the signature refuses a body changed on the way, or another secret.
-        expect(signatureValid(secret, { ...message, body: message.body.replace(instanceId, '0000000000000000') })).toBe(false);
+        expect(signatureValid(secret, { ...message, body: message.body.replace(instanceId, '0000000000000000') })).toBe(
+          false,
+        );
         expect(signatureValid(secrets[0], message)).toBe(false);
       }
       expect(created.headers['webhook-id']).not.toBe(finished.headers['webhook-id']);
 
       // webhook-id is the outbox event's id: receivers deduplicate by it.
-      const events = await stack.db.query<{ id: string; type: string }>('SELECT id, type FROM outbox_events WHERE instance_id = $1', [instanceId]);
+      const events = await stack.db.query<{ id: string; type: string }>(
+        'SELECT id, type FROM outbox_events WHERE instance_id = $1',
+        [instanceId],
+      );
       expect(events.find((e) => e.type === 'instance.created')?.id).toBe(created.headers['webhook-id']);
 
       const deliveries = await until('the deliveries to be recorded', async () => {
@@ -214,20 +274,37 @@ describe('System API webhooks', () => {
         creationDate: expect.any(String),
         lastAttemptDate: expect.any(String),
         finishedDate: expect.any(String),
-        attempts: [{ attempt: 1, succeeded: true, responseStatus: 200, date: expect.any(String), durationMs: expect.any(Number) }],
+        attempts: [
+          {
+            attempt: 1,
+            succeeded: true,
+            responseStatus: 200,
+            date: expect.any(String),
+            durationMs: expect.any(Number),
+          },
+        ],
       });
       await http(stack.baseUrl, 'DELETE', `/system/v1/webhooks/${webhookId}`);
     });
 
     it('writes the outbox event in the transaction of the change: exactly once, even when the job runs again', async () => {
       const { instanceId, operationId } = await createInstance({ instanceName: 'Hooked once' });
-      const outbox = () => stack.db.query<{ type: string; created_at: Date; payload: object }>(
-        'SELECT type, created_at, payload FROM outbox_events WHERE instance_id = $1 ORDER BY type', [instanceId]);
+      const outbox = () =>
+        stack.db.query<{ type: string; created_at: Date; payload: object }>(
+          'SELECT type, created_at, payload FROM outbox_events WHERE instance_id = $1 ORDER BY type',
+          [instanceId],
+        );
       const rows = await outbox();
       expect(rows.map((r) => r.type)).toEqual(['instance.created', 'operation.finished']);
       // Stamped with the commit's time, as the operation's end is.
-      const [operation] = await stack.db.query<{ finished_at: Date }>('SELECT finished_at FROM operations WHERE id = $1', [operationId]);
-      expect(rows.map((r) => r.created_at.getTime())).toEqual([operation.finished_at.getTime(), operation.finished_at.getTime()]);
+      const [operation] = await stack.db.query<{ finished_at: Date }>(
+        'SELECT finished_at FROM operations WHERE id = $1',
+        [operationId],
+      );
+      expect(rows.map((r) => r.created_at.getTime())).toEqual([
+        operation.finished_at.getTime(),
+        operation.finished_at.getTime(),
+      ]);
 
       // The same job delivered again finds the operation finished and writes nothing, the outbox included.
       const connection = new IORedis(stack.redis.url, { maxRetriesPerRequest: null });
@@ -235,7 +312,10 @@ describe('System API webhooks', () => {
       try {
         const before = (await queue.getJobCounts('completed')).completed;
         await queue.add('provision-instance', { operationId }, { jobId: `${operationId}-again` });
-        await until('the redelivered job to finish', async () => (await queue.getJobCounts('completed')).completed > before);
+        await until(
+          'the redelivered job to finish',
+          async () => (await queue.getJobCounts('completed')).completed > before,
+        );
       } finally {
         await queue.close();
         connection.disconnect();
@@ -288,17 +368,26 @@ describe('System API webhooks', () => {
       try {
         await relay.query('BEGIN');
         await relay.query('SELECT pg_advisory_xact_lock_shared(7420391119)');
-        await relay.query(`INSERT INTO outbox_events (id, type, instance_id, payload, created_at, dispatched_at) VALUES ($1, 'instance.removed', $2, $3, now(), now())`, [
-          eventId, instanceId, { instanceId, operationId: 'fedcba9876543210' },
-        ]);
-        await relay.query(`INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, status, created_at) VALUES ($1, $2, $3, 'instance.removed', 'PENDING', now())`, [
-          deliveryId, webhookId, eventId,
-        ]);
-        await queue.add('deliver-webhook', { deliveryId }, { jobId: jobId.delivery(deliveryId), attempts: 5, backoff: { type: 'webhook', delay: 50 } });
+        await relay.query(
+          `INSERT INTO outbox_events (id, type, instance_id, payload, created_at, dispatched_at) VALUES ($1, 'instance.removed', $2, $3, now(), now())`,
+          [eventId, instanceId, { instanceId, operationId: 'fedcba9876543210' }],
+        );
+        await relay.query(
+          `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, status, created_at) VALUES ($1, $2, $3, 'instance.removed', 'PENDING', now())`,
+          [deliveryId, webhookId, eventId],
+        );
+        await queue.add(
+          'deliver-webhook',
+          { deliveryId },
+          { jobId: jobId.delivery(deliveryId), attempts: 5, backoff: { type: 'webhook', delay: 50 } },
+        );
         await until('the job to start', async () => (await queue.getJobCounts('active')).active > 0);
         // The job must be waiting for the relay's lock (it looks its delivery up only once the relay committed).
-        await until('the job to wait for the relay lock', async () =>
-          (await stack.db.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).length > 0);
+        await until(
+          'the job to wait for the relay lock',
+          async () =>
+            (await stack.db.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).length > 0,
+        );
         await relay.query('COMMIT');
       } finally {
         await relay.end();
@@ -327,7 +416,8 @@ describe('System API webhooks', () => {
         expect(delivery.attempt).toBe(5);
         expect(delivery.attempts).toHaveLength(5);
         expect(delivery.finishedDate).toEqual(expect.any(String));
-        if (id === webhookId) expect(delivery).toMatchObject({ responseStatus: 503, error: 'receiver answered HTTP 503' });
+        if (id === webhookId)
+          expect(delivery).toMatchObject({ responseStatus: 503, error: 'receiver answered HTTP 503' });
         else expect(delivery).toMatchObject({ error: 'connection failed' });
       }
       expect(r.about(instanceId)).toHaveLength(5);
@@ -341,7 +431,10 @@ describe('System API webhooks', () => {
       const { instanceId } = await createInstance({ instanceName: 'Hooked quiet' });
       // The relay has dispatched the events (with no delivery for this webhook) once they are marked.
       await until('the events to be dispatched', async () => {
-        const rows = await stack.db.query('SELECT 1 FROM outbox_events WHERE instance_id = $1 AND dispatched_at IS NULL', [instanceId]);
+        const rows = await stack.db.query(
+          'SELECT 1 FROM outbox_events WHERE instance_id = $1 AND dispatched_at IS NULL',
+          [instanceId],
+        );
         return rows.length === 0;
       });
       expect(r.about(instanceId)).toEqual([]);
@@ -351,11 +444,17 @@ describe('System API webhooks', () => {
       expect((await http(stack.baseUrl, 'DELETE', `/system/v1/webhooks/${everything.id}`)).status).toBe(200);
       const later = await createInstance({ instanceName: 'Hooked after delete' });
       await until('the events to be dispatched', async () => {
-        const rows = await stack.db.query('SELECT 1 FROM outbox_events WHERE instance_id = $1 AND dispatched_at IS NULL', [later.instanceId]);
+        const rows = await stack.db.query(
+          'SELECT 1 FROM outbox_events WHERE instance_id = $1 AND dispatched_at IS NULL',
+          [later.instanceId],
+        );
         return rows.length === 0;
       });
       // The relay creates every delivery in the transaction that marks the events dispatched: none was created.
-      const deliveries = await stack.db.query('SELECT 1 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.instance_id = $1', [later.instanceId]);
+      const deliveries = await stack.db.query(
+        'SELECT 1 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.instance_id = $1',
+        [later.instanceId],
+      );
       expect(deliveries).toEqual([]);
       expect(r.about(later.instanceId)).toEqual([]);
       expect((await http(stack.baseUrl, 'GET', `/system/v1/webhooks/${everything.id}/deliveries`)).status).toBe(404);
@@ -370,8 +469,13 @@ describe('System API webhooks', () => {
 
       const instanceSecrets = [body.pat, body.machineKey, 'Pw-hooked-secrets-s3cret!'];
       expect(instanceSecrets.every((s) => typeof s === 'string' && s.length > 8)).toBe(true);
-      const outbox = JSON.stringify(await stack.db.query('SELECT * FROM outbox_events WHERE instance_id = $1', [instanceId]));
-      const sent = r.about(instanceId).map((m) => m.body).join('\n');
+      const outbox = JSON.stringify(
+        await stack.db.query('SELECT * FROM outbox_events WHERE instance_id = $1', [instanceId]),
+      );
+      const sent = r
+        .about(instanceId)
+        .map((m) => m.body)
+        .join('\n');
       const answers = JSON.stringify([
         (await http(stack.baseUrl, 'GET', '/system/v1/webhooks')).body,
         (await http(stack.baseUrl, 'GET', `/system/v1/webhooks/${id}`)).body,
@@ -404,24 +508,41 @@ describe('webhooks for a failed create', () => {
   it('sends instance.failed and operation.finished FAILED', async () => {
     stack = await TestStack.start({
       worker: false,
-      config: { ...FAST_WEBHOOKS, JOB_ATTEMPTS: '1', WEBHOOK_ATTEMPTS: '15', WEBHOOK_BACKOFF_MS: '200', WEBHOOK_BACKOFF_MAX_MS: '1000' },
+      config: {
+        ...FAST_WEBHOOKS,
+        JOB_ATTEMPTS: '1',
+        WEBHOOK_ATTEMPTS: '15',
+        WEBHOOK_BACKOFF_MS: '200',
+        WEBHOOK_BACKOFF_MAX_MS: '1000',
+      },
     });
     receiver = await new Receiver().start();
-    const hook = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', { body: { url: receiver.url, eventTypes: ALL_EVENT_TYPES } });
+    const hook = await http(stack.baseUrl, 'POST', '/system/v1/webhooks', {
+      body: { url: receiver.url, eventTypes: ALL_EVENT_TYPES },
+    });
     const secret: string = hook.body.secret;
     // A worker with another SECRET_KEY cannot open what the API sealed: the create fails at its only attempt.
     await stack.startWorker({ SECRET_KEY: 'f'.repeat(64) });
     const res = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Hooked' } });
     expect(res.status).toBe(500);
-    const [operation] = await stack.db.query<{ id: string; instance_id: string }>("SELECT id, instance_id FROM operations WHERE kind = 'CREATE_INSTANCE'");
+    const [operation] = await stack.db.query<{ id: string; instance_id: string }>(
+      "SELECT id, instance_id FROM operations WHERE kind = 'CREATE_INSTANCE'",
+    );
     // That worker cannot open the webhook's secret either (its attempts fail and are retried): a good worker takes over.
     await Promise.all(stack.workers.map((w) => w.close()));
     stack.workers = [];
     await stack.startWorker();
 
     const instanceId = operation.instance_id;
-    const [failed] = await until('instance.failed', () => receiver.about(instanceId, 'instance.failed').length > 0 && receiver.about(instanceId, 'instance.failed'));
-    const [finished] = await until('operation.finished', () => receiver.about(instanceId, 'operation.finished').length > 0 && receiver.about(instanceId, 'operation.finished'));
+    const [failed] = await until(
+      'instance.failed',
+      () => receiver.about(instanceId, 'instance.failed').length > 0 && receiver.about(instanceId, 'instance.failed'),
+    );
+    const [finished] = await until(
+      'operation.finished',
+      () =>
+        receiver.about(instanceId, 'operation.finished').length > 0 && receiver.about(instanceId, 'operation.finished'),
+    );
     expect(failed.json.data).toEqual({ instanceId, operationId: operation.id, reason: 'INTERNAL' });
     expect(finished.json.data).toEqual({
       instanceId,

@@ -1,5 +1,5 @@
-import { http, HttpAnswer } from '../support/system-api';
-import { createTenant, TestTenant } from '../support/tenant';
+import { http, type HttpAnswer } from '../support/system-api';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { SYSTEM_TOKEN, TestStack } from '../support/test-stack';
 import { until } from '../support/until';
 
@@ -8,7 +8,12 @@ const MAX_CREATES = 4;
 const OTHER_SYSTEM_TOKEN = 'other-system-token-0123456789abcdef';
 
 function onboarding(suffix: string) {
-  return { username: `user-${suffix}`, password: `pw-${suffix}-12345`, org: `org-${suffix}`, bucket: `bucket-${suffix}` };
+  return {
+    username: `user-${suffix}`,
+    password: `pw-${suffix}-12345`,
+    org: `org-${suffix}`,
+    bucket: `bucket-${suffix}`,
+  };
 }
 
 /**
@@ -50,9 +55,13 @@ describe('Bounds on pending work', () => {
 
   it(`accepts at most ${MAX_TENANT} pending setups per instance and answers 429 too many requests to the rest`, async () => {
     const answers = await Promise.all(
-      Array.from({ length: MAX_TENANT + 5 }, (_, i) => http(stack.baseUrl, 'POST', '/api/v2/setup/user', {
-        token: null, headers: { authorization: `Token ${tenant.operatorToken}`, Prefer: 'respond-async' }, body: onboarding(`t${i}`),
-      })),
+      Array.from({ length: MAX_TENANT + 5 }, (_, i) =>
+        http(stack.baseUrl, 'POST', '/api/v2/setup/user', {
+          token: null,
+          headers: { authorization: `Token ${tenant.operatorToken}`, Prefer: 'respond-async' },
+          body: onboarding(`t${i}`),
+        }),
+      ),
     );
     acceptedSetups.push(...answers.filter((a) => a.status === 202).map((a) => a.body.id as string));
     expect(answers.filter((a) => a.status === 202)).toHaveLength(MAX_TENANT);
@@ -62,23 +71,36 @@ describe('Bounds on pending work', () => {
       expect(r.body).toEqual({ code: 'too many requests', message: expect.stringContaining('retry') });
       expect(r.headers.get('x-platform-error-code')).toBe('too many requests');
     }
-    const [{ count }] = await stack.db.query<{ count: string }>(`SELECT count(*) FROM operations WHERE instance_id = $1 AND kind = 'SETUP_USER'`, [tenant.instanceId]);
+    const [{ count }] = await stack.db.query<{ count: string }>(
+      `SELECT count(*) FROM operations WHERE instance_id = $1 AND kind = 'SETUP_USER'`,
+      [tenant.instanceId],
+    );
     expect(count).toBe(String(MAX_TENANT));
   });
 
   it(`accepts at most ${MAX_CREATES} pending creates per System API caller (gRPC 8, HTTP 429); other callers are not affected`, async () => {
     const answers = await Promise.all(
-      Array.from({ length: MAX_CREATES + 5 }, (_, i) => http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
-        headers: { Prefer: 'respond-async' }, body: { instanceName: `Bounded ${i}` },
-      })),
+      Array.from({ length: MAX_CREATES + 5 }, (_, i) =>
+        http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+          headers: { Prefer: 'respond-async' },
+          body: { instanceName: `Bounded ${i}` },
+        }),
+      ),
     );
     acceptedCreates.push(...answers.filter((a) => a.status === 202).map((a) => a.body.id as string));
     expect(answers.filter((a) => a.status === 202)).toHaveLength(MAX_CREATES);
     const refused = answers.filter((a) => a.status !== 202);
     expectTooMany(refused);
-    for (const r of refused) expect(r.body).toEqual({ code: 8, message: expect.stringContaining('MAX_PENDING_CREATES_PER_CALLER'), details: [] });
+    for (const r of refused)
+      expect(r.body).toEqual({
+        code: 8,
+        message: expect.stringContaining('MAX_PENDING_CREATES_PER_CALLER'),
+        details: [],
+      });
     const other = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
-      token: OTHER_SYSTEM_TOKEN, headers: { Prefer: 'respond-async' }, body: { instanceName: 'Other caller' },
+      token: OTHER_SYSTEM_TOKEN,
+      headers: { Prefer: 'respond-async' },
+      body: { instanceName: 'Other caller' },
     });
     expect(other.status).toBe(202);
     acceptedCreates.push(other.body.id);
@@ -87,10 +109,17 @@ describe('Bounds on pending work', () => {
   it('runs System API creates before tenant setups that were queued earlier', async () => {
     await stack.startWorker({ WORKER_CONCURRENCY: '1' });
     const ids = [...acceptedSetups, ...acceptedCreates];
-    const rows = await until('every queued operation to finish', async () => {
-      const found = await stack.db.query<{ id: string; state: string; started_at: Date }>('SELECT id, state, started_at FROM operations WHERE id = ANY($1)', [ids]);
-      return found.length === ids.length && found.every((r) => r.state === 'SUCCEEDED') && found;
-    }, 120000);
+    const rows = await until(
+      'every queued operation to finish',
+      async () => {
+        const found = await stack.db.query<{ id: string; state: string; started_at: Date }>(
+          'SELECT id, state, started_at FROM operations WHERE id = ANY($1)',
+          [ids],
+        );
+        return found.length === ids.length && found.every((r) => r.state === 'SUCCEEDED') && found;
+      },
+      120000,
+    );
     const started = (of: string[]) => rows.filter((r) => of.includes(r.id)).map((r) => r.started_at.getTime());
     expect(Math.max(...started(acceptedCreates))).toBeLessThanOrEqual(Math.min(...started(acceptedSetups)));
   });

@@ -27,39 +27,66 @@ describe('ZITADEL System API behaviours', () => {
     expect(none.body.result ?? []).toEqual([]);
     expect((await search({ query: { limit: 1001 } })).status).toBe(400);
     expect((await search({ query: { limit: 1000 } })).status).toBe(200);
-    const { body } = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Members query' } });
-    const members = (b: object) => http(stack.baseUrl, 'POST', `/system/v1/instances/${body.instanceId}/members/_search`, { body: b });
+    const { body } = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: { instanceName: 'Members query' },
+    });
+    const members = (b: object) =>
+      http(stack.baseUrl, 'POST', `/system/v1/instances/${body.instanceId}/members/_search`, { body: b });
     expect((await members({ queries: [{}] })).status).toBe(400);
     expect((await members({ query: { limit: 1001 } })).status).toBe(400);
     expect((await members({ queries: [{ userIdQuery: { userId: '0000000000000000' } }] })).body.result).toEqual([]);
   });
 
   it('lists the instance owners as ZITADEL members', async () => {
-    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('members') });
+    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: fullCreateRequest('members'),
+    });
     const id = created.body.instanceId;
-    const res = await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/members/_search`, { body: { query: { asc: true } } });
+    const res = await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/members/_search`, {
+      body: { query: { asc: true } },
+    });
     expect(res.status).toBe(200);
     expect(res.body.details.totalResult).toBe('2');
     // Both owners are created in one transaction, so their order is not defined: compare as a set.
     expect(res.body.result).toHaveLength(2);
-    expect(res.body.result).toEqual(expect.arrayContaining([
-      expect.objectContaining({ roles: ['IAM_OWNER'], preferredLoginName: 'alice-members', email: 'alice-members@example.com', firstName: 'Alice', lastName: 'Admin', userType: 'TYPE_HUMAN' }),
-      expect.objectContaining({ roles: ['IAM_OWNER'], preferredLoginName: 'robot-members', userType: 'TYPE_MACHINE' }),
-    ]));
+    expect(res.body.result).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          roles: ['IAM_OWNER'],
+          preferredLoginName: 'alice-members',
+          email: 'alice-members@example.com',
+          firstName: 'Alice',
+          lastName: 'Admin',
+          userType: 'TYPE_HUMAN',
+        }),
+        expect.objectContaining({
+          roles: ['IAM_OWNER'],
+          preferredLoginName: 'robot-members',
+          userType: 'TYPE_MACHINE',
+        }),
+      ]),
+    );
     expect(res.body.result[0].details.resourceOwner).toBe(id);
     const byEmail = await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/members/_search`, {
       body: { queries: [{ email_query: { email: 'ALICE-', method: 3 } }] },
     });
-    expect(byEmail.body.result.map((m: { preferredLoginName: string }) => m.preferredLoginName)).toEqual(['alice-members']);
-    expect((await http(stack.baseUrl, 'POST', '/system/v1/instances/0000000000000000/members/_search', { body: {} })).status).toBe(404);
+    expect(byEmail.body.result.map((m: { preferredLoginName: string }) => m.preferredLoginName)).toEqual([
+      'alice-members',
+    ]);
+    expect(
+      (await http(stack.baseUrl, 'POST', '/system/v1/instances/0000000000000000/members/_search', { body: {} })).status,
+    ).toBe(404);
   });
 
   it('keeps an instance blocked when SetLimits omits block; blocked answers 429 with the exhausted cookie, cleared on unblock', async () => {
     const tenant = await createTenant(stack, 'cookie');
-    const limits = (body: object) => http(stack.baseUrl, 'PUT', `/system/v1/instances/${tenant.instanceId}/limits`, { body });
-    const tenantGet = (cookie?: string) => http(stack.baseUrl, 'GET', '/api/v2/buckets', {
-      token: null, headers: { authorization: `Token ${tenant.operatorToken}`, ...(cookie ? { cookie } : {}) },
-    });
+    const limits = (body: object) =>
+      http(stack.baseUrl, 'PUT', `/system/v1/instances/${tenant.instanceId}/limits`, { body });
+    const tenantGet = (cookie?: string) =>
+      http(stack.baseUrl, 'GET', '/api/v2/buckets', {
+        token: null,
+        headers: { authorization: `Token ${tenant.operatorToken}`, ...(cookie ? { cookie } : {}) },
+      });
     expect(cookieOf((await tenantGet()).headers)).toBeUndefined();
 
     expect((await limits({ block: true })).status).toBe(200);
@@ -77,21 +104,42 @@ describe('ZITADEL System API behaviours', () => {
   });
 
   it('trims surrounding whitespace of domains in create, AddDomain, SetPrimaryDomain, ExistsDomain and RemoveDomain', async () => {
-    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Trimmed', customDomain: '  trimmed-custom.example.com ' } });
+    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: { instanceName: 'Trimmed', customDomain: '  trimmed-custom.example.com ' },
+    });
     expect(created.status).toBe(200);
     const id = created.body.instanceId;
-    const domains = async () => (await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains/_search`, { body: {} })).body.result.map((d: { domain: string }) => d.domain);
+    const domains = async () =>
+      (await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains/_search`, { body: {} })).body.result.map(
+        (d: { domain: string }) => d.domain,
+      );
     expect(await domains()).toContain('trimmed-custom.example.com');
-    const added = await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains`, { body: { domain: ' trimmed.example.com  ' } });
+    const added = await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains`, {
+      body: { domain: ' trimmed.example.com  ' },
+    });
     expect(added.status).toBe(200);
     expect(added.body.details?.sequence).toMatch(/^\d+$/);
     expect(await domains()).toContain('trimmed.example.com');
-    const primary = await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains/_set_primary`, { body: { domain: '\ttrimmed.example.com ' } });
+    const primary = await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains/_set_primary`, {
+      body: { domain: '\ttrimmed.example.com ' },
+    });
     expect(primary.status).toBe(200);
     expect(primary.body.details?.sequence).toMatch(/^\d+$/);
-    expect((await http(stack.baseUrl, 'POST', `/system/v1/domains/${encodeURIComponent(' trimmed.example.com ')}/_exists`, { body: {} })).body).toEqual({ exists: true });
-    await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains/_set_primary`, { body: { domain: 'trimmed-custom.example.com' } });
-    const removed = await http(stack.baseUrl, 'DELETE', `/system/v1/instances/${id}/domains/${encodeURIComponent(' trimmed.example.com ')}`);
+    expect(
+      (
+        await http(stack.baseUrl, 'POST', `/system/v1/domains/${encodeURIComponent(' trimmed.example.com ')}/_exists`, {
+          body: {},
+        })
+      ).body,
+    ).toEqual({ exists: true });
+    await http(stack.baseUrl, 'POST', `/system/v1/instances/${id}/domains/_set_primary`, {
+      body: { domain: 'trimmed-custom.example.com' },
+    });
+    const removed = await http(
+      stack.baseUrl,
+      'DELETE',
+      `/system/v1/instances/${id}/domains/${encodeURIComponent(' trimmed.example.com ')}`,
+    );
     expect(removed.status).toBe(200);
     expect(await domains()).not.toContain('trimmed.example.com');
   });

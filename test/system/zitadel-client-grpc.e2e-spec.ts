@@ -1,14 +1,20 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Client, Code, ConnectError, Interceptor, Transport } from '@connectrpc/connect';
+
+import { type Client, Code, ConnectError, type Interceptor, type Transport } from '@connectrpc/connect';
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from '@connectrpc/connect-node';
 import { State } from '@zitadel/proto/zitadel/instance_pb';
 import { Unit } from '@zitadel/proto/zitadel/quota_pb';
 import type { SystemService } from '@zitadel/proto/zitadel/system_pb';
+
 import { TestStack } from '../support/test-stack';
 
 /* @zitadel/client ships types for "exports"-aware resolvers only; its CommonJS build is what jest loads. */
-const { createSystemServiceClient } = require('@zitadel/client/v1') as { createSystemServiceClient: (t: Transport) => Client<typeof SystemService> };
-const { NewAuthorizationBearerInterceptor } = require('@zitadel/client') as { NewAuthorizationBearerInterceptor: (token: string) => Interceptor };
+const { createSystemServiceClient } = require('@zitadel/client/v1') as {
+  createSystemServiceClient: (t: Transport) => Client<typeof SystemService>;
+};
+const { NewAuthorizationBearerInterceptor } = require('@zitadel/client') as {
+  NewAuthorizationBearerInterceptor: (token: string) => Interceptor;
+};
 const { newSystemToken } = require('@zitadel/client/node') as {
   newSystemToken: (o: { audience: string; subject: string; key: string }) => Promise<string>;
 };
@@ -17,11 +23,15 @@ const ISSUER = 'https://issuer.test';
 const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
 const owner = rsa();
 const viewer = rsa();
-const publicKeyData = (k: ReturnType<typeof rsa>) => Buffer.from(k.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64');
+const publicKeyData = (k: ReturnType<typeof rsa>) =>
+  Buffer.from(k.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64');
 const pkcs8 = (k: ReturnType<typeof rsa>) => String(k.privateKey.export({ type: 'pkcs8', format: 'pem' }));
 
 async function codeOf(call: Promise<unknown>): Promise<Code> {
-  const error = await call.then(() => null, (e: unknown) => ConnectError.from(e));
+  const error = await call.then(
+    () => null,
+    (e: unknown) => ConnectError.from(e),
+  );
   if (!error) throw new Error('the call succeeded');
   return error.code;
 }
@@ -55,7 +65,8 @@ describe("System API over gRPC, gRPC-Web and Connect, with ZITADEL's @zitadel/cl
       createConnectTransport({ baseUrl: stack.baseUrl, httpVersion: '1.1', useBinaryFormat: false, interceptors }),
     'Connect binary over HTTP/1.1 (main port)': (interceptors) =>
       createConnectTransport({ baseUrl: stack.baseUrl, httpVersion: '1.1', useBinaryFormat: true, interceptors }),
-    'gRPC-Web over HTTP/1.1 (main port)': (interceptors) => createGrpcWebTransport({ baseUrl: stack.baseUrl, httpVersion: '1.1', interceptors }),
+    'gRPC-Web over HTTP/1.1 (main port)': (interceptors) =>
+      createGrpcWebTransport({ baseUrl: stack.baseUrl, httpVersion: '1.1', interceptors }),
   };
 
   describe.each(Object.keys(transports))('%s', (name) => {
@@ -73,7 +84,9 @@ describe("System API over gRPC, gRPC-Web and Connect, with ZITADEL's @zitadel/cl
       expect(created.pat).not.toBe('');
       expect(created.details?.resourceOwner).toBe(created.instanceId);
 
-      const listed = await system.listInstances({ queries: [{ query: { case: 'idQuery', value: { ids: [created.instanceId] } } }] });
+      const listed = await system.listInstances({
+        queries: [{ query: { case: 'idQuery', value: { ids: [created.instanceId] } } }],
+      });
       expect(listed.result.map((i) => i.id)).toEqual([created.instanceId]);
       expect(listed.details?.totalResult).toBe(1n);
 
@@ -105,12 +118,20 @@ describe("System API over gRPC, gRPC-Web and Connect, with ZITADEL's @zitadel/cl
       const bulk = await system.bulkSetLimits({ limits: [{ instanceId, block: false }] });
       expect(bulk.targetDetails.map((d) => d.resourceOwner)).toEqual([instanceId]);
 
-      const quota = { instanceId, unit: Unit.REQUESTS_ALL_AUTHENTICATED, resetInterval: { seconds: 3600n }, amount: 100n, limit: true };
+      const quota = {
+        instanceId,
+        unit: Unit.REQUESTS_ALL_AUTHENTICATED,
+        resetInterval: { seconds: 3600n },
+        amount: 100n,
+        limit: true,
+      };
       await system.addQuota(quota);
       expect(await codeOf(system.addQuota(quota))).toBe(Code.AlreadyExists);
       await system.setQuota({ ...quota, amount: 200n });
       await system.removeQuota({ instanceId, unit: Unit.REQUESTS_ALL_AUTHENTICATED });
-      expect(await codeOf(system.removeQuota({ instanceId, unit: Unit.REQUESTS_ALL_AUTHENTICATED }))).toBe(Code.NotFound);
+      expect(await codeOf(system.removeQuota({ instanceId, unit: Unit.REQUESTS_ALL_AUTHENTICATED }))).toBe(
+        Code.NotFound,
+      );
     });
 
     it('answers NOT_FOUND, UNAUTHENTICATED, PERMISSION_DENIED and UNIMPLEMENTED as gRPC codes', async () => {
@@ -119,7 +140,9 @@ describe("System API over gRPC, gRPC-Web and Connect, with ZITADEL's @zitadel/cl
       expect(await codeOf(client('not-a-valid-token').listInstances({}))).toBe(Code.Unauthenticated);
       const viewerToken = await newSystemToken({ audience: ISSUER, subject: 'audit', key: pkcs8(viewer) });
       await client(viewerToken).listInstances({});
-      expect(await codeOf(client(viewerToken).removeInstance({ instanceId: '0000000000000000' }))).toBe(Code.PermissionDenied);
+      expect(await codeOf(client(viewerToken).removeInstance({ instanceId: '0000000000000000' }))).toBe(
+        Code.PermissionDenied,
+      );
       expect(await codeOf(client().listViews({}))).toBe(Code.Unimplemented);
     });
   });

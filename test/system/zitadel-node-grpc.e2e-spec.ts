@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import { SYSTEM_TOKEN, TestStack } from '../support/test-stack';
 
 const run = promisify(execFile);
@@ -18,9 +19,13 @@ describe("System API over native gRPC with ZITADEL's @zitadel/node (nice-grpc ov
 
   it('creates, lists, gets, renames and removes an instance with a static system token; errors are gRPC codes', async () => {
     // @zitadel/node is an ES module only, which jest cannot load: the flow runs in its own Node process.
-    const { stdout } = await run(process.execPath, [join(__dirname, '../support/zitadel-node-system-client.mjs'), stack.grpcUrl, SYSTEM_TOKEN], {
-      timeout: 60_000,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [join(__dirname, '../support/zitadel-node-system-client.mjs'), stack.grpcUrl, SYSTEM_TOKEN],
+      {
+        timeout: 60_000,
+      },
+    );
     const result = JSON.parse(stdout);
     expect(result).toEqual({
       instanceId: expect.stringMatching(/^[0-9a-f]{16}$/),

@@ -1,8 +1,9 @@
-import { fromJson, JsonValue } from '@bufbuild/protobuf';
-import { systemRoutes, SystemRoute } from '../../apps/api/src/system/zitadel/system-service';
+import { fromJson, type JsonValue } from '@bufbuild/protobuf';
+
+import { type SystemRoute, systemRoutes } from '../../apps/api/src/system/zitadel/system-service';
 import { fullCreateRequest, http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
-import { REQUESTS, requestFor, RequestContext, SPELLINGS } from '../support/zitadel-requests';
+import { type RequestContext, requestFor, REQUESTS, SPELLINGS } from '../support/zitadel-requests';
 
 const shape = (path: string) => path.replace(/\{\w+\}|:\w+/g, '{}').replace(/\/$/, '');
 
@@ -12,7 +13,8 @@ function servedRoutes(stack: TestStack): Set<string> {
   const routes = new Set<string>();
   for (const layer of express.router.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>) {
     if (!layer.route || !layer.route.path.startsWith('/system/v1/') || layer.route.path.includes('*')) continue;
-    for (const method of Object.keys(layer.route.methods)) routes.add(`${method.toUpperCase()} ${shape(layer.route.path)}`);
+    for (const method of Object.keys(layer.route.methods))
+      routes.add(`${method.toUpperCase()} ${shape(layer.route.path)}`);
   }
   return routes;
 }
@@ -35,10 +37,15 @@ describe('ZITADEL SystemService over REST: exact proto JSON', () => {
     const routes = servedRoutes(stack);
     served = systemRoutes().filter((r) => routes.has(`${r.verb} ${shape(r.template)}`));
     unserved = systemRoutes().filter((r) => !served.includes(r));
-    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: fullCreateRequest('strict') });
+    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: fullCreateRequest('strict'),
+    });
     expect(created.status).toBe(200);
     instanceId = created.body.instanceId;
-    [{ id: ownerUserId }] = await stack.db.query<{ id: string }>("SELECT id FROM users WHERE instance_id = $1 AND kind = 'human'", [instanceId]);
+    [{ id: ownerUserId }] = await stack.db.query<{ id: string }>(
+      "SELECT id FROM users WHERE instance_id = $1 AND kind = 'human'",
+      [instanceId],
+    );
   });
 
   afterAll(async () => {
@@ -61,14 +68,18 @@ describe('ZITADEL SystemService over REST: exact proto JSON', () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(unserved.map((r) => r.method.name)).toEqual(expect.arrayContaining(['ListViews', 'ClearView', 'ListFailedEvents', 'RemoveFailedEvent', 'SetInstanceFeature']));
+    expect(unserved.map((r) => r.method.name)).toEqual(
+      expect.arrayContaining(['ListViews', 'ClearView', 'ListFailedEvents', 'RemoveFailedEvent', 'SetInstanceFeature']),
+    );
     // Not a ZITADEL method: still the router's 404.
     expect((await http(stack.baseUrl, 'GET', '/system/v1/no/such/route')).status).toBe(404);
   });
 
   it.each(SPELLINGS)('answers only fields of the proto messages, for requests in %s', async (spelling) => {
     const suffix = spelling.replace(/\W/g, '');
-    const removable = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: `Removable ${suffix}` } });
+    const removable = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: { instanceName: `Removable ${suffix}` },
+    });
     const context: RequestContext = { instanceId, removableId: removable.body.instanceId, suffix, ownerUserId };
     const failures: string[] = [];
     const byName = new Map(served.map((r) => [r.method.name, r]));
@@ -78,7 +89,9 @@ describe('ZITADEL SystemService over REST: exact proto JSON', () => {
       const { path, body } = requestFor(route, context, spelling);
       const res = await http(stack.baseUrl, route.verb, path, { body });
       if (res.status !== 200) {
-        failures.push(`${name} ${route.verb} ${path} ${JSON.stringify(body)}: ${res.status} ${JSON.stringify(res.body)}`);
+        failures.push(
+          `${name} ${route.verb} ${path} ${JSON.stringify(body)}: ${res.status} ${JSON.stringify(res.body)}`,
+        );
         continue;
       }
       try {

@@ -1,6 +1,6 @@
-import { http } from '../support/system-api';
 import { sessionCookieHeader, signIn } from '../support/sessions';
-import { createTenant, TestTenant } from '../support/tenant';
+import { http } from '../support/system-api';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 type Credential = { authorization: string } | { cookie: string };
@@ -27,7 +27,7 @@ describe('bucket permission matrix', () => {
   });
 
   const call = (method: string, path: string, credential: Credential, body?: unknown) =>
-    http(stack.baseUrl, method, path, { token: null, headers: { ...credential } as Record<string, string>, body });
+    http(stack.baseUrl, method, path, { token: null, headers: { ...credential }, body });
 
   async function newBucket(name: string): Promise<string> {
     const res = await call('POST', '/api/v2/buckets', operator(), { orgID: tenant.org.id, name });
@@ -61,21 +61,50 @@ describe('bucket permission matrix', () => {
     throw new Error(`unexpected status ${status}`);
   }
 
-  async function tryAll(credential: Credential, bucketId: string): Promise<Record<'read' | 'write' | 'delete', Outcome>> {
+  async function tryAll(
+    credential: Credential,
+    bucketId: string,
+  ): Promise<Record<'read' | 'write' | 'delete', Outcome>> {
     const read = outcome((await call('GET', `/api/v2/buckets/${bucketId}`, credential)).status);
-    const write = outcome((await call('PATCH', `/api/v2/buckets/${bucketId}`, credential, { description: 'changed' })).status);
+    const write = outcome(
+      (await call('PATCH', `/api/v2/buckets/${bucketId}`, credential, { description: 'changed' })).status,
+    );
     const remove = outcome((await call('DELETE', `/api/v2/buckets/${bucketId}`, credential)).status);
     return { read, write, delete: remove };
   }
 
   it.each([
     ['the operator token', async () => operator(), { read: 'allowed', write: 'allowed', delete: 'allowed' }],
-    ['an org-scoped read and write token', () => orgToken(['read', 'write']), { read: 'allowed', write: 'allowed', delete: 'allowed' }],
-    ['an org-scoped read-only token', () => orgToken(['read']), { read: 'allowed', write: 'unauthorized', delete: 'unauthorized' }],
-    ['a bucket member session', (id: string) => sessionOf('member', id, `member-${id.slice(-4)}`), { read: 'allowed', write: 'unauthorized', delete: 'unauthorized' }],
-    ['a bucket owner session', (id: string) => sessionOf('owner', id, `owner-${id.slice(-4)}`), { read: 'allowed', write: 'allowed', delete: 'allowed' }],
-    ['a session of a user without a role', (id: string) => sessionOf('none', id, `nobody-${id.slice(-4)}`), { read: 'unauthorized', write: 'unauthorized', delete: 'unauthorized' }],
-    ["another instance's operator token", async () => ({ authorization: `Token ${other.operatorToken}` }), { read: 'not found', write: 'not found', delete: 'not found' }],
+    [
+      'an org-scoped read and write token',
+      () => orgToken(['read', 'write']),
+      { read: 'allowed', write: 'allowed', delete: 'allowed' },
+    ],
+    [
+      'an org-scoped read-only token',
+      () => orgToken(['read']),
+      { read: 'allowed', write: 'unauthorized', delete: 'unauthorized' },
+    ],
+    [
+      'a bucket member session',
+      (id: string) => sessionOf('member', id, `member-${id.slice(-4)}`),
+      { read: 'allowed', write: 'unauthorized', delete: 'unauthorized' },
+    ],
+    [
+      'a bucket owner session',
+      (id: string) => sessionOf('owner', id, `owner-${id.slice(-4)}`),
+      { read: 'allowed', write: 'allowed', delete: 'allowed' },
+    ],
+    [
+      'a session of a user without a role',
+      (id: string) => sessionOf('none', id, `nobody-${id.slice(-4)}`),
+      { read: 'unauthorized', write: 'unauthorized', delete: 'unauthorized' },
+    ],
+    [
+      "another instance's operator token",
+      async () => ({ authorization: `Token ${other.operatorToken}` }),
+      { read: 'not found', write: 'not found', delete: 'not found' },
+    ],
   ] as const)('%s', async (_, credentialFor, expected) => {
     const bucketId = await newBucket(`matrix-${Math.random().toString(36).slice(2, 8)}`);
     const credential = await credentialFor(bucketId);
@@ -85,7 +114,10 @@ describe('bucket permission matrix', () => {
   it('names the missing permission when it refuses', async () => {
     const bucketId = await newBucket('named');
     const res = await call('PATCH', `/api/v2/buckets/${bucketId}`, await orgToken(['read']), { description: 'x' });
-    expect(res.body).toEqual({ code: 'unauthorized', message: `write:orgs/${tenant.org.id}/buckets/${bucketId} is unauthorized` });
+    expect(res.body).toEqual({
+      code: 'unauthorized',
+      message: `write:orgs/${tenant.org.id}/buckets/${bucketId} is unauthorized`,
+    });
   });
 
   it('lists only the buckets a caller may read, with full pages', async () => {

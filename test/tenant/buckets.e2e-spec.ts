@@ -1,6 +1,7 @@
 import { BucketsAPI } from '@influxdata/influxdb-client-apis';
+
 import { http } from '../support/system-api';
-import { createTenant, influxClient, TestTenant } from '../support/tenant';
+import { createTenant, influxClient, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 describe('InfluxDB buckets: /api/v2/buckets', () => {
@@ -23,19 +24,40 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
 
   it('creates, reads, updates and deletes a bucket with the official client', async () => {
     const created = await buckets.postBuckets({
-      body: { orgID: tenant.org.id, name: 'telemetry', description: 'device data', retentionRules: [{ type: 'expire', everySeconds: 86400 }] },
+      body: {
+        orgID: tenant.org.id,
+        name: 'telemetry',
+        description: 'device data',
+        retentionRules: [{ type: 'expire', everySeconds: 86400 }],
+      },
     });
     expect(created).toMatchObject({
-      id: expect.stringMatching(/^[0-9a-f]{16}$/), type: 'user', name: 'telemetry', description: 'device data', orgID: tenant.org.id,
-      schemaType: 'implicit', retentionRules: [{ type: 'expire', everySeconds: 86400, shardGroupDurationSeconds: 3600 }], labels: [],
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      type: 'user',
+      name: 'telemetry',
+      description: 'device data',
+      orgID: tenant.org.id,
+      schemaType: 'implicit',
+      retentionRules: [{ type: 'expire', everySeconds: 86400, shardGroupDurationSeconds: 3600 }],
+      labels: [],
       links: { self: `/api/v2/buckets/${created.id}`, org: `/api/v2/orgs/${tenant.org.id}` },
     });
     expect(await buckets.getBucketsID({ bucketID: created.id! })).toEqual(created);
 
     const renamed = await buckets.patchBucketsID({ bucketID: created.id!, body: { name: 'telemetry-v2' } });
-    expect(renamed).toMatchObject({ name: 'telemetry-v2', description: 'device data', retentionRules: [{ everySeconds: 86400 }] });
-    const longer = await buckets.patchBucketsID({ bucketID: created.id!, body: { retentionRules: [{ type: 'expire', everySeconds: 0 }] } });
-    expect(longer).toMatchObject({ name: 'telemetry-v2', retentionRules: [{ everySeconds: 0, shardGroupDurationSeconds: 604800 }] });
+    expect(renamed).toMatchObject({
+      name: 'telemetry-v2',
+      description: 'device data',
+      retentionRules: [{ everySeconds: 86400 }],
+    });
+    const longer = await buckets.patchBucketsID({
+      bucketID: created.id!,
+      body: { retentionRules: [{ type: 'expire', everySeconds: 0 }] },
+    });
+    expect(longer).toMatchObject({
+      name: 'telemetry-v2',
+      retentionRules: [{ everySeconds: 0, shardGroupDurationSeconds: 604800 }],
+    });
 
     await buckets.deleteBucketsID({ bucketID: created.id! });
     const gone = await api('GET', `/api/v2/buckets/${created.id}`);
@@ -44,11 +66,21 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
   });
 
   it('accepts schemaType explicit and returns it; defaults shard groups as InfluxDB does', async () => {
-    const explicit = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'explicit', schemaType: 'explicit', retentionRules: [{ type: 'expire', everySeconds: 200 * 86400 }] });
+    const explicit = await api('POST', '/api/v2/buckets', {
+      orgID: tenant.org.id,
+      name: 'explicit',
+      schemaType: 'explicit',
+      retentionRules: [{ type: 'expire', everySeconds: 200 * 86400 }],
+    });
     expect(explicit.status).toBe(201);
-    expect(explicit.body).toMatchObject({ schemaType: 'explicit', retentionRules: [{ everySeconds: 200 * 86400, shardGroupDurationSeconds: 604800 }] });
+    expect(explicit.body).toMatchObject({
+      schemaType: 'explicit',
+      retentionRules: [{ everySeconds: 200 * 86400, shardGroupDurationSeconds: 604800 }],
+    });
     const infinite = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'forever' });
-    expect(infinite.body.retentionRules).toEqual([{ type: 'expire', everySeconds: 0, shardGroupDurationSeconds: 604800 }]);
+    expect(infinite.body.retentionRules).toEqual([
+      { type: 'expire', everySeconds: 0, shardGroupDurationSeconds: 604800 },
+    ]);
   });
 
   it.each([
@@ -57,11 +89,26 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
     ['an empty name', { orgID: 'ORG', name: '' }, 400, 'name'],
     ['a name starting with _', { orgID: 'ORG', name: '_mine' }, 400, 'underscore'],
     ['a name with a double quote', { orgID: 'ORG', name: 'a"b' }, 400, 'double quote'],
-    ['two retention rules', { orgID: 'ORG', name: 'x', retentionRules: [{ everySeconds: 3600 }, { everySeconds: 7200 }] }, 400, 'at most one'],
-    ['a rule that is not expire', { orgID: 'ORG', name: 'x', retentionRules: [{ type: 'shrink', everySeconds: 3600 }] }, 400, 'expire'],
+    [
+      'two retention rules',
+      { orgID: 'ORG', name: 'x', retentionRules: [{ everySeconds: 3600 }, { everySeconds: 7200 }] },
+      400,
+      'at most one',
+    ],
+    [
+      'a rule that is not expire',
+      { orgID: 'ORG', name: 'x', retentionRules: [{ type: 'shrink', everySeconds: 3600 }] },
+      400,
+      'expire',
+    ],
     ['a retention under an hour', { orgID: 'ORG', name: 'x', retentionRules: [{ everySeconds: 59 }] }, 400, '3600'],
     ['a negative retention', { orgID: 'ORG', name: 'x', retentionRules: [{ everySeconds: -5 }] }, 400, 'retention'],
-    ['a shard group longer than the retention', { orgID: 'ORG', name: 'x', retentionRules: [{ everySeconds: 3600, shardGroupDurationSeconds: 7200 }] }, 400, 'shard group'],
+    [
+      'a shard group longer than the retention',
+      { orgID: 'ORG', name: 'x', retentionRules: [{ everySeconds: 3600, shardGroupDurationSeconds: 7200 }] },
+      400,
+      'shard group',
+    ],
     ['an unknown schemaType', { orgID: 'ORG', name: 'x', schemaType: 'strict' }, 400, 'schemaType'],
     ['a string retention', { orgID: 'ORG', name: 'x', retentionRules: [{ everySeconds: 'day' }] }, 400, 'everySeconds'],
     ['an unknown org', { orgID: '0000000000000000', name: 'x' }, 404, 'organization'],
@@ -92,8 +139,12 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
 
   it('filters by org, orgID, name and id, and answers 404 for an org and name that match nothing', async () => {
     const made = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'findable' });
-    expect((await buckets.getBuckets({ org: tenant.org.name, name: 'findable' })).buckets!.map((b) => b.id)).toEqual([made.body.id]);
-    expect((await buckets.getBuckets({ orgID: tenant.org.id, name: 'findable' })).buckets!.map((b) => b.id)).toEqual([made.body.id]);
+    expect((await buckets.getBuckets({ org: tenant.org.name, name: 'findable' })).buckets!.map((b) => b.id)).toEqual([
+      made.body.id,
+    ]);
+    expect((await buckets.getBuckets({ orgID: tenant.org.id, name: 'findable' })).buckets!.map((b) => b.id)).toEqual([
+      made.body.id,
+    ]);
     expect((await buckets.getBuckets({ id: made.body.id })).buckets!.map((b) => b.name)).toEqual(['findable']);
     const missing = await api('GET', `/api/v2/buckets?org=${encodeURIComponent(tenant.org.name)}&name=nothing`);
     expect(missing.status).toBe(404);
@@ -107,7 +158,11 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
     const other = await createTenant(stack, 'paging');
     const client = new BucketsAPI(influxClient(stack, { token: other.operatorToken }));
     for (let i = 0; i < 250; i += 25) {
-      await Promise.all(Array.from({ length: 25 }, (_, j) => client.postBuckets({ body: { orgID: other.org.id, name: `b-${String(i + j).padStart(3, '0')}` } })));
+      await Promise.all(
+        Array.from({ length: 25 }, (_, j) =>
+          client.postBuckets({ body: { orgID: other.org.id, name: `b-${String(i + j).padStart(3, '0')}` } }),
+        ),
+      );
     }
     const seen: string[] = [];
     let path: string | undefined = `/api/v2/buckets?orgID=${other.org.id}&limit=100`;
@@ -122,19 +177,35 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
     // 250 user buckets plus _tasks, _monitoring and the default bucket
     expect(pageSizes).toEqual([100, 100, 53]);
     expect(new Set(seen).size).toBe(253);
-    const second = await api('GET', `/api/v2/buckets?orgID=${other.org.id}&limit=100&offset=100`, undefined, other.operatorToken);
+    const second = await api(
+      'GET',
+      `/api/v2/buckets?orgID=${other.org.id}&limit=100&offset=100`,
+      undefined,
+      other.operatorToken,
+    );
     expect(second.body.links.prev).toContain('offset=0');
-    const descending = await api('GET', `/api/v2/buckets?orgID=${other.org.id}&limit=5&descending=true`, undefined, other.operatorToken);
+    const descending = await api(
+      'GET',
+      `/api/v2/buckets?orgID=${other.org.id}&limit=5&descending=true`,
+      undefined,
+      other.operatorToken,
+    );
     const ids = descending.body.buckets.map((b: { id: string }) => b.id);
     expect(ids).toEqual([...ids].sort().reverse());
-    const after = await api('GET', `/api/v2/buckets?orgID=${other.org.id}&limit=100&after=${ids[4]}&descending=true`, undefined, other.operatorToken);
+    const after = await api(
+      'GET',
+      `/api/v2/buckets?orgID=${other.org.id}&limit=100&after=${ids[4]}&descending=true`,
+      undefined,
+      other.operatorToken,
+    );
     expect(after.body.buckets[0].id < ids[4]).toBe(true);
   }, 120000);
 
   it('enforces the instance bucket quota with 403 forbidden', async () => {
     const limited = await createTenant(stack, 'quota');
     await stack.db.query('UPDATE instances SET max_buckets = 2 WHERE id = $1', [limited.instanceId]);
-    const post = (name: string) => api('POST', '/api/v2/buckets', { orgID: limited.org.id, name }, limited.operatorToken);
+    const post = (name: string) =>
+      api('POST', '/api/v2/buckets', { orgID: limited.org.id, name }, limited.operatorToken);
     // The default bucket counts: one more fits.
     expect((await post('second')).status).toBe(201);
     const over = await post('third');
@@ -143,29 +214,54 @@ describe('InfluxDB buckets: /api/v2/buckets', () => {
   });
 
   it("takes the bucket quota from the setup body's limit", async () => {
-    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', { body: { instanceName: 'Quota by setup' } });
-    const [{ domain }] = await stack.db.query<{ domain: string }>('SELECT domain FROM instance_domains WHERE instance_id = $1', [created.body.instanceId]);
+    const created = await http(stack.baseUrl, 'POST', '/system/v1/instances/_create', {
+      body: { instanceName: 'Quota by setup' },
+    });
+    const [{ domain }] = await stack.db.query<{ domain: string }>(
+      'SELECT domain FROM instance_domains WHERE instance_id = $1',
+      [created.body.instanceId],
+    );
     const setup = await http(stack.baseUrl, 'POST', '/api/v2/setup', {
       token: null,
       headers: { host: domain },
-      body: { username: 'q', password: 'quota-pass-1', org: 'q', bucket: 'first', limit: { bucket: { maxBuckets: 1 } } },
+      body: {
+        username: 'q',
+        password: 'quota-pass-1',
+        org: 'q',
+        bucket: 'first',
+        limit: { bucket: { maxBuckets: 1 } },
+      },
     });
     expect(setup.status).toBe(201);
-    const over = await api('POST', '/api/v2/buckets', { orgID: setup.body.org.id, name: 'second' }, setup.body.auth.token);
+    const over = await api(
+      'POST',
+      '/api/v2/buckets',
+      { orgID: setup.body.org.id, name: 'second' },
+      setup.body.auth.token,
+    );
     expect(over.status).toBe(403);
     expect(over.body).toEqual({ code: 'forbidden', message: 'bucket quota exceeded' });
   });
 
-  it('keeps instances apart: another instance\'s bucket ids are not found', async () => {
+  it("keeps instances apart: another instance's bucket ids are not found", async () => {
     const other = await createTenant(stack, 'isolated');
     const mine = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'private' });
-    for (const [method, body] of [['GET', undefined], ['PATCH', { name: 'stolen' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PATCH', { name: 'stolen' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await api(method, `/api/v2/buckets/${mine.body.id}`, body, other.operatorToken);
       expect(res.status).toBe(404);
     }
     const list = await api('GET', '/api/v2/buckets?limit=100', undefined, other.operatorToken);
     expect(list.body.buckets.every((b: { orgID: string }) => b.orgID === other.org.id)).toBe(true);
-    const intoForeignOrg = await api('POST', '/api/v2/buckets', { orgID: tenant.org.id, name: 'sneaky' }, other.operatorToken);
+    const intoForeignOrg = await api(
+      'POST',
+      '/api/v2/buckets',
+      { orgID: tenant.org.id, name: 'sneaky' },
+      other.operatorToken,
+    );
     expect(intoForeignOrg.status).toBe(404);
   });
   it('answered every request with a body that matches the InfluxDB contract', () => {

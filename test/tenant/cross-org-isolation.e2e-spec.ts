@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+
 import { orgOwnerPermissions } from '@app/domain';
-import { http, HttpAnswer } from '../support/system-api';
-import { createTenant, TestTenant } from '../support/tenant';
+
+import { http, type HttpAnswer } from '../support/system-api';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 /**
@@ -33,7 +35,11 @@ describe('Cross-org isolation inside one instance', () => {
     orgO = tenant.org.id;
     orgP = (await created(call('POST', '/api/v2/orgs', op, { name: 'Payroll department' }))).id;
     payroll = (await created(call('POST', '/api/v2/buckets', op, { orgID: orgP, name: 'payroll data' }))).id;
-    secretLabel = (await created(call('POST', '/api/v2/labels', op, { orgID: orgP, name: 'merger', properties: { codename: 'falcon' } }))).label.id;
+    secretLabel = (
+      await created(
+        call('POST', '/api/v2/labels', op, { orgID: orgP, name: 'merger', properties: { codename: 'falcon' } }),
+      )
+    ).label.id;
     const olga = (await created(call('POST', '/api/v2/users', op, { name: 'olga' }))).id;
     stranger = (await created(call('POST', '/api/v2/users', op, { name: 'stranger' }))).id;
     await created(call('POST', `/api/v2/orgs/${orgO}/owners`, op, { id: olga }));
@@ -49,7 +55,8 @@ describe('Cross-org isolation inside one instance', () => {
 
   it("refuses a permission that names another org's bucket under the token's own org (400 invalid)", async () => {
     const res = await call('POST', '/api/v2/authorizations', ownerOfO.token, {
-      orgID: orgO, permissions: [{ action: 'read', resource: { type: 'buckets', id: payroll, orgID: orgO } }],
+      orgID: orgO,
+      permissions: [{ action: 'read', resource: { type: 'buckets', id: payroll, orgID: orgO } }],
     });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code: 'invalid', message: expect.stringContaining('permissions[0].resource.id') });
@@ -58,15 +65,18 @@ describe('Cross-org isolation inside one instance', () => {
 
   it('refuses, even to an operator, a permission that names a resource that is not in the org it names', async () => {
     const mismatched = await call('POST', '/api/v2/authorizations', tenant.operatorToken, {
-      orgID: orgO, permissions: [{ action: 'read', resource: { type: 'labels', id: secretLabel, orgID: orgO } }],
+      orgID: orgO,
+      permissions: [{ action: 'read', resource: { type: 'labels', id: secretLabel, orgID: orgO } }],
     });
     expect(mismatched.status).toBe(400);
     const unknown = await call('POST', '/api/v2/authorizations', tenant.operatorToken, {
-      orgID: orgO, permissions: [{ action: 'read', resource: { type: 'buckets', id: '0123456789abcdef', orgID: orgO } }],
+      orgID: orgO,
+      permissions: [{ action: 'read', resource: { type: 'buckets', id: '0123456789abcdef', orgID: orgO } }],
     });
     expect(unknown.status).toBe(400);
     const right = await call('POST', '/api/v2/authorizations', tenant.operatorToken, {
-      orgID: orgP, permissions: [{ action: 'read', resource: { type: 'buckets', id: payroll, orgID: orgP } }],
+      orgID: orgP,
+      permissions: [{ action: 'read', resource: { type: 'buckets', id: payroll, orgID: orgP } }],
     });
     expect(right.status).toBe(201);
   });
@@ -76,8 +86,13 @@ describe('Cross-org isolation inside one instance', () => {
     await stack.db.query(
       `INSERT INTO tokens (instance_id, id, user_id, org_id, kind, digest, description, status, permissions, expires_at, created_at, updated_at)
        VALUES ($1, 'beefbeefbeefbeef', $2, $3, 'authorization', $4, 'legacy', 'active', $5, NULL, now(), now())`,
-      [tenant.instanceId, ownerOfO.id, orgO, createHash('sha256').update(plaintext, 'utf8').digest('hex'),
-        JSON.stringify([{ action: 'read', resource: { type: 'buckets', id: payroll, orgID: orgO } }])],
+      [
+        tenant.instanceId,
+        ownerOfO.id,
+        orgO,
+        createHash('sha256').update(plaintext, 'utf8').digest('hex'),
+        JSON.stringify([{ action: 'read', resource: { type: 'buckets', id: payroll, orgID: orgO } }]),
+      ],
     );
     const listed = await call('GET', '/api/v2/buckets', plaintext);
     expect(listed.status).toBe(200);
@@ -87,25 +102,33 @@ describe('Cross-org isolation inside one instance', () => {
   });
 
   it("does not attach another org's label to a bucket, nor show the label's name or properties", async () => {
-    const ownBucket = (await created(call('POST', '/api/v2/buckets', ownerOfO.token, { orgID: orgO, name: 'olga bucket' }))).id;
+    const ownBucket = (
+      await created(call('POST', '/api/v2/buckets', ownerOfO.token, { orgID: orgO, name: 'olga bucket' }))
+    ).id;
     const res = await call('POST', `/api/v2/buckets/${ownBucket}/labels`, ownerOfO.token, { labelID: secretLabel });
     expect(res.body).toEqual({ code: 'unauthorized', message: expect.any(String) });
     expect(res.status).toBe(401);
     expect(JSON.stringify(res.body)).not.toMatch(/merger|falcon/);
     // An operator may read the label, but it still belongs to another org than the bucket.
-    const byOperator = await call('POST', `/api/v2/buckets/${ownBucket}/labels`, tenant.operatorToken, { labelID: secretLabel });
+    const byOperator = await call('POST', `/api/v2/buckets/${ownBucket}/labels`, tenant.operatorToken, {
+      labelID: secretLabel,
+    });
     expect(byOperator.status).toBe(400);
     expect(byOperator.body.code).toBe('invalid');
     expect((await call('GET', `/api/v2/buckets/${ownBucket}/labels`, tenant.operatorToken)).body.labels).toEqual([]);
   });
 
   it('does not add a user it may not read as a bucket member, nor show its name', async () => {
-    const ownBucket = (await created(call('POST', '/api/v2/buckets', ownerOfO.token, { orgID: orgO, name: 'olga members' }))).id;
+    const ownBucket = (
+      await created(call('POST', '/api/v2/buckets', ownerOfO.token, { orgID: orgO, name: 'olga members' }))
+    ).id;
     const res = await call('POST', `/api/v2/buckets/${ownBucket}/members`, ownerOfO.token, { id: stranger });
     expect(res.status).toBe(401);
     expect(JSON.stringify(res.body)).not.toContain('"stranger"');
     expect((await call('GET', `/api/v2/buckets/${ownBucket}/members`, tenant.operatorToken)).body.users).toEqual([]);
     // Olga may read herself, so she may add herself.
-    expect((await call('POST', `/api/v2/buckets/${ownBucket}/members`, ownerOfO.token, { id: ownerOfO.id })).status).toBe(201);
+    expect(
+      (await call('POST', `/api/v2/buckets/${ownBucket}/members`, ownerOfO.token, { id: ownerOfO.id })).status,
+    ).toBe(201);
   });
 });

@@ -1,6 +1,7 @@
 import { BucketsAPI, LabelsAPI } from '@influxdata/influxdb-client-apis';
+
 import { http } from '../support/system-api';
-import { createTenant, influxClient, TestTenant } from '../support/tenant';
+import { createTenant, influxClient, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 describe('InfluxDB labels and bucket labels, members and owners', () => {
@@ -25,15 +26,25 @@ describe('InfluxDB labels and bucket labels, members and owners', () => {
     http(stack.baseUrl, method, path, { token: null, headers: { authorization: `Token ${token}` }, body });
 
   it('creates, lists, changes and deletes labels; names are unique per org whatever their case', async () => {
-    const made = await labels.postLabels({ body: { orgID: tenant.org.id, name: 'Critical', properties: { color: 'ff0000', description: 'urgent' } } });
-    expect(made.label).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/), orgID: tenant.org.id, name: 'Critical', properties: { color: 'ff0000', description: 'urgent' } });
+    const made = await labels.postLabels({
+      body: { orgID: tenant.org.id, name: 'Critical', properties: { color: 'ff0000', description: 'urgent' } },
+    });
+    expect(made.label).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      orgID: tenant.org.id,
+      name: 'Critical',
+      properties: { color: 'ff0000', description: 'urgent' },
+    });
     const dup = await api('POST', '/api/v2/labels', { orgID: tenant.org.id, name: 'critical' });
     expect(dup.status).toBe(422);
     expect(dup.body.code).toBe('conflict');
 
     expect((await labels.getLabels({ orgID: tenant.org.id })).labels!.map((l) => l.name)).toContain('Critical');
     expect((await labels.getLabelsID({ labelID: made.label!.id! })).label!.name).toBe('Critical');
-    const changed = await labels.patchLabelsID({ labelID: made.label!.id!, body: { name: 'Blocker', properties: { description: '' } } });
+    const changed = await labels.patchLabelsID({
+      labelID: made.label!.id!,
+      body: { name: 'Blocker', properties: { description: '' } },
+    });
     expect(changed.label).toMatchObject({ name: 'Blocker', properties: { color: 'ff0000' } });
     expect(changed.label!.properties).not.toHaveProperty('description');
 
@@ -47,7 +58,11 @@ describe('InfluxDB labels and bucket labels, members and owners', () => {
     ['with properties that are not strings', { orgID: 'ORG', name: 'x', properties: { n: 1 } }, 400],
     ['for an unknown org', { orgID: 'ffffffffffffffff', name: 'x' }, 404],
   ])('refuses a label %s', async (_, body, status) => {
-    const res = await api('POST', '/api/v2/labels', JSON.parse(JSON.stringify(body).replace('"ORG"', `"${tenant.org.id}"`)));
+    const res = await api(
+      'POST',
+      '/api/v2/labels',
+      JSON.parse(JSON.stringify(body).replace('"ORG"', `"${tenant.org.id}"`)),
+    );
     expect(res.status).toBe(status);
   });
 
@@ -69,7 +84,10 @@ describe('InfluxDB labels and bucket labels, members and owners', () => {
     await buckets.postBucketsIDLabels({ bucketID: bucket.id!, body: { labelID: label.id! } });
     await buckets.postBucketsIDMembers({ bucketID: bucket.id!, body: { id: tenant.admin.id } });
     await buckets.deleteBucketsID({ bucketID: bucket.id! });
-    const mappings = await stack.db.query('SELECT 1 FROM bucket_labels WHERE bucket_id = $1 UNION ALL SELECT 1 FROM bucket_members WHERE bucket_id = $1', [bucket.id]);
+    const mappings = await stack.db.query(
+      'SELECT 1 FROM bucket_labels WHERE bucket_id = $1 UNION ALL SELECT 1 FROM bucket_members WHERE bucket_id = $1',
+      [bucket.id],
+    );
     expect(mappings).toHaveLength(0);
     expect((await labels.getLabelsID({ labelID: label.id! })).label!.id).toBe(label.id);
   });
@@ -77,18 +95,28 @@ describe('InfluxDB labels and bucket labels, members and owners', () => {
   it('adds, lists and removes bucket members and owners; unknown users are 404, duplicates 422', async () => {
     const bucket = await buckets.postBuckets({ body: { orgID: tenant.org.id, name: 'shared' } });
     const member = await buckets.postBucketsIDMembers({ bucketID: bucket.id!, body: { id: tenant.admin.id } });
-    expect(member).toEqual({ id: tenant.admin.id, name: tenant.admin.name, status: 'active', role: 'member', links: { self: `/api/v2/users/${tenant.admin.id}` } });
+    expect(member).toEqual({
+      id: tenant.admin.id,
+      name: tenant.admin.name,
+      status: 'active',
+      role: 'member',
+      links: { self: `/api/v2/users/${tenant.admin.id}` },
+    });
     const again = await api('POST', `/api/v2/buckets/${bucket.id}/members`, { id: tenant.admin.id });
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('conflict');
     const unknown = await api('POST', `/api/v2/buckets/${bucket.id}/members`, { id: '0123456789abcdef' });
     expect(unknown.status).toBe(404);
 
-    expect((await buckets.getBucketsIDMembers({ bucketID: bucket.id! })).users!.map((u) => u.id)).toEqual([tenant.admin.id]);
+    expect((await buckets.getBucketsIDMembers({ bucketID: bucket.id! })).users!.map((u) => u.id)).toEqual([
+      tenant.admin.id,
+    ]);
     const owner = await buckets.postBucketsIDOwners({ bucketID: bucket.id!, body: { id: tenant.admin.id } });
     expect(owner.role).toBe('owner');
     expect((await buckets.getBucketsIDMembers({ bucketID: bucket.id! })).users).toEqual([]);
-    expect((await buckets.getBucketsIDOwners({ bucketID: bucket.id! })).users!.map((u) => u.id)).toContain(tenant.admin.id);
+    expect((await buckets.getBucketsIDOwners({ bucketID: bucket.id! })).users!.map((u) => u.id)).toContain(
+      tenant.admin.id,
+    );
 
     await buckets.deleteBucketsIDOwnersID({ bucketID: bucket.id!, userID: tenant.admin.id });
     expect((await api('DELETE', `/api/v2/buckets/${bucket.id}/owners/${tenant.admin.id}`)).status).toBe(404);
@@ -102,10 +130,25 @@ describe('InfluxDB labels and bucket labels, members and owners', () => {
     expect((await api('DELETE', `/api/v2/labels/${label.id}`, undefined, other.operatorToken)).status).toBe(404);
     expect((await api('GET', '/api/v2/labels', undefined, other.operatorToken)).body.labels).toEqual([]);
     expect((await api('GET', `/api/v2/buckets/${bucket.id}/members`, undefined, other.operatorToken)).status).toBe(404);
-    const theirBucket = await api('POST', '/api/v2/buckets', { orgID: other.org.id, name: 'theirs' }, other.operatorToken);
-    const crossLabel = await api('POST', `/api/v2/buckets/${theirBucket.body.id}/labels`, { labelID: label.id }, other.operatorToken);
+    const theirBucket = await api(
+      'POST',
+      '/api/v2/buckets',
+      { orgID: other.org.id, name: 'theirs' },
+      other.operatorToken,
+    );
+    const crossLabel = await api(
+      'POST',
+      `/api/v2/buckets/${theirBucket.body.id}/labels`,
+      { labelID: label.id },
+      other.operatorToken,
+    );
     expect(crossLabel.status).toBe(404);
-    const crossUser = await api('POST', `/api/v2/buckets/${theirBucket.body.id}/members`, { id: tenant.admin.id }, other.operatorToken);
+    const crossUser = await api(
+      'POST',
+      `/api/v2/buckets/${theirBucket.body.id}/members`,
+      { id: tenant.admin.id },
+      other.operatorToken,
+    );
     expect(crossUser.status).toBe(404);
   });
   it('answered every request with a body that matches the InfluxDB contract', () => {

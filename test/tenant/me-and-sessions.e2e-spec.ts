@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+
 import { MeAPI, SignoutAPI, UsersAPI } from '@influxdata/influxdb-client-apis';
+
 import { expectResponseMatchesContract } from '../support/openapi-contract';
 import { basicAuth, SESSION_COOKIE, sessionCookieHeader, signIn } from '../support/sessions';
-import { http, HttpAnswer } from '../support/system-api';
-import { createTenant, influxClient, TestTenant } from '../support/tenant';
+import { http, type HttpAnswer } from '../support/system-api';
+import { createTenant, influxClient, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 const UNAUTHORIZED = { code: 'unauthorized', message: 'unauthorized access' };
@@ -38,7 +40,8 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
     if (as.basic) headers.authorization = basicAuth(...as.basic);
     if (as.session) headers.cookie = sessionCookieHeader(as.session);
     const answer = await http(stack.baseUrl, method, path, { token: null, headers, body });
-    if (!(path === '/api/v2/me/password' && answer.status === 400)) expectResponseMatchesContract('oss', method, path, answer);
+    if (!(path === '/api/v2/me/password' && answer.status === 400))
+      expectResponseMatchesContract('oss', method, path, answer);
     return answer;
   }
 
@@ -61,15 +64,31 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
 
   describe('GET /api/v2/me', () => {
     it("answers the token's user", async () => {
-      const me = contract('GET', '/api/v2/me', 200, await new MeAPI(influxClient(stack, { token: tenant.operatorToken })).getMe());
-      expect(me).toEqual({ id: tenant.machineUserId, name: expect.stringMatching(/^robot-/), status: 'active', links: { self: `/api/v2/users/${tenant.machineUserId}` } });
+      const me = contract(
+        'GET',
+        '/api/v2/me',
+        200,
+        await new MeAPI(influxClient(stack, { token: tenant.operatorToken })).getMe(),
+      );
+      expect(me).toEqual({
+        id: tenant.machineUserId,
+        name: expect.stringMatching(/^robot-/),
+        status: 'active',
+        links: { self: `/api/v2/users/${tenant.machineUserId}` },
+      });
     });
 
     it("answers the session's user, through the official client with the cookie", async () => {
       const { session } = await signIn(stack, tenant.domain, tenant.admin.name, tenant.admin.password);
-      const me = await new MeAPI(influxClient(stack, { host: tenant.domain })).getMe({}, { headers: { cookie: sessionCookieHeader(session) } });
+      const me = await new MeAPI(influxClient(stack, { host: tenant.domain })).getMe(
+        {},
+        { headers: { cookie: sessionCookieHeader(session) } },
+      );
       expect(contract('GET', '/api/v2/me', 200, me)).toEqual({
-        id: tenant.admin.id, name: tenant.admin.name, status: 'active', links: { self: `/api/v2/users/${tenant.admin.id}` },
+        id: tenant.admin.id,
+        name: tenant.admin.name,
+        status: 'active',
+        links: { self: `/api/v2/users/${tenant.admin.id}` },
       });
     });
 
@@ -99,14 +118,17 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
       expect(setCookie).toBe(`${SESSION_COOKIE}=${session}; HttpOnly; Path=/api/; SameSite=Strict`);
 
       const rows = await stack.db.query<{ kind: string; digest: string; expires_at: Date; org_id: string | null }>(
-        `SELECT kind, digest, expires_at, org_id FROM tokens WHERE instance_id = $1 AND user_id = $2`, [tenant.instanceId, user.id],
+        `SELECT kind, digest, expires_at, org_id FROM tokens WHERE instance_id = $1 AND user_id = $2`,
+        [tenant.instanceId, user.id],
       );
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ kind: 'session', digest: digest(session), org_id: null });
       const expiresIn = rows[0].expires_at.getTime() - before;
       expect(expiresIn).toBeGreaterThan(59 * 60_000);
       expect(expiresIn).toBeLessThan(61 * 60_000);
-      const everything = JSON.stringify(await stack.db.query('SELECT * FROM tokens WHERE instance_id = $1', [tenant.instanceId]));
+      const everything = JSON.stringify(
+        await stack.db.query('SELECT * FROM tokens WHERE instance_id = $1', [tenant.instanceId]),
+      );
       expect(everything).not.toContain(session);
     });
 
@@ -123,9 +145,14 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
       const express = stack.api.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
       express.set('trust proxy', true);
       try {
-        const res = await call('POST', '/api/v2/signin', { basic: [tenant.admin.name, tenant.admin.password], headers: { 'x-forwarded-proto': 'https' } });
+        const res = await call('POST', '/api/v2/signin', {
+          basic: [tenant.admin.name, tenant.admin.password],
+          headers: { 'x-forwarded-proto': 'https' },
+        });
         expect(res.status).toBe(204);
-        expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; HttpOnly; Path=/api/; SameSite=Strict; Secure$`));
+        expect(res.headers.get('set-cookie')).toMatch(
+          new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; HttpOnly; Path=/api/; SameSite=Strict; Secure$`),
+        );
       } finally {
         express.set('trust proxy', false);
       }
@@ -133,7 +160,9 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
 
     it('accepts the user name in any case', async () => {
       const user = await newUser();
-      expect((await call('POST', '/api/v2/signin', { basic: [user.name.toUpperCase(), user.password] })).status).toBe(204);
+      expect((await call('POST', '/api/v2/signin', { basic: [user.name.toUpperCase(), user.password] })).status).toBe(
+        204,
+      );
     });
 
     it('answers the same 401 for a wrong password, an unknown user, a user without password and missing or malformed credentials', async () => {
@@ -145,10 +174,16 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
         await call('POST', '/api/v2/signin', { basic: [passwordless.name, ''] }),
         await call('POST', '/api/v2/signin', {}),
         await call('POST', '/api/v2/signin', { headers: { authorization: 'Basic !!!not-base64' } }),
-        await call('POST', '/api/v2/signin', { headers: { authorization: `Basic ${Buffer.from('no-colon').toString('base64')}` } }),
+        await call('POST', '/api/v2/signin', {
+          headers: { authorization: `Basic ${Buffer.from('no-colon').toString('base64')}` },
+        }),
       ];
       for (const res of answers) {
-        expect({ status: res.status, body: res.body, cookie: res.headers.get('set-cookie') }).toEqual({ status: 401, body: UNAUTHORIZED, cookie: null });
+        expect({ status: res.status, body: res.body, cookie: res.headers.get('set-cookie') }).toEqual({
+          status: 401,
+          body: UNAUTHORIZED,
+          cookie: null,
+        });
       }
       const sessions = await stack.db.query(`SELECT 1 FROM tokens WHERE user_id = $1`, [user.id]);
       expect(sessions).toHaveLength(0);
@@ -166,19 +201,27 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
 
     it('signs in again while the browser still holds a dead session cookie', async () => {
       const user = await newUser();
-      const res = await call('POST', '/api/v2/signin', { basic: [user.name, user.password], session: 'dead-session-cookie' });
+      const res = await call('POST', '/api/v2/signin', {
+        basic: [user.name, user.password],
+        session: 'dead-session-cookie',
+      });
       expect(res.status).toBe(204);
     });
 
     it('answers 404 on a host that no instance serves', async () => {
-      const res = await call('POST', '/api/v2/signin', { basic: [tenant.admin.name, tenant.admin.password], host: 'nowhere.example.com' });
+      const res = await call('POST', '/api/v2/signin', {
+        basic: [tenant.admin.name, tenant.admin.password],
+        host: 'nowhere.example.com',
+      });
       expect(res.status).toBe(404);
     });
 
     it('refuses a session once it has expired', async () => {
       const user = await newUser();
       const { session } = await signIn(stack, tenant.domain, user.name, user.password);
-      await stack.db.query(`UPDATE tokens SET expires_at = now() - interval '1 second' WHERE digest = $1`, [digest(session)]);
+      await stack.db.query(`UPDATE tokens SET expires_at = now() - interval '1 second' WHERE digest = $1`, [
+        digest(session),
+      ]);
       expect((await call('GET', '/api/v2/me', { session })).status).toBe(401);
       // The next sign-in clears the expired row away.
       await signIn(stack, tenant.domain, user.name, user.password);
@@ -198,13 +241,20 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
       const user = await newUser();
       const { session } = await signIn(stack, tenant.domain, user.name, user.password);
       let cleared = '';
-      await new SignoutAPI(influxClient(stack, { host: tenant.domain })).postSignout({}, {
-        headers: { cookie: sessionCookieHeader(session) },
-        responseStarted: (headers) => {
-          cleared = String(headers['set-cookie']);
+      await new SignoutAPI(influxClient(stack, { host: tenant.domain })).postSignout(
+        {},
+        {
+          headers: { cookie: sessionCookieHeader(session) },
+          responseStarted: (headers) => {
+            cleared = String(headers['set-cookie']);
+          },
         },
-      });
-      expect(cleared).toMatch(new RegExp(`^${SESSION_COOKIE}=; HttpOnly; Path=/api/; SameSite=Strict; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`));
+      );
+      expect(cleared).toMatch(
+        new RegExp(
+          `^${SESSION_COOKIE}=; HttpOnly; Path=/api/; SameSite=Strict; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`,
+        ),
+      );
       expect(await stack.db.query('SELECT 1 FROM tokens WHERE digest = $1', [digest(session)])).toHaveLength(0);
 
       const me = await call('GET', '/api/v2/me', { session });
@@ -248,7 +298,12 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
       const user = await newUser('old-password');
       const here = await signIn(stack, tenant.domain, user.name, user.password);
       const elsewhere = await signIn(stack, tenant.domain, user.name, user.password);
-      const res = await call('PUT', '/api/v2/me/password', { session: here.session, basic: [user.name, 'old-password'] }, { password: 'new-password' });
+      const res = await call(
+        'PUT',
+        '/api/v2/me/password',
+        { session: here.session, basic: [user.name, 'old-password'] },
+        { password: 'new-password' },
+      );
       expect(res.status).toBe(204);
       expect((await call('GET', '/api/v2/me', { session: here.session })).status).toBe(200);
       expect((await call('GET', '/api/v2/me', { session: elsewhere.session })).status).toBe(401);
@@ -257,7 +312,12 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
     it('answers 401 for a wrong old password, and keeps the password', async () => {
       const user = await newUser('old-password');
       const { session } = await signIn(stack, tenant.domain, user.name, user.password);
-      const res = await call('PUT', '/api/v2/me/password', { session, basic: [user.name, 'not-the-old-one'] }, { password: 'new-password' });
+      const res = await call(
+        'PUT',
+        '/api/v2/me/password',
+        { session, basic: [user.name, 'not-the-old-one'] },
+        { password: 'new-password' },
+      );
       expect(res.status).toBe(401);
       expect(res.body).toEqual(UNAUTHORIZED);
       expect((await call('POST', '/api/v2/signin', { basic: [user.name, 'old-password'] })).status).toBe(204);
@@ -267,7 +327,12 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
       const user = await newUser('old-password');
       const other = await newUser('other-password');
       const { session } = await signIn(stack, tenant.domain, user.name, user.password);
-      const res = await call('PUT', '/api/v2/me/password', { session, basic: [other.name, other.password] }, { password: 'new-password' });
+      const res = await call(
+        'PUT',
+        '/api/v2/me/password',
+        { session, basic: [other.name, other.password] },
+        { password: 'new-password' },
+      );
       expect(res.status).toBe(401);
       expect((await call('POST', '/api/v2/signin', { basic: [other.name, other.password] })).status).toBe(204);
     });
@@ -276,8 +341,16 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
       const user = await newUser('old-password');
       const { session } = await signIn(stack, tenant.domain, user.name, user.password);
       expect((await call('PUT', '/api/v2/me/password', { session }, { password: 'new-password' })).status).toBe(401);
-      expect((await call('PUT', '/api/v2/me/password', { basic: [user.name, 'old-password'] }, { password: 'new-password' })).status).toBe(401);
-      const withToken = await call('PUT', '/api/v2/me/password', { token: tenant.operatorToken }, { password: 'new-password' });
+      expect(
+        (await call('PUT', '/api/v2/me/password', { basic: [user.name, 'old-password'] }, { password: 'new-password' }))
+          .status,
+      ).toBe(401);
+      const withToken = await call(
+        'PUT',
+        '/api/v2/me/password',
+        { token: tenant.operatorToken },
+        { password: 'new-password' },
+      );
       expect(withToken.status).toBe(401);
     });
 
@@ -288,7 +361,12 @@ describe('InfluxDB sessions and the signed-in user: /api/v2/signin, /signout, /m
     ])('answers 400 invalid for a new password of %s', async (_, password) => {
       const user = await newUser('old-password');
       const { session } = await signIn(stack, tenant.domain, user.name, user.password);
-      const res = await call('PUT', '/api/v2/me/password', { session, basic: [user.name, 'old-password'] }, password === undefined ? {} : { password });
+      const res = await call(
+        'PUT',
+        '/api/v2/me/password',
+        { session, basic: [user.name, 'old-password'] },
+        password === undefined ? {} : { password },
+      );
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('invalid');
       expect((await call('POST', '/api/v2/signin', { basic: [user.name, 'old-password'] })).status).toBe(204);

@@ -1,7 +1,8 @@
 import { AuthorizationsAPI, OrgsAPI } from '@influxdata/influxdb-client-apis';
+
 import { expectResponseMatchesContract } from '../support/openapi-contract';
-import { http, HttpAnswer } from '../support/system-api';
-import { createTenant, influxClient, TestTenant } from '../support/tenant';
+import { http, type HttpAnswer } from '../support/system-api';
+import { createTenant, influxClient, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 const ID = /^[0-9a-f]{16}$/;
@@ -24,7 +25,11 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
 
   /** Plain HTTP with a tenant token; every answer is checked against the InfluxDB OSS contract. */
   async function call(method: string, path: string, token: string | null, body?: unknown): Promise<HttpAnswer> {
-    const answer = await http(stack.baseUrl, method, path, { token: null, headers: token ? { authorization: `Token ${token}` } : {}, body });
+    const answer = await http(stack.baseUrl, method, path, {
+      token: null,
+      headers: token ? { authorization: `Token ${token}` } : {},
+      body,
+    });
     expectResponseMatchesContract('oss', method, path, answer);
     return answer;
   }
@@ -62,28 +67,51 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
     });
     expect(Date.parse(org.createdAt!)).toBeGreaterThanOrEqual(before - 1000);
 
-    const buckets = await stack.db.query<{ name: string; type: string; retention_seconds: string; shard_group_duration_seconds: string }>(
+    const buckets = await stack.db.query<{
+      name: string;
+      type: string;
+      retention_seconds: string;
+      shard_group_duration_seconds: string;
+    }>(
       'SELECT name, type, retention_seconds, shard_group_duration_seconds FROM buckets WHERE instance_id = $1 AND org_id = $2 ORDER BY name',
       [tenant.instanceId, org.id],
     );
     expect(buckets).toEqual([
-      { name: '_monitoring', type: 'system', retention_seconds: String(7 * DAY), shard_group_duration_seconds: String(DAY) },
+      {
+        name: '_monitoring',
+        type: 'system',
+        retention_seconds: String(7 * DAY),
+        shard_group_duration_seconds: String(DAY),
+      },
       { name: '_tasks', type: 'system', retention_seconds: String(3 * DAY), shard_group_duration_seconds: String(DAY) },
     ]);
     // The operator token belongs to the machine user: it owns the new org.
-    const owners = contract('GET', `/api/v2/orgs/${org.id}/owners`, 200, await orgs.getOrgsIDOwners({ orgID: org.id! }));
+    const owners = contract(
+      'GET',
+      `/api/v2/orgs/${org.id}/owners`,
+      200,
+      await orgs.getOrgsIDOwners({ orgID: org.id! }),
+    );
     expect(owners.users!.map((u) => u.id)).toEqual([tenant.machineUserId]);
 
     const events = await stack.db.query<{ event_type: string; resource_owner: string }>(
       'SELECT event_type, resource_owner FROM events WHERE instance_id = $1 AND resource_owner = $2 ORDER BY sequence',
       [tenant.instanceId, org.id],
     );
-    expect(events.map((e) => e.event_type)).toEqual(['org.added', 'bucket.added', 'bucket.added', 'member.owner.added']);
+    expect(events.map((e) => e.event_type)).toEqual([
+      'org.added',
+      'bucket.added',
+      'bucket.added',
+      'member.owner.added',
+    ]);
   });
 
   it('refuses a duplicate name with 422 conflict and an empty name with 400, writing nothing', async () => {
     await newOrg('Duplicate');
-    const [{ count: before }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM orgs WHERE instance_id = $1', [tenant.instanceId]);
+    const [{ count: before }] = await stack.db.query<{ count: string }>(
+      'SELECT count(*) FROM orgs WHERE instance_id = $1',
+      [tenant.instanceId],
+    );
 
     const duplicate = await call('POST', '/api/v2/orgs', tenant.operatorToken, { name: 'Duplicate' });
     expect(duplicate.status).toBe(422);
@@ -99,7 +127,10 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
     expect(notAString.status).toBe(400);
     expect(notAString.body.message).toContain('name');
 
-    const [{ count: after }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM orgs WHERE instance_id = $1', [tenant.instanceId]);
+    const [{ count: after }] = await stack.db.query<{ count: string }>(
+      'SELECT count(*) FROM orgs WHERE instance_id = $1',
+      [tenant.instanceId],
+    );
     expect(after).toBe(before);
   });
 
@@ -108,15 +139,28 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
     const read = contract('GET', `/api/v2/orgs/${org.id}`, 200, await orgs.getOrgsID({ orgID: org.id! }));
     expect(read).toEqual(org);
 
-    const renamed = contract('PATCH', `/api/v2/orgs/${org.id}`, 200, await orgs.patchOrgsID({ orgID: org.id!, body: { name: 'Renamed' } }));
-    expect(renamed).toMatchObject({ id: org.id, name: 'Renamed', description: '', links: { buckets: '/api/v2/buckets?org=Renamed' } });
+    const renamed = contract(
+      'PATCH',
+      `/api/v2/orgs/${org.id}`,
+      200,
+      await orgs.patchOrgsID({ orgID: org.id!, body: { name: 'Renamed' } }),
+    );
+    expect(renamed).toMatchObject({
+      id: org.id,
+      name: 'Renamed',
+      description: '',
+      links: { buckets: '/api/v2/buckets?org=Renamed' },
+    });
     expect(Date.parse(renamed.updatedAt!)).toBeGreaterThanOrEqual(Date.parse(org.updatedAt!));
     const described = await orgs.patchOrgsID({ orgID: org.id!, body: { description: 'now with a description' } });
     expect(described).toMatchObject({ name: 'Renamed', description: 'now with a description' });
 
     const taken = await call('PATCH', `/api/v2/orgs/${org.id}`, tenant.operatorToken, { name: tenant.org.name });
     expect(taken.status).toBe(422);
-    expect(taken.body).toEqual({ code: 'conflict', message: `organization with name ${tenant.org.name} already exists` });
+    expect(taken.body).toEqual({
+      code: 'conflict',
+      message: `organization with name ${tenant.org.name} already exists`,
+    });
     const empty = await call('PATCH', `/api/v2/orgs/${org.id}`, tenant.operatorToken, { name: '' });
     expect(empty.status).toBe(400);
 
@@ -131,7 +175,8 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
     const listTenant = await createTenant(stack, 'list');
     const api = new OrgsAPI(influxClient(stack, { token: listTenant.operatorToken }));
     const created = [];
-    for (const name of ['Paging A', 'Paging B', 'Paging C', 'Paging D']) created.push(await api.postOrgs({ body: { name } }));
+    for (const name of ['Paging A', 'Paging B', 'Paging C', 'Paging D'])
+      created.push(await api.postOrgs({ body: { name } }));
     const allIds = [listTenant.org.id, ...created.map((o) => o.id!)].sort();
 
     const all = contract('GET', '/api/v2/orgs', 200, await api.getOrgs());
@@ -168,7 +213,11 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
     expect(unknownId.status).toBe(404);
     for (const query of ['limit=0', 'limit=101', 'offset=-1', 'limit=many', 'descending=maybe', 'userID=bob']) {
       const refused = await call('GET', `/api/v2/orgs?${query}`, listTenant.operatorToken);
-      expect({ query, status: refused.status, code: refused.body.code }).toEqual({ query, status: 400, code: 'invalid' });
+      expect({ query, status: refused.status, code: refused.body.code }).toEqual({
+        query,
+        status: 400,
+        code: 'invalid',
+      });
     }
   });
 
@@ -178,21 +227,45 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
     const owners = `/api/v2/orgs/${org.id}/owners`;
     const human = tenant.admin;
 
-    const added = contract('POST', members, 201, await orgs.postOrgsIDMembers({ orgID: org.id!, body: { id: human.id } }));
-    expect(added).toEqual({ id: human.id, name: human.name, status: 'active', role: 'member', links: { self: `/api/v2/users/${human.id}` } });
+    const added = contract(
+      'POST',
+      members,
+      201,
+      await orgs.postOrgsIDMembers({ orgID: org.id!, body: { id: human.id } }),
+    );
+    expect(added).toEqual({
+      id: human.id,
+      name: human.name,
+      status: 'active',
+      role: 'member',
+      links: { self: `/api/v2/users/${human.id}` },
+    });
     const listed = contract('GET', members, 200, await orgs.getOrgsIDMembers({ orgID: org.id! }));
     expect(listed).toEqual({ links: { self: members }, users: [added] });
 
     const again = await call('POST', members, tenant.operatorToken, { id: human.id });
     expect(again.status).toBe(422);
-    expect(again.body).toEqual({ code: 'conflict', message: `user ${human.name} is already a member of organization Team` });
+    expect(again.body).toEqual({
+      code: 'conflict',
+      message: `user ${human.name} is already a member of organization Team`,
+    });
 
     // Adding a member as owner upgrades it: it is then listed among the owners only.
-    const upgraded = contract('POST', owners, 201, await orgs.postOrgsIDOwners({ orgID: org.id!, body: { id: human.id } }));
+    const upgraded = contract(
+      'POST',
+      owners,
+      201,
+      await orgs.postOrgsIDOwners({ orgID: org.id!, body: { id: human.id } }),
+    );
     expect(upgraded).toMatchObject({ id: human.id, role: 'owner' });
     expect((await orgs.getOrgsIDMembers({ orgID: org.id! })).users).toEqual([]);
     const ownerList = contract('GET', owners, 200, await orgs.getOrgsIDOwners({ orgID: org.id! }));
-    expect(ownerList.users!.map((u) => [u.id, u.role]).sort()).toEqual([[human.id, 'owner'], [tenant.machineUserId, 'owner']].sort());
+    expect(ownerList.users!.map((u) => [u.id, u.role]).sort()).toEqual(
+      [
+        [human.id, 'owner'],
+        [tenant.machineUserId, 'owner'],
+      ].sort(),
+    );
     const ownerAgain = await call('POST', owners, tenant.operatorToken, { id: human.id });
     expect(ownerAgain.status).toBe(422);
     const ownerAsMember = await call('POST', members, tenant.operatorToken, { id: human.id });
@@ -225,7 +298,11 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
       [tenant.instanceId, human.id],
     );
     expect(events.map((e) => e.event_type).slice(-5)).toEqual([
-      'member.member.added', 'member.role.changed', 'member.owner.removed', 'member.member.added', 'member.member.removed',
+      'member.member.added',
+      'member.role.changed',
+      'member.owner.removed',
+      'member.member.added',
+      'member.member.removed',
     ]);
   });
 
@@ -257,7 +334,14 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
       [tenant.instanceId, org.id, auth.id, 'authorization.added'],
     );
     expect(events.map((e) => e.event_type).sort()).toEqual(
-      ['authorization.removed', 'bucket.removed', 'bucket.removed', 'member.member.removed', 'member.owner.removed', 'org.removed'].sort(),
+      [
+        'authorization.removed',
+        'bucket.removed',
+        'bucket.removed',
+        'member.member.removed',
+        'member.owner.removed',
+        'org.removed',
+      ].sort(),
     );
   });
 
@@ -271,24 +355,35 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
 
   it('enforces the instance org quota set through the System API with 403', async () => {
     const limited = await createTenant(stack, 'quota');
-    const limits = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${limited.instanceId}/limits`, { body: { maxOrgs: 2 } });
+    const limits = await http(stack.baseUrl, 'PUT', `/system/v1/instances/${limited.instanceId}/limits`, {
+      body: { maxOrgs: 2 },
+    });
     expect(limits.status).toBe(200);
     const api = new OrgsAPI(influxClient(stack, { token: limited.operatorToken }));
     await api.postOrgs({ body: { name: 'Second' } });
     const third = await call('POST', '/api/v2/orgs', limited.operatorToken, { name: 'Third' });
     expect(third.status).toBe(403);
     expect(third.body).toEqual({ code: 'forbidden', message: 'organization quota exceeded' });
-    const [{ count }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM orgs WHERE instance_id = $1', [limited.instanceId]);
+    const [{ count }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM orgs WHERE instance_id = $1', [
+      limited.instanceId,
+    ]);
     expect(count).toBe('2');
   });
 
   it('answers 401 without a token, and 404 for unknown or malformed ids', async () => {
     const anonymous = await call('GET', '/api/v2/orgs', null);
     expect(anonymous.status).toBe(404); // no token and no instance host: no instance to answer for
-    const onHost = await http(stack.baseUrl, 'GET', `/api/v2/orgs/${tenant.org.id}`, { token: null, headers: { host: tenant.domain } });
+    const onHost = await http(stack.baseUrl, 'GET', `/api/v2/orgs/${tenant.org.id}`, {
+      token: null,
+      headers: { host: tenant.domain },
+    });
     expect(onHost.status).toBe(401);
     expect(onHost.body).toEqual({ code: 'unauthorized', message: 'unauthorized access' });
-    const createOnHost = await http(stack.baseUrl, 'POST', '/api/v2/orgs', { token: null, headers: { host: tenant.domain }, body: { name: 'x' } });
+    const createOnHost = await http(stack.baseUrl, 'POST', '/api/v2/orgs', {
+      token: null,
+      headers: { host: tenant.domain },
+      body: { name: 'x' },
+    });
     expect(createOnHost.status).toBe(401);
 
     for (const [method, path] of [
@@ -300,8 +395,18 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
       ['POST', '/api/v2/orgs/0123456789abcdef/owners'],
       ['DELETE', `/api/v2/orgs/0123456789abcdef/members/${tenant.admin.id}`],
     ]) {
-      const res = await call(method, path, tenant.operatorToken, method === 'GET' || method === 'DELETE' ? undefined : { id: tenant.admin.id, name: 'x' });
-      expect({ method, path, status: res.status, code: res.body.code }).toEqual({ method, path, status: 404, code: 'not found' });
+      const res = await call(
+        method,
+        path,
+        tenant.operatorToken,
+        method === 'GET' || method === 'DELETE' ? undefined : { id: tenant.admin.id, name: 'x' },
+      );
+      expect({ method, path, status: res.status, code: res.body.code }).toEqual({
+        method,
+        path,
+        status: 404,
+        code: 'not found',
+      });
     }
   });
 
@@ -337,13 +442,19 @@ describe('InfluxDB organizations: /api/v2/orgs', () => {
     expect(foreignUser.status).toBe(404);
     // A's token on B's domain is refused.
     const wrongHost = await http(stack.baseUrl, 'GET', `/api/v2/orgs/${b.org.id}`, {
-      token: null, headers: { host: b.domain, authorization: `Token ${a.operatorToken}` },
+      token: null,
+      headers: { host: b.domain, authorization: `Token ${a.operatorToken}` },
     });
     expect(wrongHost.status).toBe(401);
 
-    const [org] = await stack.db.query<{ name: string }>('SELECT name FROM orgs WHERE instance_id = $1 AND id = $2', [a.instanceId, a.org.id]);
+    const [org] = await stack.db.query<{ name: string }>('SELECT name FROM orgs WHERE instance_id = $1 AND id = $2', [
+      a.instanceId,
+      a.org.id,
+    ]);
     expect(org.name).toBe(a.org.name);
-    expect((await orgsA.getOrgsIDOwners({ orgID: a.org.id })).users!.map((u) => u.id).sort()).toEqual([a.admin.id, a.machineUserId].sort());
+    expect((await orgsA.getOrgsIDOwners({ orgID: a.org.id })).users!.map((u) => u.id).sort()).toEqual(
+      [a.admin.id, a.machineUserId].sort(),
+    );
   });
 
   it('answered every request with a body that matches the InfluxDB contract', () => {

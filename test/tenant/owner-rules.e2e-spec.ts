@@ -1,6 +1,7 @@
 import { orgOwnerPermissions } from '@app/domain';
-import { http, HttpAnswer } from '../support/system-api';
-import { createTenant, TestTenant } from '../support/tenant';
+
+import { http, type HttpAnswer } from '../support/system-api';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 /**
@@ -25,10 +26,20 @@ describe('Owner rules', () => {
   beforeAll(async () => {
     stack = await TestStack.start();
     tenant = await createTenant(stack, 'owners');
-    [{ id: operatorPat }] = await stack.db.query<{ id: string }>(`SELECT id FROM tokens WHERE instance_id = $1 AND kind = 'pat'`, [tenant.instanceId]);
+    [{ id: operatorPat }] = await stack.db.query<{ id: string }>(
+      `SELECT id FROM tokens WHERE instance_id = $1 AND kind = 'pat'`,
+      [tenant.instanceId],
+    );
     const id = (await ok(call('POST', '/api/v2/users', op(), { name: 'olga' }), 201)).id;
     await ok(call('POST', `/api/v2/orgs/${tenant.org.id}/owners`, op(), { id }), 201);
-    const auth = await ok(call('POST', '/api/v2/authorizations', op(), { orgID: tenant.org.id, userID: id, permissions: orgOwnerPermissions(tenant.org.id) }), 201);
+    const auth = await ok(
+      call('POST', '/api/v2/authorizations', op(), {
+        orgID: tenant.org.id,
+        userID: id,
+        permissions: orgOwnerPermissions(tenant.org.id),
+      }),
+      201,
+    );
     olga = { id, token: auth.token, tokenId: auth.id };
   });
 
@@ -47,8 +58,14 @@ describe('Owner rules', () => {
   });
 
   it('lets the token owner and an operator change a token', async () => {
-    await ok(call('PATCH', `/api/v2/authorizations/${olga.tokenId}`, op(), { description: 'set by the operator' }), 200);
-    expect((await ok(call('PATCH', `/api/v2/authorizations/${olga.tokenId}`, olga.token, { status: 'inactive' }), 200)).status).toBe('inactive');
+    await ok(
+      call('PATCH', `/api/v2/authorizations/${olga.tokenId}`, op(), { description: 'set by the operator' }),
+      200,
+    );
+    expect(
+      (await ok(call('PATCH', `/api/v2/authorizations/${olga.tokenId}`, olga.token, { status: 'inactive' }), 200))
+        .status,
+    ).toBe('inactive');
     await ok(call('PATCH', `/api/v2/authorizations/${olga.tokenId}`, op(), { status: 'active' }), 200);
   });
 
@@ -67,7 +84,10 @@ describe('Owner rules', () => {
 
     const last = await call('DELETE', `/api/v2/orgs/${org.id}/owners/${olga.id}`, op());
     expect(last.status).toBe(422);
-    expect(last.body).toEqual({ code: 'conflict', message: expect.stringMatching(/last owner of organization Lonely org/) });
+    expect(last.body).toEqual({
+      code: 'conflict',
+      message: expect.stringMatching(/last owner of organization Lonely org/),
+    });
     const deleted = await call('DELETE', `/api/v2/users/${olga.id}`, op());
     expect(deleted.status).toBe(422);
     expect(deleted.body.message).toMatch(/last owner of organization Lonely org/);
@@ -88,7 +108,9 @@ describe('Owner rules', () => {
   it('refuses concurrent removals that would together leave an org without owners', async () => {
     const org = await ok(call('POST', '/api/v2/orgs', op(), { name: 'Race org' }), 201);
     await ok(call('POST', `/api/v2/orgs/${org.id}/owners`, op(), { id: olga.id }), 201);
-    const answers = await Promise.all([tenant.machineUserId, olga.id].map((id) => call('DELETE', `/api/v2/orgs/${org.id}/owners/${id}`, op())));
+    const answers = await Promise.all(
+      [tenant.machineUserId, olga.id].map((id) => call('DELETE', `/api/v2/orgs/${org.id}/owners/${id}`, op())),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([204, 422]);
     const owners = await ok(call('GET', `/api/v2/orgs/${org.id}/owners`, op()), 200);
     expect(owners.users).toHaveLength(1);

@@ -1,7 +1,7 @@
-import { ApiProcess, startApiProcess } from '../support/api-process';
+import { type ApiProcess, startApiProcess } from '../support/api-process';
 import { basicAuth } from '../support/sessions';
 import { http } from '../support/system-api';
-import { createTenant, TestTenant } from '../support/tenant';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 const PER_USER = 4;
@@ -25,14 +25,19 @@ describe('the password attempt limiter holds across API processes', () => {
 
   const apis = () => [stack.baseUrl, second.baseUrl];
   const signIn = (baseUrl: string, name: string, password: string) =>
-    http(baseUrl, 'POST', '/api/v2/signin', { token: null, headers: { host: tenant.domain, authorization: basicAuth(name, password) } });
+    http(baseUrl, 'POST', '/api/v2/signin', {
+      token: null,
+      headers: { host: tenant.domain, authorization: basicAuth(name, password) },
+    });
 
   it('signs in on either process', async () => {
-    for (const baseUrl of apis()) expect((await signIn(baseUrl, tenant.admin.name, tenant.admin.password)).status).toBe(204);
+    for (const baseUrl of apis())
+      expect((await signIn(baseUrl, tenant.admin.name, tenant.admin.password)).status).toBe(204);
   });
 
   it('answers 429 at the configured count when guesses alternate between the two processes', async () => {
-    for (let i = 0; i < PER_USER; i += 1) expect((await signIn(apis()[i % 2], tenant.admin.name, `wrong-${i}`)).status).toBe(401);
+    for (let i = 0; i < PER_USER; i += 1)
+      expect((await signIn(apis()[i % 2], tenant.admin.name, `wrong-${i}`)).status).toBe(401);
     for (const baseUrl of apis()) {
       const limited = await signIn(baseUrl, tenant.admin.name, tenant.admin.password);
       expect(limited.status).toBe(429);

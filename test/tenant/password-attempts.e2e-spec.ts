@@ -1,6 +1,6 @@
-import { http, HttpAnswer } from '../support/system-api';
 import { basicAuth, sessionCookieHeader } from '../support/sessions';
-import { createTenant, TestTenant } from '../support/tenant';
+import { http, type HttpAnswer } from '../support/system-api';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 const PER_USER = 3;
@@ -18,7 +18,13 @@ describe('password checks share one limiter', () => {
   const nextAddress = () => `10.9.${Math.floor(addresses / 250)}.${(addresses++ % 250) + 1}`;
 
   beforeAll(async () => {
-    stack = await TestStack.start({ config: { PASSWORD_ATTEMPTS_PER_MINUTE: String(PER_USER), PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE: String(PER_ADDRESS), TRUST_PROXY: 'true' } });
+    stack = await TestStack.start({
+      config: {
+        PASSWORD_ATTEMPTS_PER_MINUTE: String(PER_USER),
+        PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE: String(PER_ADDRESS),
+        TRUST_PROXY: 'true',
+      },
+    });
     tenant = await createTenant(stack, 'limiter');
   });
 
@@ -27,18 +33,37 @@ describe('password checks share one limiter', () => {
   });
 
   const operator = (method: string, path: string, body?: unknown) =>
-    http(stack.baseUrl, method, path, { token: null, headers: { authorization: `Token ${tenant.operatorToken}` }, body });
+    http(stack.baseUrl, method, path, {
+      token: null,
+      headers: { authorization: `Token ${tenant.operatorToken}` },
+      body,
+    });
 
   async function newUser(name: string, password: string, on = tenant): Promise<string> {
     const headers = { authorization: `Token ${on.operatorToken}` };
     const user = await http(stack.baseUrl, 'POST', '/api/v2/users', { token: null, headers, body: { name } });
     expect(user.status).toBe(201);
-    expect((await http(stack.baseUrl, 'POST', `/api/v2/users/${user.body.id}/password`, { token: null, headers, body: { password } })).status).toBe(204);
+    expect(
+      (
+        await http(stack.baseUrl, 'POST', `/api/v2/users/${user.body.id}/password`, {
+          token: null,
+          headers,
+          body: { password },
+        })
+      ).status,
+    ).toBe(204);
     return user.body.id;
   }
 
   type Options = { host?: string; from?: string; cookie?: string };
-  const anonymous = (method: string, path: string, name: string, password: string, options: Options = {}, body?: unknown) =>
+  const anonymous = (
+    method: string,
+    path: string,
+    name: string,
+    password: string,
+    options: Options = {},
+    body?: unknown,
+  ) =>
     http(stack.baseUrl, method, path, {
       token: null,
       body,
@@ -49,10 +74,13 @@ describe('password checks share one limiter', () => {
         ...(options.cookie ? { cookie: options.cookie } : {}),
       },
     });
-  const signIn = (name: string, password: string, options: Options = {}) => anonymous('POST', '/api/v2/signin', name, password, options);
+  const signIn = (name: string, password: string, options: Options = {}) =>
+    anonymous('POST', '/api/v2/signin', name, password, options);
   const setPassword = (method: 'PUT' | 'POST', id: string, name: string, password: string, options: Options = {}) =>
     anonymous(method, `/api/v2/users/${id}/password`, name, password, options, { password: 'replaced-by-a-guess' });
-  const hashOf = async (id: string) => (await stack.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [id]))[0].password_hash;
+  const hashOf = async (id: string) =>
+    (await stack.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [id]))[0]
+      .password_hash;
 
   function expectLimited(res: HttpAnswer): void {
     expect(res.status).toBe(429);
@@ -62,7 +90,8 @@ describe('password checks share one limiter', () => {
     expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   }
 
-  const randomCase = (text: string) => [...text].map((c) => (Math.random() < 0.5 ? c.toUpperCase() : c.toLowerCase())).join('');
+  const randomCase = (text: string) =>
+    [...text].map((c) => (Math.random() < 0.5 ? c.toUpperCase() : c.toLowerCase())).join('');
 
   it('answers 429 with Retry-After after too many failures, even for the right password, and lets other users sign in', async () => {
     await newUser('blocked-one', 'blocked-password');
@@ -74,29 +103,41 @@ describe('password checks share one limiter', () => {
 
   it('is not bypassed by the case of the Host header (finding 1)', async () => {
     await newUser('host-case', 'host-case-password');
-    for (let i = 0; i < PER_USER; i += 1) expect((await signIn('host-case', 'wrong-password', { host: randomCase(tenant.domain) })).status).toBe(401);
+    for (let i = 0; i < PER_USER; i += 1)
+      expect((await signIn('host-case', 'wrong-password', { host: randomCase(tenant.domain) })).status).toBe(401);
     expectLimited(await signIn('host-case', 'wrong-password', { host: randomCase(tenant.domain) }));
     expectLimited(await signIn('host-case', 'host-case-password', { host: tenant.domain.toUpperCase() }));
   });
 
   it("is not bypassed through another of the instance's domains (finding 1)", async () => {
     const custom = `login-limiter-${Date.now()}.example.com`;
-    expect((await http(stack.baseUrl, 'POST', `/system/v1/instances/${tenant.instanceId}/domains`, { body: { domain: custom } })).status).toBe(200);
+    expect(
+      (
+        await http(stack.baseUrl, 'POST', `/system/v1/instances/${tenant.instanceId}/domains`, {
+          body: { domain: custom },
+        })
+      ).status,
+    ).toBe(200);
     await newUser('two-domains', 'two-domains-password');
-    for (let i = 0; i < PER_USER; i += 1) expect((await signIn('two-domains', 'wrong-password', { host: i % 2 ? custom : tenant.domain })).status).toBe(401);
+    for (let i = 0; i < PER_USER; i += 1)
+      expect((await signIn('two-domains', 'wrong-password', { host: i % 2 ? custom : tenant.domain })).status).toBe(
+        401,
+      );
     expectLimited(await signIn('two-domains', 'two-domains-password', { host: custom }));
   });
 
   it('counts the user name in any case as one user', async () => {
     await newUser('Mixed-Case', 'mixed-case-password');
-    for (const name of ['mixed-case', 'MIXED-CASE', 'mIxEd-CaSe']) expect((await signIn(name, 'wrong-password')).status).toBe(401);
+    for (const name of ['mixed-case', 'MIXED-CASE', 'mIxEd-CaSe'])
+      expect((await signIn(name, 'wrong-password')).status).toBe(401);
     expectLimited(await signIn('Mixed-Case', 'mixed-case-password'));
   });
 
   it('limits guessing through PUT and POST /users/{id}/password, and a guess never replaces the password while blocked (finding 2)', async () => {
     const id = await newUser('victim', 'victim-password');
     const before = await hashOf(id);
-    for (let i = 0; i < PER_USER; i += 1) expect((await setPassword(i % 2 ? 'PUT' : 'POST', id, 'victim', `guess-${i}`)).status).toBe(401);
+    for (let i = 0; i < PER_USER; i += 1)
+      expect((await setPassword(i % 2 ? 'PUT' : 'POST', id, 'victim', `guess-${i}`)).status).toBe(401);
     expectLimited(await setPassword('PUT', id, 'victim', 'victim-password'));
     expectLimited(await setPassword('POST', id, 'victim', 'victim-password'));
     expect(await hashOf(id)).toBe(before);
@@ -107,10 +148,26 @@ describe('password checks share one limiter', () => {
     const session = (await signIn('shared', 'shared-password')).headers.get('set-cookie')!.split(';')[0];
     expect((await signIn('shared', 'wrong-password')).status).toBe(401);
     expect((await setPassword('PUT', id, 'shared', 'wrong-password')).status).toBe(401);
-    const me = await anonymous('PUT', '/api/v2/me/password', 'shared', 'wrong-password', { cookie: session }, { password: 'a-new-password' });
+    const me = await anonymous(
+      'PUT',
+      '/api/v2/me/password',
+      'shared',
+      'wrong-password',
+      { cookie: session },
+      { password: 'a-new-password' },
+    );
     expect(me.status).toBe(401);
     expectLimited(await signIn('shared', 'shared-password'));
-    expectLimited(await anonymous('PUT', '/api/v2/me/password', 'shared', 'shared-password', { cookie: session }, { password: 'a-new-password' }));
+    expectLimited(
+      await anonymous(
+        'PUT',
+        '/api/v2/me/password',
+        'shared',
+        'shared-password',
+        { cookie: session },
+        { password: 'a-new-password' },
+      ),
+    );
   });
 
   it('counts failures only: successes neither count nor reset the counter', async () => {
@@ -136,7 +193,8 @@ describe('password checks share one limiter', () => {
 
   it('limits failures per client address across user names, and other addresses are not affected', async () => {
     const from = '10.200.0.1';
-    for (let i = 0; i < PER_ADDRESS; i += 1) expect((await signIn(`nobody-${i}`, 'wrong-password', { from })).status).toBe(401);
+    for (let i = 0; i < PER_ADDRESS; i += 1)
+      expect((await signIn(`nobody-${i}`, 'wrong-password', { from })).status).toBe(401);
     await newUser('behind-nat', 'behind-nat-password');
     expectLimited(await signIn('behind-nat', 'behind-nat-password', { from }));
     expect((await signIn('behind-nat', 'behind-nat-password', { from: '10.200.0.2' })).status).toBe(204);

@@ -1,7 +1,8 @@
 import { InfluxDB } from '@influxdata/influxdb-client';
 import { BucketsAPI, SetupAPI } from '@influxdata/influxdb-client-apis';
+
 import { http } from '../support/system-api';
-import { createTenant, TestTenant } from '../support/tenant';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 /**
@@ -25,7 +26,10 @@ describe('Tenant API routing by host and token', () => {
   });
 
   async function bucketNames(host: string, token: string): Promise<{ status: number; names?: string[] }> {
-    const res = await http(stack.baseUrl, 'GET', '/api/v2/buckets', { token: null, headers: { host, authorization: `Token ${token}` } });
+    const res = await http(stack.baseUrl, 'GET', '/api/v2/buckets', {
+      token: null,
+      headers: { host, authorization: `Token ${token}` },
+    });
     return { status: res.status, names: res.body.buckets?.map((bucket: { name: string }) => bucket.name) };
   }
 
@@ -39,7 +43,10 @@ describe('Tenant API routing by host and token', () => {
   it('selects the instance of the token on BASE_DOMAIN, with or without its port', async () => {
     for (const host of ['localhost', `localhost:${port}`, 'LOCALHOST']) {
       expect(await bucketNames(host, a.operatorToken)).toMatchObject({ status: 200 });
-      const seenByB = await http(stack.baseUrl, 'GET', '/api/v2/orgs', { token: null, headers: { host, authorization: `Token ${b.operatorToken}` } });
+      const seenByB = await http(stack.baseUrl, 'GET', '/api/v2/orgs', {
+        token: null,
+        headers: { host, authorization: `Token ${b.operatorToken}` },
+      });
       expect(seenByB.body.orgs.map((org: { id: string }) => org.id)).toEqual([b.org.id]);
     }
   });
@@ -50,13 +57,18 @@ describe('Tenant API routing by host and token', () => {
 
   it("accepts an instance's token on its own domain and refuses it on another instance's domain", async () => {
     expect(await bucketNames(a.domain, a.operatorToken)).toMatchObject({ status: 200 });
-    const elsewhere = await http(stack.baseUrl, 'GET', '/api/v2/buckets', { token: null, headers: { host: b.domain, authorization: `Token ${a.operatorToken}` } });
+    const elsewhere = await http(stack.baseUrl, 'GET', '/api/v2/buckets', {
+      token: null,
+      headers: { host: b.domain, authorization: `Token ${a.operatorToken}` },
+    });
     expect(elsewhere.status).toBe(401);
     expect(elsewhere.body).toEqual({ code: 'unauthorized', message: 'token is not valid for this instance' });
   });
 
   it('refuses a custom domain of another instance the same way', async () => {
-    const added = await http(stack.baseUrl, 'POST', `/system/v1/instances/${b.instanceId}/domains`, { body: { domain: 'metrics.b.example' } });
+    const added = await http(stack.baseUrl, 'POST', `/system/v1/instances/${b.instanceId}/domains`, {
+      body: { domain: 'metrics.b.example' },
+    });
     expect(added.status).toBe(200);
     expect((await bucketNames('metrics.b.example', a.operatorToken)).status).toBe(401);
     expect((await bucketNames('metrics.b.example', b.operatorToken)).status).toBe(200);
@@ -65,7 +77,10 @@ describe('Tenant API routing by host and token', () => {
   it('serves the default instance on BASE_DOMAIN without a token, and 404 on an unknown host', async () => {
     const setup = new SetupAPI(new InfluxDB({ url: `http://localhost:${port}` }));
     expect(await setup.getSetup()).toEqual({ allowed: true });
-    const unknown = await http(stack.baseUrl, 'GET', '/api/v2/setup', { token: null, headers: { host: 'metrics.unknown.example' } });
+    const unknown = await http(stack.baseUrl, 'GET', '/api/v2/setup', {
+      token: null,
+      headers: { host: 'metrics.unknown.example' },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toContain('metrics.unknown.example');
   });

@@ -1,5 +1,5 @@
 import { http } from '../support/system-api';
-import { createTenant, TestTenant } from '../support/tenant';
+import { createTenant, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 /**
@@ -22,7 +22,11 @@ describe('links to InfluxDB routes the service does not serve', () => {
   });
 
   const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    http(stack.baseUrl, method, path, { token: null, headers: { authorization: `Token ${tenant.operatorToken}`, ...headers }, body });
+    http(stack.baseUrl, method, path, {
+      token: null,
+      headers: { authorization: `Token ${tenant.operatorToken}`, ...headers },
+      body,
+    });
 
   function expectNotServed(res: Awaited<ReturnType<typeof api>>, path: string): void {
     expect({ path, status: res.status }).toEqual({ path, status: 404 });
@@ -47,21 +51,35 @@ describe('links to InfluxDB routes the service does not serve', () => {
   });
 
   it('answers the other methods and sub-paths of those routes the same way, with or without a token', async () => {
-    const lineProtocol = { token: null, rawBody: 'cpu value=1', headers: { authorization: `Token ${tenant.operatorToken}`, 'content-type': 'text/plain' } };
-    expectNotServed(await http(stack.baseUrl, 'POST', `/api/v2/write?org=${tenant.org.id}&bucket=b&precision=s`, lineProtocol), '/api/v2/write');
+    const lineProtocol = {
+      token: null,
+      rawBody: 'cpu value=1',
+      headers: { authorization: `Token ${tenant.operatorToken}`, 'content-type': 'text/plain' },
+    };
+    expectNotServed(
+      await http(stack.baseUrl, 'POST', `/api/v2/write?org=${tenant.org.id}&bucket=b&precision=s`, lineProtocol),
+      '/api/v2/write',
+    );
     expectNotServed(await api('POST', '/api/v2/query', { query: 'buckets()' }), '/api/v2/query');
     expectNotServed(await api('DELETE', '/api/v2/tasks/0123456789abcdef/runs'), '/api/v2/tasks/0123456789abcdef/runs');
-    expectNotServed(await api('PATCH', `/api/v2/orgs/${tenant.org.id}/secrets`, { key: 'value' }), `/api/v2/orgs/${tenant.org.id}/secrets`);
+    expectNotServed(
+      await api('PATCH', `/api/v2/orgs/${tenant.org.id}/secrets`, { key: 'value' }),
+      `/api/v2/orgs/${tenant.org.id}/secrets`,
+    );
     expectNotServed(await http(stack.baseUrl, 'GET', '/api/v2/dashboards', { token: null }), '/api/v2/dashboards');
   });
 
-  it('answers any other unknown tenant route with InfluxDB\'s 404, and unknown System API routes with gRPC code 5', async () => {
+  it("answers any other unknown tenant route with InfluxDB's 404, and unknown System API routes with gRPC code 5", async () => {
     const tenantMiss = await api('GET', '/api/v2/no-such-route');
     expect(tenantMiss.status).toBe(404);
     expect(tenantMiss.body).toEqual({ code: 'not found', message: expect.stringContaining('/api/v2/no-such-route') });
     expect(tenantMiss.headers.get('x-platform-error-code')).toBe('not found');
     const systemMiss = await http(stack.baseUrl, 'POST', '/system/v1/no-such-route', { body: {} });
     expect(systemMiss.status).toBe(404);
-    expect(systemMiss.body).toEqual({ code: 5, message: expect.stringContaining('/system/v1/no-such-route'), details: [] });
+    expect(systemMiss.body).toEqual({
+      code: 5,
+      message: expect.stringContaining('/system/v1/no-such-route'),
+      details: [],
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { UsersAPI } from '@influxdata/influxdb-client-apis';
+
 import { expectResponseMatchesContract } from '../support/openapi-contract';
 import { basicAuth, sessionCookieHeader, signIn } from '../support/sessions';
-import { http, HttpAnswer } from '../support/system-api';
-import { createTenant, influxClient, TestTenant } from '../support/tenant';
+import { http, type HttpAnswer } from '../support/system-api';
+import { createTenant, influxClient, type TestTenant } from '../support/tenant';
 import { TestStack } from '../support/test-stack';
 
 const ID = /^[0-9a-f]{16}$/;
@@ -63,12 +64,25 @@ describe('InfluxDB users: /api/v2/users', () => {
 
   it('creates, reads, renames, deactivates and deletes a user with the official client', async () => {
     const created = await newUser('grace');
-    expect(created).toEqual({ id: expect.stringMatching(ID), name: 'grace', status: 'active', links: { self: `/api/v2/users/${created.id}` } });
-    expect(contract('GET', `/api/v2/users/${created.id}`, 200, await users.getUsersID({ userID: created.id! }))).toEqual(created);
+    expect(created).toEqual({
+      id: expect.stringMatching(ID),
+      name: 'grace',
+      status: 'active',
+      links: { self: `/api/v2/users/${created.id}` },
+    });
+    expect(
+      contract('GET', `/api/v2/users/${created.id}`, 200, await users.getUsersID({ userID: created.id! })),
+    ).toEqual(created);
 
     const renamed = await users.patchUsersID({ userID: created.id!, body: { name: 'grace.hopper' } });
-    expect(contract('PATCH', `/api/v2/users/${created.id}`, 200, renamed)).toEqual({ ...created, name: 'grace.hopper' });
-    const inactive = await users.patchUsersID({ userID: created.id!, body: { name: 'grace.hopper', status: 'inactive' } });
+    expect(contract('PATCH', `/api/v2/users/${created.id}`, 200, renamed)).toEqual({
+      ...created,
+      name: 'grace.hopper',
+    });
+    const inactive = await users.patchUsersID({
+      userID: created.id!,
+      body: { name: 'grace.hopper', status: 'inactive' },
+    });
     expect(inactive).toMatchObject({ name: 'grace.hopper', status: 'inactive' });
 
     const listed = contract('GET', '/api/v2/users', 200, await users.getUsers());
@@ -88,16 +102,28 @@ describe('InfluxDB users: /api/v2/users', () => {
     expect(ids).toEqual(expect.arrayContaining([tenant.admin.id, tenant.machineUserId]));
     expect(ids).toEqual([...ids].sort());
     expect(listed.users.find((u: { id: string }) => u.id === tenant.admin.id)).toEqual({
-      id: tenant.admin.id, name: tenant.admin.name, status: 'active', links: { self: `/api/v2/users/${tenant.admin.id}` },
+      id: tenant.admin.id,
+      name: tenant.admin.name,
+      status: 'active',
+      links: { self: `/api/v2/users/${tenant.admin.id}` },
     });
   });
 
   it('creates a user inactive when asked, and ignores id, org_id and role in the body', async () => {
-    const made = await call('POST', '/api/v2/users', asOperator(), { name: 'dormant', status: 'inactive', id: '0000000000000001', org_id: tenant.org.id, role: 'owner' });
+    const made = await call('POST', '/api/v2/users', asOperator(), {
+      name: 'dormant',
+      status: 'inactive',
+      id: '0000000000000001',
+      org_id: tenant.org.id,
+      role: 'owner',
+    });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ name: 'dormant', status: 'inactive' });
     expect(made.body.id).not.toBe('0000000000000001');
-    const [row] = await stack.db.query<{ kind: string; display_name: string }>('SELECT kind, display_name FROM users WHERE id = $1', [made.body.id]);
+    const [row] = await stack.db.query<{ kind: string; display_name: string }>(
+      'SELECT kind, display_name FROM users WHERE id = $1',
+      [made.body.id],
+    );
     expect(row).toEqual({ kind: 'human', display_name: 'dormant' });
   });
 
@@ -112,7 +138,10 @@ describe('InfluxDB users: /api/v2/users', () => {
     const rename = await call('PATCH', `/api/v2/users/${other.id}`, asOperator(), { name: 'margaret' });
     expect(rename.status).toBe(422);
     expect(rename.body).toEqual({ code: 'conflict', message: 'user with name margaret already exists' });
-    const count = await stack.db.query('SELECT 1 FROM users WHERE instance_id = $1 AND lower(name) = $2', [tenant.instanceId, 'margaret']);
+    const count = await stack.db.query('SELECT 1 FROM users WHERE instance_id = $1 AND lower(name) = $2', [
+      tenant.instanceId,
+      'margaret',
+    ]);
     expect(count).toHaveLength(1);
   });
 
@@ -143,7 +172,10 @@ describe('InfluxDB users: /api/v2/users', () => {
     const byId = contract('GET', '/api/v2/users', 200, await users.getUsers({ id: ada.id! }));
     expect(byId.users).toEqual([ada]);
     expect((await users.getUsers({ id: 'ffffffffffffffff' })).users).toEqual([]);
-    expect((await call('GET', '/api/v2/users?id=not-an-id', asOperator())).body).toEqual({ links: { self: '/api/v2/users' }, users: [] });
+    expect((await call('GET', '/api/v2/users?id=not-an-id', asOperator())).body).toEqual({
+      links: { self: '/api/v2/users' },
+      users: [],
+    });
     expect((await users.getUsers({ name: 'nobody' })).users).toEqual([]);
   });
 
@@ -161,7 +193,9 @@ describe('InfluxDB users: /api/v2/users', () => {
     it('sets a password (argon2id) with POST and signs in with it', async () => {
       const user = await newUser('pat');
       await users.postUsersIDPassword({ userID: user.id!, body: { password: 'correct horse' } });
-      const [row] = await stack.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+      const [row] = await stack.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+        user.id,
+      ]);
       expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(row.password_hash).not.toContain('correct horse');
 
@@ -174,21 +208,42 @@ describe('InfluxDB users: /api/v2/users', () => {
       const { user } = await userWithSession('putter', 'old-password');
       const put = await call('PUT', `/api/v2/users/${user.id}/password`, asOperator(), { password: 'new-password' });
       expect(put.status).toBe(204);
-      expect((await call('POST', '/api/v2/signin', { basic: ['putter', 'old-password'], host: tenant.domain })).status).toBe(401);
-      expect((await call('POST', '/api/v2/signin', { basic: ['putter', 'new-password'], host: tenant.domain })).status).toBe(204);
+      expect(
+        (await call('POST', '/api/v2/signin', { basic: ['putter', 'old-password'], host: tenant.domain })).status,
+      ).toBe(401);
+      expect(
+        (await call('POST', '/api/v2/signin', { basic: ['putter', 'new-password'], host: tenant.domain })).status,
+      ).toBe(204);
     });
 
     it('lets a user change its own password with PUT and Basic credentials (old password), without a token', async () => {
       const { user } = await userWithSession('basic-user', 'old-password');
-      const wrong = await call('PUT', `/api/v2/users/${user.id}/password`, { basic: ['basic-user', 'not-the-password'], host: tenant.domain }, { password: 'new-password' });
+      const wrong = await call(
+        'PUT',
+        `/api/v2/users/${user.id}/password`,
+        { basic: ['basic-user', 'not-the-password'], host: tenant.domain },
+        { password: 'new-password' },
+      );
       expect(wrong.status).toBe(401);
       expect(wrong.body).toEqual({ code: 'unauthorized', message: 'unauthorized access' });
-      const otherUser = await call('PUT', `/api/v2/users/${tenant.admin.id}/password`, { basic: ['basic-user', 'old-password'], host: tenant.domain }, { password: 'new-password' });
+      const otherUser = await call(
+        'PUT',
+        `/api/v2/users/${tenant.admin.id}/password`,
+        { basic: ['basic-user', 'old-password'], host: tenant.domain },
+        { password: 'new-password' },
+      );
       expect(otherUser.status).toBe(401);
 
-      const ok = await call('PUT', `/api/v2/users/${user.id}/password`, { basic: ['basic-user', 'old-password'], host: tenant.domain }, { password: 'new-password' });
+      const ok = await call(
+        'PUT',
+        `/api/v2/users/${user.id}/password`,
+        { basic: ['basic-user', 'old-password'], host: tenant.domain },
+        { password: 'new-password' },
+      );
       expect(ok.status).toBe(204);
-      expect((await call('POST', '/api/v2/signin', { basic: ['basic-user', 'new-password'], host: tenant.domain })).status).toBe(204);
+      expect(
+        (await call('POST', '/api/v2/signin', { basic: ['basic-user', 'new-password'], host: tenant.domain })).status,
+      ).toBe(204);
     });
 
     it.each([
@@ -199,19 +254,33 @@ describe('InfluxDB users: /api/v2/users', () => {
     ])('refuses a password of %s with 400 invalid', async (_, password) => {
       const user = await newUser(`short-${Buffer.byteLength(password ?? '')}-${password?.length ?? 0}`);
       for (const method of ['POST', 'PUT']) {
-        const res = await call(method, `/api/v2/users/${user.id}/password`, asOperator(), password === undefined ? {} : { password });
+        const res = await call(
+          method,
+          `/api/v2/users/${user.id}/password`,
+          asOperator(),
+          password === undefined ? {} : { password },
+        );
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('invalid');
       }
-      const [row] = await stack.db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+      const [row] = await stack.db.query<{ password_hash: string | null }>(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [user.id],
+      );
       expect(row.password_hash).toBeNull();
     });
 
     it('accepts exactly 8 and exactly 72 bytes', async () => {
       const user = await newUser('bounds');
-      expect((await call('POST', `/api/v2/users/${user.id}/password`, asOperator(), { password: '12345678' })).status).toBe(204);
-      expect((await call('POST', `/api/v2/users/${user.id}/password`, asOperator(), { password: 'é'.repeat(36) })).status).toBe(204);
-      expect((await call('POST', '/api/v2/signin', { basic: ['bounds', 'é'.repeat(36)], host: tenant.domain })).status).toBe(204);
+      expect(
+        (await call('POST', `/api/v2/users/${user.id}/password`, asOperator(), { password: '12345678' })).status,
+      ).toBe(204);
+      expect(
+        (await call('POST', `/api/v2/users/${user.id}/password`, asOperator(), { password: 'é'.repeat(36) })).status,
+      ).toBe(204);
+      expect(
+        (await call('POST', '/api/v2/signin', { basic: ['bounds', 'é'.repeat(36)], host: tenant.domain })).status,
+      ).toBe(204);
     });
 
     it('ends the sessions of a user whose password an operator resets', async () => {
@@ -225,7 +294,8 @@ describe('InfluxDB users: /api/v2/users', () => {
       const user = await newUser('audited');
       await users.postUsersIDPassword({ userID: user.id!, body: { password: 'audited-password' } });
       const events = await stack.db.query<{ event_type: string; payload: object; resource_owner: string }>(
-        'SELECT event_type, payload, resource_owner FROM events WHERE aggregate_id = $1 ORDER BY sequence', [user.id],
+        'SELECT event_type, payload, resource_owner FROM events WHERE aggregate_id = $1 ORDER BY sequence',
+        [user.id],
       );
       expect(events.map((e) => e.event_type)).toEqual(['user.human.added', 'user.password.changed']);
       expect(events.every((e) => e.resource_owner === tenant.instanceId)).toBe(true);
@@ -245,13 +315,20 @@ describe('InfluxDB users: /api/v2/users', () => {
       const other = await call('GET', `/api/v2/users/${tenant.admin.id}`, { session });
       expect(other.status).toBe(401);
       expect(other.body).toEqual({ code: 'unauthorized', message: `read:users/${tenant.admin.id} is unauthorized` });
-      expect((await call('PATCH', `/api/v2/users/${tenant.admin.id}`, { session }, { status: 'inactive' })).status).toBe(401);
+      expect(
+        (await call('PATCH', `/api/v2/users/${tenant.admin.id}`, { session }, { status: 'inactive' })).status,
+      ).toBe(401);
       expect((await call('DELETE', `/api/v2/users/${tenant.admin.id}`, { session })).status).toBe(401);
-      expect((await call('POST', `/api/v2/users/${tenant.admin.id}/password`, { session }, { password: 'taken-over' })).status).toBe(401);
+      expect(
+        (await call('POST', `/api/v2/users/${tenant.admin.id}/password`, { session }, { password: 'taken-over' }))
+          .status,
+      ).toBe(401);
       const create = await call('POST', '/api/v2/users', { session }, { name: 'minted' });
       expect(create.status).toBe(401);
       expect(create.body).toEqual({ code: 'unauthorized', message: 'write:users is unauthorized' });
-      const [admin] = await stack.db.query<{ status: string }>('SELECT status FROM users WHERE id = $1', [tenant.admin.id]);
+      const [admin] = await stack.db.query<{ status: string }>('SELECT status FROM users WHERE id = $1', [
+        tenant.admin.id,
+      ]);
       expect(admin.status).toBe('active');
     });
 
@@ -269,27 +346,41 @@ describe('InfluxDB users: /api/v2/users', () => {
         expect(res.body.code).toBe('unauthorized');
       }
       expect((await call('POST', '/api/v2/users', { host: tenant.domain }, { name: 'anon' })).status).toBe(401);
-      expect((await call('POST', `/api/v2/users/${tenant.admin.id}/password`, { host: tenant.domain }, { password: 'anonymous!' })).status).toBe(401);
+      expect(
+        (
+          await call(
+            'POST',
+            `/api/v2/users/${tenant.admin.id}/password`,
+            { host: tenant.domain },
+            { password: 'anonymous!' },
+          )
+        ).status,
+      ).toBe(401);
     });
 
-    it.each(['ffffffffffffffff', 'not-an-id', 'FFFFFFFFFFFFFFFF'])('answers 404 user not found for the id %s, whatever the method', async (id) => {
-      for (const [method, path, body] of [
-        ['GET', `/api/v2/users/${id}`, undefined],
-        ['PATCH', `/api/v2/users/${id}`, { name: 'x' }],
-        ['DELETE', `/api/v2/users/${id}`, undefined],
-        ['POST', `/api/v2/users/${id}/password`, { password: 'long-enough' }],
-        ['PUT', `/api/v2/users/${id}/password`, { password: 'long-enough' }],
-      ] as const) {
-        const res = await call(method, path, asOperator(), body);
-        expect({ method, status: res.status, body: res.body }).toEqual({ method, status: 404, body: NOT_FOUND });
-      }
-    });
+    it.each(['ffffffffffffffff', 'not-an-id', 'FFFFFFFFFFFFFFFF'])(
+      'answers 404 user not found for the id %s, whatever the method',
+      async (id) => {
+        for (const [method, path, body] of [
+          ['GET', `/api/v2/users/${id}`, undefined],
+          ['PATCH', `/api/v2/users/${id}`, { name: 'x' }],
+          ['DELETE', `/api/v2/users/${id}`, undefined],
+          ['POST', `/api/v2/users/${id}/password`, { password: 'long-enough' }],
+          ['PUT', `/api/v2/users/${id}/password`, { password: 'long-enough' }],
+        ] as const) {
+          const res = await call(method, path, asOperator(), body);
+          expect({ method, status: res.status, body: res.body }).toEqual({ method, status: 404, body: NOT_FOUND });
+        }
+      },
+    );
 
     it('enforces the instance user quota with 403 forbidden', async () => {
       const limited = await createTenant(stack, 'userquota');
       await stack.db.query('UPDATE instances SET max_users = 3 WHERE id = $1', [limited.instanceId]);
       // The admin and the machine user count: one more fits.
-      expect((await call('POST', '/api/v2/users', { token: limited.operatorToken }, { name: 'third' })).status).toBe(201);
+      expect((await call('POST', '/api/v2/users', { token: limited.operatorToken }, { name: 'third' })).status).toBe(
+        201,
+      );
       const over = await call('POST', '/api/v2/users', { token: limited.operatorToken }, { name: 'fourth' });
       expect(over.status).toBe(403);
       expect(over.body).toEqual({ code: 'forbidden', message: 'user quota exceeded' });
@@ -345,7 +436,10 @@ describe('InfluxDB users: /api/v2/users', () => {
       expect((await call('GET', '/api/v2/me', { session: doomedSession })).status).toBe(200);
       expect((await call('DELETE', `/api/v2/users/${doomed.body.id}`, { session })).status).toBe(204);
       expect((await call('GET', '/api/v2/me', { session: doomedSession })).status).toBe(401);
-      const removed = await stack.db.query<{ event_type: string }>('SELECT event_type FROM events WHERE aggregate_id = $1 ORDER BY sequence DESC LIMIT 1', [doomed.body.id]);
+      const removed = await stack.db.query<{ event_type: string }>(
+        'SELECT event_type FROM events WHERE aggregate_id = $1 ORDER BY sequence DESC LIMIT 1',
+        [doomed.body.id],
+      );
       expect(removed).toEqual([{ event_type: 'user.removed' }]);
     });
   });
@@ -379,14 +473,24 @@ describe('InfluxDB users: /api/v2/users', () => {
         ['DELETE', `/api/v2/users/${b.admin.id}`, undefined],
       ] as const) {
         const res = await call(method, path, { token: a.operatorToken }, body);
-        expect({ method, path, status: res.status, body: res.body }).toEqual({ method, path, status: 404, body: NOT_FOUND });
+        expect({ method, path, status: res.status, body: res.body }).toEqual({
+          method,
+          path,
+          status: 404,
+          body: NOT_FOUND,
+        });
       }
       expect((await call('GET', `/api/v2/users?id=${id}`, { token: a.operatorToken })).body.users).toEqual([]);
-      const listedInA = (await call('GET', '/api/v2/users?limit=100', { token: a.operatorToken })).body.users.map((u: { id: string }) => u.id);
+      const listedInA = (await call('GET', '/api/v2/users?limit=100', { token: a.operatorToken })).body.users.map(
+        (u: { id: string }) => u.id,
+      );
       expect(listedInA).not.toContain(id);
       expect(listedInA).not.toContain(b.admin.id);
 
-      const [row] = await stack.db.query<{ name: string; status: string; password_hash: string | null }>('SELECT name, status, password_hash FROM users WHERE id = $1', [id]);
+      const [row] = await stack.db.query<{ name: string; status: string; password_hash: string | null }>(
+        'SELECT name, status, password_hash FROM users WHERE id = $1',
+        [id],
+      );
       expect(row).toEqual({ name: 'private-user', status: 'active', password_hash: null });
       expect((await call('GET', `/api/v2/users/${b.admin.id}`, { token: b.operatorToken })).status).toBe(200);
     });
@@ -396,7 +500,9 @@ describe('InfluxDB users: /api/v2/users', () => {
       const { session } = await signIn(stack, a.domain, a.admin.name, a.admin.password);
       expect((await call('GET', '/api/v2/me', { session, host: b.domain })).status).toBe(401);
       // B's admin name and password do not open a session on A's domain.
-      expect((await call('POST', '/api/v2/signin', { basic: [b.admin.name, b.admin.password], host: a.domain })).status).toBe(401);
+      expect(
+        (await call('POST', '/api/v2/signin', { basic: [b.admin.name, b.admin.password], host: a.domain })).status,
+      ).toBe(401);
     });
   });
 

@@ -1,28 +1,29 @@
+import { apiCommandHandlers, queryHandlers, quotaApiCommandHandlers } from '@app/domain';
+import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
-import { apiCommandHandlers, queryHandlers, quotaApiCommandHandlers } from '@app/domain';
-import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
+
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './observability/metrics.module';
+import { SystemGrpcModule } from './system/grpc/system-grpc.module';
 import { InstancesModule } from './system/instances/instances.module';
-import { QuotasModule } from './system/quotas/quotas.module';
 import { OperationsModule } from './system/operations/operations.module';
-import { SetupModule } from './tenant/setup/setup.module';
+import { QuotasModule } from './system/quotas/quotas.module';
+import { WebhooksModule } from './system/webhooks/webhooks.module';
+import { UnimplementedMethodsModule } from './system/zitadel/unimplemented-methods.controller';
+import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
 import { BucketsModule } from './tenant/buckets/buckets.module';
 import { LabelsModule } from './tenant/labels/labels.module';
-import { UsersModule } from './tenant/users/users.module';
 import { MeModule } from './tenant/me/me.module';
-import { SessionsModule } from './tenant/sessions/sessions.module';
 import { OrgsModule } from './tenant/orgs/orgs.module';
-import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
-import { WebhooksModule } from './system/webhooks/webhooks.module';
+import { SessionsModule } from './tenant/sessions/sessions.module';
+import { SetupModule } from './tenant/setup/setup.module';
 import { UnservedRoutesModule } from './tenant/unserved/unserved-routes.controller';
-import { UnimplementedMethodsModule } from './system/zitadel/unimplemented-methods.controller';
-import { SystemGrpcModule } from './system/grpc/system-grpc.module';
-import { ConsoleModule } from './console/console.module';
+import { UsersModule } from './tenant/users/users.module';
 
 export interface ApiModuleOptions {
   /** Configuration that wins over process.env (tests). */
@@ -63,7 +64,10 @@ export class ApiModule {
         UnimplementedMethodsModule,
       ],
       providers: [
-        ...apiCommandHandlers, ...quotaApiCommandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        ...apiCommandHandlers,
+        ...quotaApiCommandHandlers,
+        ...queryHandlers,
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
         shutdownLog('API', 'finishing the requests in flight'),
       ],
     };

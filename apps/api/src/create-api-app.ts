@@ -1,20 +1,21 @@
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import cookieParser from 'cookie-parser';
 import { EnsureDefaultInstanceCommand } from '@app/domain';
 import { AppConfig, AppLogger } from '@app/persistence';
-import { ApiModule, ApiModuleOptions } from './api.module';
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+
+import { ApiModule, type ApiModuleOptions } from './api.module';
 import { answerParserErrorsInSurfaceFormat } from './common/input/client-error';
 import { guardRequestInput } from './common/input/request-input';
+import { clearQuotaExhaustedCookie } from './common/quota-cookie';
 import { apiValidationPipe } from './common/validation/validation.pipe';
+import { serveConsole } from './console/serve-console';
 import { HttpMetrics } from './observability/http-metrics';
 import { serveOpenApi } from './observability/openapi';
-import { normalizeSystemRequests } from './system/zitadel/protojson-request';
-import { clearQuotaExhaustedCookie } from './common/quota-cookie';
 import { SystemGrpcServer } from './system/grpc/system-grpc.server';
-import { serveConsole } from './console/serve-console';
+import { normalizeSystemRequests } from './system/zitadel/protojson-request';
 
 /** Builds the API application (migrated, validated, logging through pino) without listening yet. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<INestApplication> {

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { AppConfig, AppLogger } from '@app/persistence';
+
 import { createApiApp } from './create-api-app';
 
 async function bootstrap(): Promise<void> {

@@ -24,7 +24,12 @@ export function rememberCsrf(token: string): void {
 /** A System API path (`/system/v1/...`) as the console reaches it, with the session cookie. */
 export const consolePath = (path: string) => (path.startsWith('/system/') ? `/console/api${path}` : path);
 
-export async function call<T = any>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+export async function call<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extra };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
@@ -47,7 +52,8 @@ export async function call<T = any>(method: string, path: string, body?: unknown
 
 export const api = {
   get: <T = any>(path: string) => call<T>('GET', path),
-  post: <T = any>(path: string, body: unknown = {}, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+  post: <T = any>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    call<T>('POST', path, body, headers),
   put: <T = any>(path: string, body: unknown = {}) => call<T>('PUT', path, body),
   del: <T = any>(path: string) => call<T>('DELETE', path),
 };

@@ -1,17 +1,22 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, rememberCsrf, Session } from './api';
-import { SessionContext } from './ui';
-import { SignIn } from './pages/sign-in';
-import { InstancesPage } from './pages/instances';
-import { InstancePage } from './pages/instance';
+
+import { api, rememberCsrf, type Session } from './api';
 import { CreateInstancePage } from './pages/create-instance';
+import { InstancePage } from './pages/instance';
+import { InstancesPage } from './pages/instances';
 import { OperationsPage } from './pages/operations';
-import { WebhooksPage } from './pages/webhooks';
 import { QueuesPage } from './pages/queues';
+import { SignIn } from './pages/sign-in';
+import { WebhooksPage } from './pages/webhooks';
+import { SessionContext } from './ui';
 
 const NAV: Array<[string, string]> = [
-  ['#/instances', 'Instances'], ['#/create', 'Create instance'], ['#/operations', 'Operations'], ['#/webhooks', 'Webhooks'], ['#/queues', 'Queues & workers'],
+  ['#/instances', 'Instances'],
+  ['#/create', 'Create instance'],
+  ['#/operations', 'Operations'],
+  ['#/webhooks', 'Webhooks'],
+  ['#/queues', 'Queues & workers'],
 ];
 
 /** Hash routes (`#/instances/<id>`): the server serves one page, and reloading any view works. */
@@ -39,7 +44,11 @@ function Page({ route }: { route: string[] }) {
     case 'queues':
       return <QueuesPage />;
     default:
-      return <p>Nothing here. <a href="#/instances">Back to the instances</a>.</p>;
+      return (
+        <p>
+          Nothing here. <a href="#/instances">Back to the instances</a>.
+        </p>
+      );
   }
 }
 
@@ -64,18 +73,26 @@ function App() {
   };
   return (
     <SessionContext.Provider value={session}>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="top">
         <strong class="brand">Provisioner console</strong>
         <nav aria-label="Main">
           {NAV.map(([href, label]) => (
-            <a href={href} aria-current={href.slice(2) === route[0] ? 'page' : undefined}>{label}</a>
+            <a href={href} aria-current={href.slice(2) === route[0] ? 'page' : undefined}>
+              {label}
+            </a>
           ))}
         </nav>
         <div class="who">
           <span>{session.caller}</span>
-          <span class={`role ${session.role === 'SYSTEM_OWNER' ? '' : 'viewer'}`}>{session.role === 'SYSTEM_OWNER' ? 'owner' : 'viewer (read-only)'}</span>
-          <button type="button" class="quiet" onClick={signOut}>Sign out</button>
+          <span class={`role ${session.role === 'SYSTEM_OWNER' ? '' : 'viewer'}`}>
+            {session.role === 'SYSTEM_OWNER' ? 'owner' : 'viewer (read-only)'}
+          </span>
+          <button type="button" class="quiet" onClick={signOut}>
+            Sign out
+          </button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

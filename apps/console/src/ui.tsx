@@ -1,5 +1,6 @@
-import { createContext, ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+
 import type { Session } from './api';
 
 export const SessionContext = createContext<Session | null>(null);
@@ -48,7 +49,11 @@ export function useAction() {
 }
 
 export function ErrorBox({ error }: { error: string | null | undefined }) {
-  return error ? <p class="error" role="alert">{error}</p> : null;
+  return error ? (
+    <p class="error" role="alert">
+      {error}
+    </p>
+  ) : null;
 }
 
 export function Field(props: { label: string; hint?: string; children: ComponentChildren }) {
@@ -74,8 +79,16 @@ export function Card(props: { title: string; actions?: ComponentChildren; childr
 }
 
 const STATE_TONE: Record<string, string> = {
-  STATE_RUNNING: 'ok', SUCCEEDED: 'ok', STATE_CREATING: 'busy', RUNNING: 'busy', PENDING: 'busy', STATE_STOPPING: 'busy',
-  STATE_STOPPED: 'off', CANCELLED: 'off', FAILED: 'bad', STATE_UNSPECIFIED: 'bad',
+  STATE_RUNNING: 'ok',
+  SUCCEEDED: 'ok',
+  STATE_CREATING: 'busy',
+  RUNNING: 'busy',
+  PENDING: 'busy',
+  STATE_STOPPING: 'busy',
+  STATE_STOPPED: 'off',
+  CANCELLED: 'off',
+  FAILED: 'bad',
+  STATE_UNSPECIFIED: 'bad',
 };
 
 export function StateBadge({ state }: { state: string }) {

@@ -1,8 +1,9 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { AppLogger } from '@app/persistence';
+import { type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
 import { checkEveryJobHasOneProcessor } from './job-processors';
-import { WorkerModule, WorkerModuleOptions } from './worker.module';
+import { WorkerModule, type WorkerModuleOptions } from './worker.module';
 
 /** The worker has no HTTP server: an application context whose processors pull jobs from Redis. */
 export async function createWorkerApp(options: WorkerModuleOptions = {}): Promise<INestApplicationContext> {

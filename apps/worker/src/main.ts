@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { AppConfig, AppLogger } from '@app/persistence';
+
 import { createWorkerApp } from './create-worker-app';
 
 async function bootstrap(): Promise<void> {

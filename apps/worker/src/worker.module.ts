@@ -1,8 +1,9 @@
+import { quotaWorkerCommandHandlers, StepDurations, workerCommandHandlers } from '@app/domain';
+import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
-import { quotaWorkerCommandHandlers, StepDurations, workerCommandHandlers } from '@app/domain';
-import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
+
 import { processors } from './job-processors';
 import { WorkerMetrics } from './metrics/worker-metrics';
 
@@ -23,8 +24,13 @@ export class WorkerModule {
         CqrsModule.forRoot(),
       ],
       providers: [
-        WorkerMetrics, { provide: StepDurations, useExisting: WorkerMetrics },
-        ...workerCommandHandlers, ...quotaWorkerCommandHandlers, ...processors, shutdownLog('worker', 'finishing the active jobs')],
+        WorkerMetrics,
+        { provide: StepDurations, useExisting: WorkerMetrics },
+        ...workerCommandHandlers,
+        ...quotaWorkerCommandHandlers,
+        ...processors,
+        shutdownLog('worker', 'finishing the active jobs'),
+      ],
     };
   }
 }

@@ -1,52 +1,78 @@
+import {
+  BucketMemberRepository,
+  BucketRepository,
+  Clock,
+  IdempotencyStore,
+  IdGenerator,
+  InstanceAdminRepository,
+  InstanceMemberRepository,
+  InstanceRemovalStore,
+  InstanceRepository,
+  KeyPairGenerator,
+  LabelRepository,
+  OnboardingStore,
+  OperationRepository,
+  PasswordAttemptLimiter,
+  PasswordHasher,
+  ProvisioningQueue,
+  ProvisioningStore,
+  SecretSealer,
+  TenantAuthRepository,
+  TokenGenerator,
+} from '@app/domain';
+import { SessionRepository, UserRepository } from '@app/domain';
+import { AuthorizationRepository, OrgRepository } from '@app/domain';
+import {
+  OutboxNotifications,
+  WebhookDeliveryQueue,
+  WebhookDeliveryStore,
+  WebhookRepository,
+  WebhookSender,
+  WebhookUrlPolicy,
+} from '@app/domain';
+import { QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '@app/domain';
+import { ConsoleSessionStore, QueueStatistics } from '@app/domain';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  IdempotencyStore, InstanceRemovalStore, InstanceAdminRepository, InstanceMemberRepository, BucketMemberRepository, BucketRepository, Clock, LabelRepository, IdGenerator, InstanceRepository, KeyPairGenerator, OperationRepository, PasswordAttemptLimiter, PasswordHasher, ProvisioningQueue,
-  OnboardingStore, ProvisioningStore, SecretSealer, TenantAuthRepository, TokenGenerator,
-} from '@app/domain';
+
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { MigrationRunner } from './database/migration-runner';
+import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
+import { NodeWebhookSender } from './http/node-webhook-sender';
+import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
 import { BullMqProvisioningQueue } from './queue/bullmq-provisioning.queue';
-import { TypeOrmInstanceRepository } from './repositories/typeorm-instance.repository';
-import { TypeOrmOperationRepository } from './repositories/typeorm-operation.repository';
-import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.store';
-import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.repository';
-import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store';
+import { BullMqQueueStatistics } from './queue/bullmq-queue-statistics';
+import { BullMqQuotaNotificationQueue } from './queue/bullmq-quota-notification.queue';
+import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
+import { TypeOrmAuthorizationRepository } from './repositories/typeorm-authorization.repository';
 import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repository';
+import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
+import { TypeOrmIdempotencyStore } from './repositories/typeorm-idempotency.store';
+import { TypeOrmInstanceRepository } from './repositories/typeorm-instance.repository';
 import { TypeOrmInstanceAdminRepository } from './repositories/typeorm-instance-admin.repository';
 import { TypeOrmInstanceMemberRepository } from './repositories/typeorm-instance-member.repository';
 import { TypeOrmInstanceRemovalStore } from './repositories/typeorm-instance-removal.store';
-import { TypeOrmIdempotencyStore } from './repositories/typeorm-idempotency.store';
-import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
 import { TypeOrmLabelRepository } from './repositories/typeorm-label.repository';
-import { SessionRepository, UserRepository } from '@app/domain';
-import { TypeOrmUserRepository } from './repositories/typeorm-user.repository';
-import { TypeOrmSessionRepository } from './repositories/typeorm-session.repository';
-import { AuthorizationRepository, OrgRepository } from '@app/domain';
+import { TypeOrmOnboardingStore } from './repositories/typeorm-onboarding.store';
+import { TypeOrmOperationRepository } from './repositories/typeorm-operation.repository';
 import { TypeOrmOrgRepository } from './repositories/typeorm-org.repository';
-import { TypeOrmAuthorizationRepository } from './repositories/typeorm-authorization.repository';
+import { TypeOrmProvisioningStore } from './repositories/typeorm-provisioning.store';
+import { TypeOrmQuotaRepository } from './repositories/typeorm-quota.repository';
+import { TypeOrmSessionRepository } from './repositories/typeorm-session.repository';
+import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.repository';
+import { TypeOrmUserRepository } from './repositories/typeorm-user.repository';
+import { TypeOrmWebhookRepository } from './repositories/typeorm-webhook.repository';
+import { TypeOrmWebhookDeliveryStore } from './repositories/typeorm-webhook-delivery.store';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
-import { RedisPasswordAttemptLimiter } from './security/redis-password-attempt-limiter';
 import { NodeClock } from './security/node-clock';
 import { RandomIdGenerator } from './security/random-id-generator';
 import { RandomTokenGenerator } from './security/random-token-generator';
-import { RsaKeyPairGenerator } from './security/rsa-key-pair-generator';
-import { OutboxNotifications, WebhookDeliveryQueue, WebhookDeliveryStore, WebhookRepository, WebhookSender, WebhookUrlPolicy } from '@app/domain';
-import { TypeOrmWebhookRepository } from './repositories/typeorm-webhook.repository';
-import { TypeOrmWebhookDeliveryStore } from './repositories/typeorm-webhook-delivery.store';
-import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
-import { NodeWebhookSender } from './http/node-webhook-sender';
-import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
-import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
-import { QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '@app/domain';
-import { TypeOrmQuotaRepository } from './repositories/typeorm-quota.repository';
-import { RedisQuotaUsageCounter } from './security/redis-quota-usage-counter';
-import { BullMqQuotaNotificationQueue } from './queue/bullmq-quota-notification.queue';
-import { ConsoleSessionStore, QueueStatistics } from '@app/domain';
 import { RedisConsoleSessionStore } from './security/redis-console-session-store';
-import { BullMqQueueStatistics } from './queue/bullmq-queue-statistics';
+import { RedisPasswordAttemptLimiter } from './security/redis-password-attempt-limiter';
+import { RedisQuotaUsageCounter } from './security/redis-quota-usage-counter';
+import { RsaKeyPairGenerator } from './security/rsa-key-pair-generator';
 
 const ports = [
   { provide: Clock, useClass: NodeClock },
@@ -80,7 +106,8 @@ const ports = [
   {
     provide: WebhookSender,
     inject: [AppConfig],
-    useFactory: (config: AppConfig) => new NodeWebhookSender({ allowPrivateNetworks: config.webhookAllowPrivateNetworks }),
+    useFactory: (config: AppConfig) =>
+      new NodeWebhookSender({ allowPrivateNetworks: config.webhookAllowPrivateNetworks }),
   },
   { provide: WebhookUrlPolicy, useClass: NetworkWebhookUrlPolicy },
   { provide: OutboxNotifications, useClass: PgOutboxNotifications },

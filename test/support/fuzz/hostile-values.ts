@@ -13,10 +13,50 @@ export function dtoFieldNames(): string[] {
 }
 
 const FIXED_STRINGS = [
-  '', ' ', 'ok', '\u0000', 'a\u0000b', '\ud800', 'x\udc00', '\ude80\ud83d', '🚀', '_x', 'a"b', "'; DROP TABLE users; --", '../../etc/passwd',
-  '%00', '%ff', '${jndi:ldap://x}', '<script>', '0', '-1', '1e400', 'NaN', 'true', 'null', '0000000000000000', 'ffffffffffffffff',
-  'read', 'write', 'expire', 'active', 'inactive', 'implicit', 'explicit', 'KEY_TYPE_JSON', 'instance.created', 'https://example.com/hook',
-  'http://127.0.0.1:1/', 'example.com', 'a..b', 'UPPER.example', '30s', '5m', '999999m', '2030-01-01T00:00:00Z', 'not-a-date',
+  '',
+  ' ',
+  'ok',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udc00',
+  '\ude80\ud83d',
+  '🚀',
+  '_x',
+  'a"b',
+  "'; DROP TABLE users; --",
+  '../../etc/passwd',
+  '%00',
+  '%ff',
+  '${jndi:ldap://x}',
+  '<script>',
+  '0',
+  '-1',
+  '1e400',
+  'NaN',
+  'true',
+  'null',
+  '0000000000000000',
+  'ffffffffffffffff',
+  'read',
+  'write',
+  'expire',
+  'active',
+  'inactive',
+  'implicit',
+  'explicit',
+  'KEY_TYPE_JSON',
+  'instance.created',
+  'https://example.com/hook',
+  'http://127.0.0.1:1/',
+  'example.com',
+  'a..b',
+  'UPPER.example',
+  '30s',
+  '5m',
+  '999999m',
+  '2030-01-01T00:00:00Z',
+  'not-a-date',
 ];
 
 /** Strings: NUL, lone surrogates, emoji, SQL and path tricks, known enum values, long and huge. */
@@ -32,7 +72,24 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc.constantFrom(0, -1, 1, 3600, 2 ** 31 - 1, 2 ** 31, 2 ** 32, -(2 ** 31) - 1, 2 ** 53 - 1, 2 ** 63, -(2 ** 53), 1e20, 1e308, -1e308, 0.5, Number.MAX_SAFE_INTEGER + 2),
+    arbitrary: fc.constantFrom(
+      0,
+      -1,
+      1,
+      3600,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 32,
+      -(2 ** 31) - 1,
+      2 ** 53 - 1,
+      2 ** 63,
+      -(2 ** 53),
+      1e20,
+      1e308,
+      -1e308,
+      0.5,
+      Number.MAX_SAFE_INTEGER + 2,
+    ),
   },
   { weight: 1, arbitrary: fc.integer() },
   { weight: 1, arbitrary: fc.double({ noNaN: true }) },
@@ -40,7 +97,10 @@ export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
 
 /** Any JSON value, with object keys that the API knows most of the time. */
 export function hostileJson(fields: string[], maxDepth = 4): fc.Arbitrary<unknown> {
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fields) }, { weight: 1, arbitrary: hostileString.filter((s) => s.length < 300) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...fields) },
+    { weight: 1, arbitrary: hostileString.filter((s) => s.length < 300) },
+  );
   const { value } = fc.letrec<{ value: unknown }>((tie) => ({
     value: fc.oneof(
       { depthSize: 'small', maxDepth },
@@ -61,7 +121,10 @@ export function hostileJson(fields: string[], maxDepth = 4): fc.Arbitrary<unknow
  */
 export function hostileObject(fields: string[], preferred: string[] = []): fc.Arbitrary<Record<string, unknown>> {
   const key = preferred.length
-    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...preferred) }, { weight: 1, arbitrary: fc.constantFrom(...fields) })
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...preferred) },
+        { weight: 1, arbitrary: fc.constantFrom(...fields) },
+      )
     : fc.constantFrom(...fields);
   const value = fc.oneof(
     { weight: 2, arbitrary: hostileNumber },
@@ -88,7 +151,9 @@ export function percentEncode(text: string): string {
       out += encodeURIComponent(ch);
       continue;
     }
-    out += [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    out += [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)]
+      .map((b) => `%${b.toString(16).toUpperCase()}`)
+      .join('');
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -30,7 +30,8 @@ export function routeFields(app: INestApplication): RouteFields {
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
         const path = joinPath(base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? ''));
-        const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
+        const args: Record<string, { index: number }> =
+          Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
         const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? [];
         const dtoOf = (kind: RouteParamtypes) => {
           const arg = Object.entries(args).find(([key]) => key.startsWith(`${kind}:`))?.[1];
@@ -39,7 +40,12 @@ export function routeFields(app: INestApplication): RouteFields {
         };
         const bodyDto = dtoOf(RouteParamtypes.BODY);
         const queryDto = dtoOf(RouteParamtypes.QUERY);
-        fields.set(`${RequestMethod[method]} ${path}`, { body: fieldsOf(bodyDto), query: fieldsOf(queryDto), bodyDto, queryDto });
+        fields.set(`${RequestMethod[method]} ${path}`, {
+          body: fieldsOf(bodyDto),
+          query: fieldsOf(queryDto),
+          bodyDto,
+          queryDto,
+        });
       }
     }
   }

@@ -1,11 +1,12 @@
 import { getMetadataStorage } from 'class-validator';
 import fc from 'fast-check';
+
 import { hostileJson, hostileNumber, hostileString } from './hostile-values';
 
 type Dto = new (...args: unknown[]) => object;
 
 /** class-transformer's @Type() records (not in its typings): they name the class of a nested DTO field. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const typeMetadata: { findTypeMetadata(target: Dto, field: string): { typeFunction(): unknown } | undefined } =
   require('class-transformer/cjs/storage').defaultMetadataStorage;
 
@@ -24,12 +25,20 @@ export function typedObject(dto: Dto, depth = 0): fc.Arbitrary<Record<string, un
   return fc.record(model, { requiredKeys: [] });
 }
 
-function typedValue(dto: Dto, field: string, rules: { name?: string; type: string; constraints?: unknown[]; each?: boolean }[], depth: number): fc.Arbitrary<unknown> {
+function typedValue(
+  dto: Dto,
+  field: string,
+  rules: { name?: string; type: string; constraints?: unknown[]; each?: boolean }[],
+  depth: number,
+): fc.Arbitrary<unknown> {
   const has = (name: string) => rules.find((r) => r.name === name);
   const nested = typeMetadata.findTypeMetadata(dto, field)?.typeFunction() as Dto | undefined;
   let typed: fc.Arbitrary<unknown> = hostileJson([field]);
-  const known = has('isIn')?.constraints?.[0] ?? (has('isEnum') ? Object.values(has('isEnum')!.constraints?.[0] as object) : undefined);
-  if (Array.isArray(known) && known.length) typed = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: hostileString });
+  const known =
+    has('isIn')?.constraints?.[0] ??
+    (has('isEnum') ? Object.values(has('isEnum')!.constraints?.[0] as object) : undefined);
+  if (Array.isArray(known) && known.length)
+    typed = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: hostileString });
   else if (nested && rules.some((r) => r.type === 'nestedValidation') && depth < 3) {
     const item = typedObject(nested, depth + 1);
     typed = has('isArray') ? fc.array(item, { maxLength: 3 }) : item;

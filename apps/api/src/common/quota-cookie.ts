@@ -6,7 +6,9 @@ const MAX_AGE_MS = 300_000;
 
 function withoutQuotaCookie(response: Response): void {
   const current = response.getHeader('Set-Cookie');
-  const cookies = (Array.isArray(current) ? current : current === undefined ? [] : [String(current)]).filter((c) => !c.startsWith(`${QUOTA_EXHAUSTED_COOKIE}=`));
+  const cookies = (Array.isArray(current) ? current : current === undefined ? [] : [String(current)]).filter(
+    (c) => !c.startsWith(`${QUOTA_EXHAUSTED_COOKIE}=`),
+  );
   if (cookies.length) response.setHeader('Set-Cookie', cookies);
   else response.removeHeader('Set-Cookie');
 }
@@ -19,6 +21,7 @@ export function setQuotaExhaustedCookie(response: Response): void {
 
 /** Tenant API: a request that still carries the cookie gets it expired, unless its answer sets it again. */
 export function clearQuotaExhaustedCookie(request: Request, response: Response, next: NextFunction): void {
-  if (request.path.startsWith('/api/') && request.cookies?.[QUOTA_EXHAUSTED_COOKIE] !== undefined) response.clearCookie(QUOTA_EXHAUSTED_COOKIE, { path: '/' });
+  if (request.path.startsWith('/api/') && request.cookies?.[QUOTA_EXHAUSTED_COOKIE] !== undefined)
+    response.clearCookie(QUOTA_EXHAUSTED_COOKIE, { path: '/' });
   next();
 }

@@ -1,7 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ConsoleSession, ConsoleSessionStore, DomainError, ErrorCode } from '@app/domain';
-import { AppConfig, SystemUserRole } from '@app/persistence';
-import { SystemAuthenticator, SystemCallerIdentity } from '../system/auth/system-authenticator';
+
+import { type ConsoleSession, type ConsoleSessionStore, DomainError, ErrorCode } from '@app/domain';
+import { type AppConfig, type SystemUserRole } from '@app/persistence';
+
+import { SystemAuthenticator, type SystemCallerIdentity } from '../system/auth/system-authenticator';
 
 /** The console's session cookie: HttpOnly, SameSite=Strict, sent only to /console (see serveConsole). */
 export const CONSOLE_COOKIE = 'console_session';
@@ -34,18 +36,29 @@ export class ConsoleSessions {
   async signIn(credential: string): Promise<{ sessionId: string; session: ConsoleSession }> {
     const caller = await this.authenticator.authenticate(`Bearer ${credential}`);
     const sessionId = randomBytes(32).toString('base64url');
-    const session: ConsoleSession = { callerId: caller.id, role: caller.role, csrfToken: randomBytes(32).toString('base64url') };
+    const session: ConsoleSession = {
+      callerId: caller.id,
+      role: caller.role,
+      csrfToken: randomBytes(32).toString('base64url'),
+    };
     await this.store.save(digestOf(sessionId), session, this.config.consoleSessionTtlSeconds);
     return { sessionId, session };
   }
 
   /** The session's caller; for a change (any method but GET/HEAD/OPTIONS) only with the session's CSRF token. */
-  async authenticate(sessionId: string | undefined, method: string, csrfToken: string | undefined): Promise<SystemCallerIdentity & { csrfToken: string }> {
+  async authenticate(
+    sessionId: string | undefined,
+    method: string,
+    csrfToken: string | undefined,
+  ): Promise<SystemCallerIdentity & { csrfToken: string }> {
     const session = sessionId ? await this.store.find(digestOf(sessionId)) : null;
     const role = session ? this.currentRole(session.callerId) : null;
     if (!session || !role) throw new DomainError(ErrorCode.Unauthenticated, 'no console session: sign in at /console');
     if (!SAFE_METHODS.has(method.toUpperCase()) && !sameSecret(csrfToken ?? '', session.csrfToken)) {
-      throw new DomainError(ErrorCode.PermissionDenied, 'missing or wrong X-CSRF-Token: the console sends the one GET /console/api/session gives');
+      throw new DomainError(
+        ErrorCode.PermissionDenied,
+        'missing or wrong X-CSRF-Token: the console sends the one GET /console/api/session gives',
+      );
     }
     return { id: session.callerId, role, csrfToken: session.csrfToken };
   }

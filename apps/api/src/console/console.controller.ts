@@ -1,14 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { QueueStatistics } from '@app/domain';
 import { AppConfig } from '@app/persistence';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { Request, Response } from 'express';
+
 import { SystemAuthGuard } from '../system/auth/system-auth.guard';
 import { CONSOLE_COOKIE, ConsoleSessions, CSRF_HEADER } from './console-sessions';
 
 export class SignInRequest {
   /** A SYSTEM_API_TOKENS token or a system user's JWT; checked, never stored. */
-  @IsString() @IsNotEmpty() @MaxLength(16384)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(16384)
   token: string;
 }
 
@@ -61,7 +64,9 @@ export class ConsoleController {
   @UseGuards(SystemAuthGuard)
   async queues() {
     const [queues, failures, durations] = await Promise.all([
-      this.statistics.counts(), this.statistics.recentFailures(RECENT_FAILURES), this.statistics.durations(),
+      this.statistics.counts(),
+      this.statistics.recentFailures(RECENT_FAILURES),
+      this.statistics.durations(),
     ]);
     return { capturedAt: new Date().toISOString(), queues, failures, durations };
   }

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
 import { ConsoleSessionStore } from '@app/domain';
 import { AppConfig } from '@app/persistence';
+import { Module } from '@nestjs/common';
+
 import { ConsoleController } from './console.controller';
 import { ConsoleSessions } from './console-sessions';
 
@@ -8,7 +9,11 @@ import { ConsoleSessions } from './console-sessions';
 @Module({
   controllers: [ConsoleController],
   providers: [
-    { provide: ConsoleSessions, inject: [AppConfig, ConsoleSessionStore], useFactory: (c: AppConfig, s: ConsoleSessionStore) => new ConsoleSessions(c, s) },
+    {
+      provide: ConsoleSessions,
+      inject: [AppConfig, ConsoleSessionStore],
+      useFactory: (c: AppConfig, s: ConsoleSessionStore) => new ConsoleSessions(c, s),
+    },
   ],
 })
 export class ConsoleModule {}

@@ -1,16 +1,26 @@
-import type { NextFunction, Request, Response } from 'express';
-import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { join } from 'node:path';
+
 import { DomainError, ErrorCode } from '@app/domain';
-import type { SystemRequest } from '../system/auth/system-auth.guard';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+
 import { systemError } from '../common/errors/error-body';
+import type { SystemRequest } from '../system/auth/system-auth.guard';
 import { CONSOLE_DIST } from './console-files';
 
 /** No inline script or style, nothing from elsewhere, never framed. */
 export const CONSOLE_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'",
-  "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const SYSTEM_PREFIX = '/console/api/system/v1';
@@ -46,20 +56,23 @@ export function serveConsole(app: NestExpressApplication): void {
       return void res.status(status).json(body);
     }
     req.viaConsole = true;
-    if (req.path === SYSTEM_PREFIX || req.path.startsWith(`${SYSTEM_PREFIX}/`)) req.url = req.url.slice('/console/api'.length);
+    if (req.path === SYSTEM_PREFIX || req.path.startsWith(`${SYSTEM_PREFIX}/`))
+      req.url = req.url.slice('/console/api'.length);
     next();
   });
   app.useStaticAssets(CONSOLE_DIST, {
     prefix: '/console/',
     index: 'index.html',
     redirect: false,
-    setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, path) =>
+      res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.use(['/console', '/console/'], (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || (req.path !== '/' && req.path !== '')) return next();
     if (req.originalUrl.replace(/\?.*$/, '') === '/console') return res.redirect(302, '/console/');
     const index = join(CONSOLE_DIST, 'index.html');
-    if (!existsSync(index)) return res.status(503).type('text/plain').send('the console is not built: run npm run build:console');
+    if (!existsSync(index))
+      return res.status(503).type('text/plain').send('the console is not built: run npm run build:console');
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

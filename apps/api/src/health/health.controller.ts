@@ -1,8 +1,8 @@
+import { BullMqProvisioningQueue } from '@app/persistence';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BullMqProvisioningQueue } from '@app/persistence';
 
 @Controller()
 export class HealthController {

@@ -5,7 +5,8 @@ import { Histogram, register } from 'prom-client';
 @Injectable()
 export class HttpMetrics {
   private readonly duration =
-    (register.getSingleMetric('http_request_duration_seconds') as Histogram<'method' | 'route' | 'status'> | undefined) ??
+    (register.getSingleMetric('http_request_duration_seconds') as
+      Histogram<'method' | 'route' | 'status'> | undefined) ??
     new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request latency by method, route template and status',
@@ -18,7 +19,11 @@ export class HttpMetrics {
     const stop = this.duration.startTimer();
     res.on('finish', () => {
       const route = (req.route as { path?: string } | undefined)?.path;
-      stop({ method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
+      stop({
+        method: req.method,
+        route: route ? `${req.baseUrl}${route}` : 'unmatched',
+        status: String(res.statusCode),
+      });
     });
     next();
   };

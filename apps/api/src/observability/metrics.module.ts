@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+
 import { HttpMetrics } from './http-metrics';
 import { ProvisioningMetrics } from './provisioning-metrics';
 

@@ -1,5 +1,6 @@
-import { INestApplication } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
+
 import { buildOpenApiDocument } from './openapi/document';
 
 /**

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { Gauge, register } from 'prom-client';
 import { OperationRepository } from '@app/domain';
 import { BullMqProvisioningQueue } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { Gauge, register } from 'prom-client';
 
 const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const;
 
@@ -30,7 +30,8 @@ export class ProvisioningMetrics {
         labelNames: ['kind', 'state'],
         async collect() {
           this.reset();
-          for (const row of await operations.countByKindAndState()) this.set({ kind: row.kind, state: row.state }, row.count);
+          for (const row of await operations.countByKindAndState())
+            this.set({ kind: row.kind, state: row.state }, row.count);
         },
       });
     }

@@ -1,4 +1,4 @@
-import { ObjectDetails } from '@app/domain';
+import { type ObjectDetails } from '@app/domain';
 
 /** protojson form of ZITADEL's ObjectDetails: uint64 as string, RFC 3339 timestamps. */
 export interface DetailsJson {

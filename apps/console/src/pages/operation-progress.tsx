@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+
 import { api, consolePath, enc } from '../api';
 import { Card, ErrorBox, StateBadge } from '../ui';
 import { SecretsOnce } from './secrets-once';
@@ -18,7 +19,11 @@ export interface Operation {
 }
 
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
-interface Step { name: string; startedAt: number; endedAt?: number }
+interface Step {
+  name: string;
+  startedAt: number;
+  endedAt?: number;
+}
 
 /** Follows an operation over Server-Sent Events (the cookie authenticates them), timing each step as it is seen. */
 export function OperationProgress({ id, onAgain }: { id: string; onAgain?: () => void }) {
@@ -45,16 +50,27 @@ export function OperationProgress({ id, onAgain }: { id: string; onAgain?: () =>
         api.get<Operation>(`/system/v1/operations/${enc(id)}`).then(setFinished, (e: Error) => setError(e.message));
       }
     });
-    source.onerror = () => setError((e) => e ?? 'the event stream was interrupted; the operation goes on (see Operations)');
+    source.onerror = () =>
+      setError((e) => e ?? 'the event stream was interrupted; the operation goes on (see Operations)');
     return () => source.close();
   }, [id]);
   const op = finished ?? operation;
-  const percent = op ? Math.round((100 * (op.state === 'SUCCEEDED' ? op.progress.totalSteps : op.progress.completedSteps)) / Math.max(1, op.progress.totalSteps)) : 0;
+  const percent = op
+    ? Math.round(
+        (100 * (op.state === 'SUCCEEDED' ? op.progress.totalSteps : op.progress.completedSteps)) /
+          Math.max(1, op.progress.totalSteps),
+      )
+    : 0;
   return (
     <>
       <Card title="Creating the instance" actions={op && <StateBadge state={op.state} />}>
-        <p>Operation <code>{id}</code>{op ? `, attempt ${op.attempts}` : ''}</p>
-        <progress max={100} value={percent} aria-label="Progress">{percent}%</progress>
+        <p>
+          Operation <code>{id}</code>
+          {op ? `, attempt ${op.attempts}` : ''}
+        </p>
+        <progress max={100} value={percent} aria-label="Progress">
+          {percent}%
+        </progress>
         <ol class="steps" aria-live="polite">
           {steps.map((s) => (
             <li key={s.name} class={s.endedAt ? 'done' : 'current'}>
@@ -62,12 +78,26 @@ export function OperationProgress({ id, onAgain }: { id: string; onAgain?: () =>
             </li>
           ))}
         </ol>
-        {op?.error && <p class="error" role="alert">{op.error.reason}: {op.error.message}</p>}
+        {op?.error && (
+          <p class="error" role="alert">
+            {op.error.reason}: {op.error.message}
+          </p>
+        )}
         <ErrorBox error={finished ? null : error} />
-        {finished?.state === 'SUCCEEDED' && <p role="status">Done. <a href={`#/instances/${finished.result?.instanceId ?? finished.instanceId}`}>Open the instance</a></p>}
-        {onAgain && finished && <button type="button" class="quiet" onClick={onAgain}>Create another</button>}
+        {finished?.state === 'SUCCEEDED' && (
+          <p role="status">
+            Done. <a href={`#/instances/${finished.result?.instanceId ?? finished.instanceId}`}>Open the instance</a>
+          </p>
+        )}
+        {onAgain && finished && (
+          <button type="button" class="quiet" onClick={onAgain}>
+            Create another
+          </button>
+        )}
       </Card>
-      {finished?.result && (finished.result.pat || finished.result.machineKey) && <SecretsOnce result={finished.result} />}
+      {finished?.result && (finished.result.pat || finished.result.machineKey) && (
+        <SecretsOnce result={finished.result} />
+      )}
     </>
   );
 }

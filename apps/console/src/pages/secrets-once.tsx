@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+
 import { Card } from '../ui';
 
 function download(name: string, content: string): void {
@@ -15,11 +16,20 @@ function Secret({ label, value, file }: { label: string; value: string; file: st
     <div class="secret">
       <label class="field">
         <span>{label}</span>
-        <textarea readOnly rows={label.includes('key') ? 4 : 1} value={value} onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          readOnly
+          rows={label.includes('key') ? 4 : 1}
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </label>
       <p class="buttons">
-        <button type="button" onClick={copy}>Copy {label}</button>
-        <button type="button" class="quiet" onClick={() => download(file, value)}>Download {label}</button>
+        <button type="button" onClick={copy}>
+          Copy {label}
+        </button>
+        <button type="button" class="quiet" onClick={() => download(file, value)}>
+          Download {label}
+        </button>
         {copied && <span role="status">Copied.</span>}
       </p>
     </div>
@@ -40,11 +50,13 @@ export function SecretsOnce({ result }: { result: { instanceId: string; pat?: st
   return (
     <Card title="Credentials: shown once">
       <p class="warning" role="alert">
-        <strong>Shown once.</strong> Copy or download these now: the console does not keep them, and the server erases them
-        after SECRET_RETENTION_SECONDS. They cannot be shown again.
+        <strong>Shown once.</strong> Copy or download these now: the console does not keep them, and the server erases
+        them after SECRET_RETENTION_SECONDS. They cannot be shown again.
       </p>
       {result.pat && <Secret label="PAT" value={result.pat} file={`${result.instanceId}-pat.txt`} />}
-      {result.machineKey && <Secret label="machine key file" value={keyFile(result.machineKey)} file={`${result.instanceId}-key.json`} />}
+      {result.machineKey && (
+        <Secret label="machine key file" value={keyFile(result.machineKey)} file={`${result.instanceId}-key.json`} />
+      )}
     </Card>
   );
 }

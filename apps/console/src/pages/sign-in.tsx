@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, Session } from '../api';
+
+import { api, type Session } from '../api';
 import { ErrorBox, Field, useAction } from '../ui';
 
 /** The credential goes to the server once; the server answers with an HttpOnly cookie, so the page never keeps it. */
@@ -16,10 +17,19 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         <h1>Provisioner console</h1>
         <p>Sign in with a system API token or a system user's JWT.</p>
         <Field label="System API token or JWT" hint="Sent once; the console keeps only a session cookie.">
-          <input type="password" name="token" autoComplete="off" required value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+          <input
+            type="password"
+            name="token"
+            autoComplete="off"
+            required
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+          />
         </Field>
         <ErrorBox error={error} />
-        <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
     </main>
   );

@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { EraseExpiredSecretsCommand } from '@app/domain';
+import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { EraseExpiredSecretsCommand } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /**
@@ -32,13 +33,21 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, BeforeAppli
     await this.queue.upsertJobScheduler(
       JobName.EraseExpiredSecrets,
       { every: this.config.secretSweepIntervalMs },
-      { name: JobName.EraseExpiredSecrets, data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
+      {
+        name: JobName.EraseExpiredSecrets,
+        data: {},
+        opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+      },
     );
-    this.worker = new Worker(QueueName.Maintenance, async () => {
-      const erased = await this.commands.execute(new EraseExpiredSecretsCommand());
-      if (erased > 0) this.logger.log({ erased }, 'erased expired operation secrets');
-      return erased;
-    }, { ...options, concurrency: 1 });
+    this.worker = new Worker(
+      QueueName.Maintenance,
+      async () => {
+        const erased = await this.commands.execute(new EraseExpiredSecretsCommand());
+        if (erased > 0) this.logger.log({ erased }, 'erased expired operation secrets');
+        return erased;
+      },
+      { ...options, concurrency: 1 },
+    );
     this.metrics.watch(this.worker);
   }
 

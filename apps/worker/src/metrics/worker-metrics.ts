@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+
+import { StepDurations } from '@app/domain';
+import { addWorkerDuration, AppConfig, createRedisConnection, DurationKind } from '@app/persistence';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { StepDurations } from '@app/domain';
-import { addWorkerDuration, AppConfig, createRedisConnection, DurationKind } from '@app/persistence';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
@@ -29,12 +30,18 @@ export class WorkerMetrics extends StepDurations implements OnApplicationBootstr
     super();
     collectDefaultMetrics({ register: this.registry });
     this.jobs = new Histogram({
-      name: 'worker_job_duration_seconds', help: 'Time a worker spent on one job attempt, by queue, job name and outcome',
-      labelNames: ['queue', 'job', 'outcome'], buckets: BUCKETS, registers: [this.registry],
+      name: 'worker_job_duration_seconds',
+      help: 'Time a worker spent on one job attempt, by queue, job name and outcome',
+      labelNames: ['queue', 'job', 'outcome'],
+      buckets: BUCKETS,
+      registers: [this.registry],
     });
     this.steps = new Histogram({
-      name: 'worker_provisioning_step_duration_seconds', help: 'Time one provisioning step took, by step',
-      labelNames: ['step'], buckets: BUCKETS, registers: [this.registry],
+      name: 'worker_provisioning_step_duration_seconds',
+      help: 'Time one provisioning step took, by step',
+      labelNames: ['step'],
+      buckets: BUCKETS,
+      registers: [this.registry],
     });
   }
 
@@ -64,7 +71,9 @@ export class WorkerMetrics extends StepDurations implements OnApplicationBootstr
         () => res.writeHead(500).end(),
       );
     });
-    await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(this.config.workerMetricsPort, resolve));
+    await new Promise<void>((resolve, reject) =>
+      this.server!.once('error', reject).listen(this.config.workerMetricsPort, resolve),
+    );
     this.port = (this.server.address() as AddressInfo).port;
     this.logger.log(`worker metrics on http://localhost:${this.port}/metrics`);
   }

@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { OnboardCommand, OperationState, ProvisionInstanceCommand, PurgeInstanceCommand } from '@app/domain';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { OnboardCommand, OperationState, ProvisionInstanceCommand, PurgeInstanceCommand } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
 type ProvisioningJobName = JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance;
@@ -36,7 +37,10 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeAppl
       maxStalledCount: 2,
     });
     this.worker.on('failed', (job, error) =>
-      this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } }, 'provisioning attempt failed'),
+      this.logger.warn(
+        { jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } },
+        'provisioning attempt failed',
+      ),
     );
     this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'worker error'));

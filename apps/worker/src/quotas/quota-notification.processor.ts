@@ -1,9 +1,10 @@
+import { SendQuotaNotificationCommand, webhookRetryDelayMs } from '@app/domain';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, MinimalJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { SendQuotaNotificationCommand, webhookRetryDelayMs } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
 type NotificationJob = Job<JobPayloads[JobName.NotifyQuota]>;
@@ -34,10 +35,15 @@ export class QuotaNotificationProcessor implements OnApplicationBootstrap, Befor
     });
     // Ids only: the call URL may carry credentials and is never logged.
     this.worker.on('failed', (job, error) =>
-      this.logger.warn({ notificationId: job?.data.notificationId, attempt: job?.attemptsMade, err: { message: error.message } }, 'quota notification attempt failed'),
+      this.logger.warn(
+        { notificationId: job?.data.notificationId, attempt: job?.attemptsMade, err: { message: error.message } },
+        'quota notification attempt failed',
+      ),
     );
     this.metrics.watch(this.worker);
-    this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'quota notification worker error'));
+    this.worker.on('error', (error) =>
+      this.logger.error({ err: { message: error.message } }, 'quota notification worker error'),
+    );
   }
 
   private retryDelay(attemptsMade: number, job?: MinimalJob): number {

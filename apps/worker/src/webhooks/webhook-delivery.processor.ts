@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { DeliverWebhookCommand, DeliveryStatus, webhookRetryDelayMs } from '@app/domain';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, MinimalJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DeliverWebhookCommand, DeliveryStatus, webhookRetryDelayMs } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
 type DeliveryJob = Job<JobPayloads[JobName.DeliverWebhook]>;
@@ -37,10 +38,15 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeA
     });
     // Ids and statuses only: the URL may carry credentials and is never logged.
     this.worker.on('failed', (job, error) =>
-      this.logger.warn({ deliveryId: job?.data.deliveryId, attempt: job?.attemptsMade, err: { message: error.message } }, 'webhook delivery attempt failed'),
+      this.logger.warn(
+        { deliveryId: job?.data.deliveryId, attempt: job?.attemptsMade, err: { message: error.message } },
+        'webhook delivery attempt failed',
+      ),
     );
     this.metrics.watch(this.worker);
-    this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'webhook delivery worker error'));
+    this.worker.on('error', (error) =>
+      this.logger.error({ err: { message: error.message } }, 'webhook delivery worker error'),
+    );
   }
 
   /** Capped exponential from the delay the job was queued with (WEBHOOK_BACKOFF_MS then). */
@@ -53,8 +59,10 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeA
   private async process(job: DeliveryJob): Promise<DeliveryStatus | null> {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const status = await this.commands.execute(new DeliverWebhookCommand(job.data.deliveryId, finalAttempt));
-    if (status === DeliveryStatus.Pending) throw new DeliveryAttemptFailed('the receiver did not accept the delivery; it will be retried');
-    if (status === DeliveryStatus.Failed) throw new DeliveryAttemptFailed('the receiver did not accept the delivery; no attempts left');
+    if (status === DeliveryStatus.Pending)
+      throw new DeliveryAttemptFailed('the receiver did not accept the delivery; it will be retried');
+    if (status === DeliveryStatus.Failed)
+      throw new DeliveryAttemptFailed('the receiver did not accept the delivery; no attempts left');
     return status;
   }
 

@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { OutboxNotifications, RelayWebhookOutboxCommand } from '@app/domain';
+import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { OutboxNotifications, RelayWebhookOutboxCommand } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /**
@@ -36,11 +37,17 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeAppl
     await this.queue.upsertJobScheduler(
       JobName.RelayWebhookOutbox,
       { every: this.config.webhookRelayIntervalMs },
-      { name: JobName.RelayWebhookOutbox, data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
+      {
+        name: JobName.RelayWebhookOutbox,
+        data: {},
+        opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+      },
     );
     this.worker = new Worker(QueueName.WebhookRelay, () => this.relay(), { ...options, concurrency: 1 });
     this.metrics.watch(this.worker);
-    this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'webhook relay worker error'));
+    this.worker.on('error', (error) =>
+      this.logger.error({ err: { message: error.message } }, 'webhook relay worker error'),
+    );
     this.unsubscribe = await this.notifications.subscribe(() => void this.nudge());
   }
 
@@ -53,7 +60,11 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeAppl
   /** One waiting nudge at a time: while one waits, further notifications are folded into it. */
   private async nudge(): Promise<void> {
     try {
-      await this.queue?.add(JobName.RelayWebhookOutbox, {}, { deduplication: { id: 'outbox-nudge' }, removeOnComplete: true, removeOnFail: true });
+      await this.queue?.add(
+        JobName.RelayWebhookOutbox,
+        {},
+        { deduplication: { id: 'outbox-nudge' }, removeOnComplete: true, removeOnFail: true },
+      );
     } catch (error) {
       this.logger.warn({ err: { message: (error as Error).message } }, 'could not nudge the webhook relay');
     }

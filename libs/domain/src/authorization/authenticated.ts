@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '../errors';
-import { TenantCaller } from '../tenancy/tenant-caller';
+import { type TenantCaller } from '../tenancy/tenant-caller';
 
 /**
  * Refuses anonymous callers with 401 before anything is looked up, so that nobody learns without a token which

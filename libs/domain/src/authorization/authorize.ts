@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '../errors';
-import { Id } from '../shared/id';
-import { TenantCaller } from '../tenancy/tenant-caller';
-import { Permission, PermissionAction, ResourceType } from './permission';
+import { type Id } from '../shared/id';
+import { type TenantCaller } from '../tenancy/tenant-caller';
+import { type Permission, type PermissionAction, type ResourceType } from './permission';
 
 export interface RequestedResource {
   readonly type: ResourceType;

@@ -1,8 +1,16 @@
-import { operatorPermissions, orgMemberPermissions, orgOwnerPermissions, Permission, RESOURCE_TYPES, selfPermissions } from './permission';
+import {
+  operatorPermissions,
+  orgMemberPermissions,
+  orgOwnerPermissions,
+  type Permission,
+  RESOURCE_TYPES,
+  selfPermissions,
+} from './permission';
 
 const ORG = '0a0a0a0a0a0a0a0a';
 const USER = '0b0b0b0b0b0b0b0b';
-const key = (p: Permission): string => `${p.action}:${p.resource.type}:${p.resource.id ?? ''}:${p.resource.orgID ?? ''}`;
+const key = (p: Permission): string =>
+  `${p.action}:${p.resource.type}:${p.resource.id ?? ''}:${p.resource.orgID ?? ''}`;
 
 describe('operatorPermissions', () => {
   it('grants read and write on every resource type, unscoped', () => {
@@ -21,7 +29,9 @@ describe('operatorPermissions', () => {
   });
 
   it('covers the resource types an InfluxDB operator token has', () => {
-    expect(RESOURCE_TYPES).toEqual(expect.arrayContaining(['authorizations', 'buckets', 'orgs', 'users', 'tasks', 'instance', 'dbrp']));
+    expect(RESOURCE_TYPES).toEqual(
+      expect.arrayContaining(['authorizations', 'buckets', 'orgs', 'users', 'tasks', 'instance', 'dbrp']),
+    );
   });
 });
 

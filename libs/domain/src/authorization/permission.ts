@@ -1,10 +1,33 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 /** InfluxDB v2 resource types (contracts/influxdb/oss.yml, `Resource.type`). */
 export const RESOURCE_TYPES = [
-  'authorizations', 'buckets', 'dashboards', 'orgs', 'tasks', 'telegrafs', 'users', 'variables', 'secrets',
-  'labels', 'views', 'documents', 'notificationRules', 'notificationEndpoints', 'checks', 'dbrp', 'annotations',
-  'sources', 'scrapers', 'notebooks', 'remotes', 'replications', 'instance', 'flows', 'functions', 'subscriptions',
+  'authorizations',
+  'buckets',
+  'dashboards',
+  'orgs',
+  'tasks',
+  'telegrafs',
+  'users',
+  'variables',
+  'secrets',
+  'labels',
+  'views',
+  'documents',
+  'notificationRules',
+  'notificationEndpoints',
+  'checks',
+  'dbrp',
+  'annotations',
+  'sources',
+  'scrapers',
+  'notebooks',
+  'remotes',
+  'replications',
+  'instance',
+  'flows',
+  'functions',
+  'subscriptions',
 ] as const;
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -1,6 +1,6 @@
-import { RequestedResource } from '../authorization/authorize';
-import { Id } from '../shared/id';
-import { Authorization } from './authorization';
+import { type RequestedResource } from '../authorization/authorize';
+import { type Id } from '../shared/id';
+import { type Authorization } from './authorization';
 
 /** An authorization as a resource to authorize: `{type: authorizations, id, orgID}`, as InfluxDB does. */
 export function authorizationResource(auth: Pick<Authorization, 'id' | 'orgId'>): RequestedResource {

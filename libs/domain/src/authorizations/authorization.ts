@@ -1,6 +1,6 @@
+import { type Permission } from '../authorization/permission';
 import { DomainError } from '../errors';
-import { Permission } from '../authorization/permission';
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 export type AuthorizationStatus = 'active' | 'inactive';
 
@@ -8,7 +8,8 @@ const AUTHORIZATION_STATUSES: readonly AuthorizationStatus[] = ['active', 'inact
 
 /** The DTO lets null through as "absent"; a status that is sent must be one of the two. */
 export function checkAuthorizationStatus(value: unknown): AuthorizationStatus {
-  if (!AUTHORIZATION_STATUSES.includes(value as AuthorizationStatus)) throw DomainError.invalidField('status', 'must be "active" or "inactive"');
+  if (!AUTHORIZATION_STATUSES.includes(value as AuthorizationStatus))
+    throw DomainError.invalidField('status', 'must be "active" or "inactive"');
   return value as AuthorizationStatus;
 }
 

@@ -4,7 +4,9 @@ const ORG = '0123456789abcdef';
 
 describe('checkPermissions', () => {
   it('keeps action, type, id and orgID and nothing else', () => {
-    const input = [{ action: 'read', resource: { type: 'buckets', orgID: ORG, name: 'ignored' } as { type: string; orgID: string } }];
+    const input = [
+      { action: 'read', resource: { type: 'buckets', orgID: ORG, name: 'ignored' } as { type: string; orgID: string } },
+    ];
     expect(checkPermissions(input)).toEqual([{ action: 'read', resource: { type: 'buckets', orgID: ORG } }]);
   });
 

@@ -1,6 +1,6 @@
-import { Permission } from '../authorization/permission';
-import { DomainError, ErrorCode } from '../errors';
-import { checkPermissionTargets, namedResources, ResourceOrgs } from './permission-targets';
+import { type Permission } from '../authorization/permission';
+import { type DomainError, ErrorCode } from '../errors';
+import { checkPermissionTargets, namedResources, type ResourceOrgs } from './permission-targets';
 
 const O = '000000000000000a';
 const P = '000000000000000b';
@@ -8,7 +8,11 @@ const BUCKET_OF_O = '00000000000000b0';
 const BUCKET_OF_P = '00000000000000b1';
 const USER = '00000000000000c0';
 const found: ResourceOrgs = new Map<string, string | null>([
-  [`buckets/${BUCKET_OF_O}`, O], [`buckets/${BUCKET_OF_P}`, P], [`orgs/${O}`, O], [`orgs/${P}`, P], [`users/${USER}`, null],
+  [`buckets/${BUCKET_OF_O}`, O],
+  [`buckets/${BUCKET_OF_P}`, P],
+  [`orgs/${O}`, O],
+  [`orgs/${P}`, P],
+  [`users/${USER}`, null],
 ]);
 const read = (resource: Permission['resource']): Permission => ({ action: 'read', resource });
 
@@ -23,17 +27,29 @@ function refusal(permissions: Permission[]): DomainError {
 
 describe('checkPermissionTargets', () => {
   it('accepts permissions without ids, and resources of the org they are scoped to', () => {
-    expect(() => checkPermissionTargets([
-      read({ type: 'buckets' }), read({ type: 'buckets', orgID: P }), read({ type: 'buckets', id: BUCKET_OF_O }),
-      read({ type: 'buckets', id: BUCKET_OF_O, orgID: O }), read({ type: 'buckets', id: BUCKET_OF_P, orgID: P }),
-      read({ type: 'orgs', id: O }), read({ type: 'users', id: USER }),
-    ], O, found)).not.toThrow();
+    expect(() =>
+      checkPermissionTargets(
+        [
+          read({ type: 'buckets' }),
+          read({ type: 'buckets', orgID: P }),
+          read({ type: 'buckets', id: BUCKET_OF_O }),
+          read({ type: 'buckets', id: BUCKET_OF_O, orgID: O }),
+          read({ type: 'buckets', id: BUCKET_OF_P, orgID: P }),
+          read({ type: 'orgs', id: O }),
+          read({ type: 'users', id: USER }),
+        ],
+        O,
+        found,
+      ),
+    ).not.toThrow();
   });
 
   it("refuses another org's bucket named under the authorization's org, as invalid", () => {
     const error = refusal([read({ type: 'buckets', orgID: O }), read({ type: 'buckets', id: BUCKET_OF_P, orgID: O })]);
     expect(error.code).toBe(ErrorCode.InvalidArgument);
-    expect(error.message).toBe(`permissions[1].resource.id: must name an existing buckets resource of organization ${O}`);
+    expect(error.message).toBe(
+      `permissions[1].resource.id: must name an existing buckets resource of organization ${O}`,
+    );
   });
 
   it.each([
@@ -53,7 +69,12 @@ describe('checkPermissionTargets', () => {
   });
 
   it('names each resource once', () => {
-    expect(namedResources([read({ type: 'buckets', id: BUCKET_OF_O }), { action: 'write', resource: { type: 'buckets', id: BUCKET_OF_O } }, read({ type: 'buckets' })]))
-      .toEqual([{ type: 'buckets', id: BUCKET_OF_O }]);
+    expect(
+      namedResources([
+        read({ type: 'buckets', id: BUCKET_OF_O }),
+        { action: 'write', resource: { type: 'buckets', id: BUCKET_OF_O } },
+        read({ type: 'buckets' }),
+      ]),
+    ).toEqual([{ type: 'buckets', id: BUCKET_OF_O }]);
   });
 });

@@ -1,6 +1,6 @@
-import { Permission, ResourceType } from '../authorization/permission';
+import { type Permission, type ResourceType } from '../authorization/permission';
 import { DomainError } from '../errors';
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 /** A resource a permission names by id. */
 export interface ResourceRef {
@@ -18,7 +18,9 @@ export const resourceKey = (ref: ResourceRef): string => `${ref.type}/${ref.id}`
 
 /** The resources that `permissions` name by id, each once. */
 export function namedResources(permissions: readonly Permission[]): ResourceRef[] {
-  const refs = permissions.filter((p) => p.resource.id !== undefined).map((p) => ({ type: p.resource.type, id: p.resource.id! }));
+  const refs = permissions
+    .filter((p) => p.resource.id !== undefined)
+    .map((p) => ({ type: p.resource.type, id: p.resource.id! }));
   return [...new Map(refs.map((r) => [resourceKey(r), r])).values()];
 }
 
@@ -28,7 +30,12 @@ export function namedResources(permissions: readonly Permission[]): ResourceRef[
  * org's bucket under its own orgID, which its own org-wide grant seems to cover. The message is the same whether the
  * resource is missing or in another org, so that it tells nothing about other orgs.
  */
-export function checkPermissionTargets(permissions: readonly Permission[], authorizationOrgId: Id, found: ResourceOrgs, field = 'permissions'): void {
+export function checkPermissionTargets(
+  permissions: readonly Permission[],
+  authorizationOrgId: Id,
+  found: ResourceOrgs,
+  field = 'permissions',
+): void {
   permissions.forEach((p, i) => {
     const { type, id, orgID } = p.resource;
     if (id === undefined) return;
@@ -37,7 +44,10 @@ export function checkPermissionTargets(permissions: readonly Permission[], autho
     if (found.has(key) && owner === null && type === 'users') return;
     const scope = orgID ?? authorizationOrgId;
     if (owner !== scope) {
-      throw DomainError.invalidField(`${field}[${i}].resource.id`, `must name an existing ${type} resource of organization ${scope}`);
+      throw DomainError.invalidField(
+        `${field}[${i}].resource.id`,
+        `must name an existing ${type} resource of organization ${scope}`,
+      );
     }
   });
 }

@@ -13,8 +13,10 @@ export function checkBucketName(value: unknown, field = 'name'): string {
   if ([...value].length > BUCKET_NAME_MAX_LENGTH) {
     throw DomainError.invalidField(field, `bucket name must be at most ${BUCKET_NAME_MAX_LENGTH} characters`);
   }
-  if (value.startsWith('_')) throw DomainError.invalidField(field, `bucket name "${preview(value)}" must not start with an underscore`);
-  if (value.includes('"')) throw DomainError.invalidField(field, `bucket name "${preview(value)}" must not contain a double quote`);
+  if (value.startsWith('_'))
+    throw DomainError.invalidField(field, `bucket name "${preview(value)}" must not start with an underscore`);
+  if (value.includes('"'))
+    throw DomainError.invalidField(field, `bucket name "${preview(value)}" must not contain a double quote`);
   return value;
 }
 
@@ -31,7 +33,10 @@ export function checkRetentionSeconds(value: number, field: string): number {
     throw DomainError.invalidField(field, 'retention period must be a non-negative whole number of seconds');
   }
   if (value !== 0 && value < MIN_RETENTION_SECONDS) {
-    throw DomainError.invalidField(field, `retention period must be 0 (infinite) or at least ${MIN_RETENTION_SECONDS} seconds (1 hour)`);
+    throw DomainError.invalidField(
+      field,
+      `retention period must be 0 (infinite) or at least ${MIN_RETENTION_SECONDS} seconds (1 hour)`,
+    );
   }
   return value;
 }

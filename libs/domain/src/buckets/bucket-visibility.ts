@@ -1,6 +1,6 @@
-import { PermissionAction } from '../authorization/permission';
-import { BucketVisibility } from '../ports/bucket-repository.port';
-import { TenantCaller } from '../tenancy/tenant-caller';
+import { type PermissionAction } from '../authorization/permission';
+import { type BucketVisibility } from '../ports/bucket-repository.port';
+import { type TenantCaller } from '../tenancy/tenant-caller';
 
 /**
  * Turns the caller's `buckets` permissions into the scope a listing query filters by. A permission that names a
@@ -11,7 +11,11 @@ export function bucketVisibility(caller: TenantCaller, action: PermissionAction 
   const granted = caller.permissions.filter((p) => p.action === action && p.resource.type === 'buckets');
   return {
     all: granted.some((p) => p.resource.id === undefined && p.resource.orgID === undefined),
-    orgIds: granted.filter((p) => p.resource.id === undefined && p.resource.orgID !== undefined).map((p) => p.resource.orgID!),
-    buckets: granted.filter((p) => p.resource.id !== undefined).map((p) => ({ id: p.resource.id!, orgId: p.resource.orgID ?? null })),
+    orgIds: granted
+      .filter((p) => p.resource.id === undefined && p.resource.orgID !== undefined)
+      .map((p) => p.resource.orgID!),
+    buckets: granted
+      .filter((p) => p.resource.id !== undefined)
+      .map((p) => ({ id: p.resource.id!, orgId: p.resource.orgID ?? null })),
   };
 }

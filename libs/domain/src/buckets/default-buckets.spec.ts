@@ -1,4 +1,9 @@
-import { DEFAULT_BUCKET_RETENTION_SECONDS, defaultBucket, defaultShardGroupDurationSeconds, systemBucketsForOrg } from './default-buckets';
+import {
+  DEFAULT_BUCKET_RETENTION_SECONDS,
+  defaultBucket,
+  defaultShardGroupDurationSeconds,
+  systemBucketsForOrg,
+} from './default-buckets';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -34,7 +39,7 @@ describe('defaultShardGroupDurationSeconds', () => {
     ['just under 180 days', 180 * DAY - 1, DAY],
     ['exactly 180 days', 180 * DAY, 7 * DAY],
     ['one year', 365 * DAY, 7 * DAY],
-  ])('maps %s to InfluxDB\'s default', (_label, retention, shard) => {
+  ])("maps %s to InfluxDB's default", (_label, retention, shard) => {
     expect(defaultShardGroupDurationSeconds(retention)).toBe(shard);
   });
 });

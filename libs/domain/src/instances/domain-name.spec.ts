@@ -114,8 +114,22 @@ describe('generatedDomainFor', () => {
   });
 
   it.each([
-    '', ' ', 'ACME Corp', 'Café Zürich', 'İstanbul', 'Straße', '日本語 テスト', '🦄 unicorn 🦄', '½ price', '-a-', '_', 'a'.repeat(200),
-    `${'é'.repeat(100)}`, 'Ωmega', 'x--y', '\u0000\u0001',
+    '',
+    ' ',
+    'ACME Corp',
+    'Café Zürich',
+    'İstanbul',
+    'Straße',
+    '日本語 テスト',
+    '🦄 unicorn 🦄',
+    '½ price',
+    '-a-',
+    '_',
+    'a'.repeat(200),
+    `${'é'.repeat(100)}`,
+    'Ωmega',
+    'x--y',
+    '\u0000\u0001',
   ])('always yields a valid domain name for %p', (name) => {
     const domain = generatedDomainFor(name, 'abc123', 'example.com');
     expect(checkDomainName(domain)).toBe(domain);

@@ -14,7 +14,10 @@ describe('checkInstanceName', () => {
     ['only blanks', ' \t\n '],
   ])('refuses %s as required', (_label, value) => {
     expect(() => checkInstanceName(value)).toThrow(
-      expect.objectContaining({ code: ErrorCode.InvalidArgument, fieldViolations: [{ field: 'instanceName', description: 'is required' }] }),
+      expect.objectContaining({
+        code: ErrorCode.InvalidArgument,
+        fieldViolations: [{ field: 'instanceName', description: 'is required' }],
+      }),
     );
   });
 

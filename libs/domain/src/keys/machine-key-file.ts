@@ -1,4 +1,4 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 /** ZITADEL never lets a key live forever; a key without expiry gets this date in its key file. */
 export const NO_EXPIRY = '9999-12-31T23:59:59Z';

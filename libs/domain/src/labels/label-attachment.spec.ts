@@ -1,13 +1,22 @@
-import { orgOwnerPermissions, operatorPermissions } from '../authorization/permission';
-import { DomainError, ErrorCode } from '../errors';
-import { anonymousCaller, TenantCaller } from '../tenancy/tenant-caller';
+import { operatorPermissions, orgOwnerPermissions } from '../authorization/permission';
+import { type DomainError, ErrorCode } from '../errors';
+import { anonymousCaller, type TenantCaller } from '../tenancy/tenant-caller';
 import { checkLabelAttachment } from './label-attachment';
 
 const O = '000000000000000a';
 const P = '000000000000000b';
 const bucketOfO = { id: '00000000000000b0', orgId: O };
-const label = (orgId: string) => ({ id: '00000000000000c0', orgId, name: 'merger', properties: { codename: 'falcon' } });
-const caller = (permissions: TenantCaller['permissions']): TenantCaller => ({ ...anonymousCaller('1111111111111111'), kind: 'token', permissions });
+const label = (orgId: string) => ({
+  id: '00000000000000c0',
+  orgId,
+  name: 'merger',
+  properties: { codename: 'falcon' },
+});
+const caller = (permissions: TenantCaller['permissions']): TenantCaller => ({
+  ...anonymousCaller('1111111111111111'),
+  kind: 'token',
+  permissions,
+});
 
 function refusal(run: () => void): DomainError {
   try {
@@ -30,6 +39,8 @@ describe('checkLabelAttachment', () => {
   });
 
   it("refuses even an operator a label of another org than the bucket's, as invalid", () => {
-    expect(refusal(() => checkLabelAttachment(caller(operatorPermissions()), label(P), bucketOfO)).code).toBe(ErrorCode.InvalidArgument);
+    expect(refusal(() => checkLabelAttachment(caller(operatorPermissions()), label(P), bucketOfO)).code).toBe(
+      ErrorCode.InvalidArgument,
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { authorize } from '../authorization/authorize';
-import { Bucket } from '../buckets/bucket';
+import { type Bucket } from '../buckets/bucket';
 import { DomainError } from '../errors';
-import { TenantCaller } from '../tenancy/tenant-caller';
-import { Label } from './label';
+import { type TenantCaller } from '../tenancy/tenant-caller';
+import { type Label } from './label';
 
 /**
  * Attaching a label answers with the label (name, properties), and the bucket shows it from then on: so the caller
@@ -11,6 +11,9 @@ import { Label } from './label';
 export function checkLabelAttachment(caller: TenantCaller, label: Label, bucket: Pick<Bucket, 'id' | 'orgId'>): void {
   authorize(caller, 'read', { type: 'labels', id: label.id, orgID: label.orgId });
   if (label.orgId !== bucket.orgId) {
-    throw DomainError.invalidField('labelID', `label ${label.id} belongs to another organization than bucket ${bucket.id}`);
+    throw DomainError.invalidField(
+      'labelID',
+      `label ${label.id} belongs to another organization than bucket ${bucket.id}`,
+    );
   }
 }

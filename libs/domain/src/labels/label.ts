@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 import { longerThan, preview } from '../shared/text';
 
 export const LABEL_NAME_MAX_LENGTH = 255;
@@ -15,8 +15,10 @@ export interface Label {
 }
 
 export function checkLabelName(value: unknown): string {
-  if (typeof value !== 'string' || value.trim().length === 0) throw DomainError.invalidField('name', 'label name must not be empty');
-  if ([...value].length > LABEL_NAME_MAX_LENGTH) throw DomainError.invalidField('name', `label name must be at most ${LABEL_NAME_MAX_LENGTH} characters`);
+  if (typeof value !== 'string' || value.trim().length === 0)
+    throw DomainError.invalidField('name', 'label name must not be empty');
+  if ([...value].length > LABEL_NAME_MAX_LENGTH)
+    throw DomainError.invalidField('name', `label name must be at most ${LABEL_NAME_MAX_LENGTH} characters`);
   return value;
 }
 
@@ -29,10 +31,16 @@ export function checkLabelProperties(value: unknown): Record<string, string> {
   checkLabelPropertyCount(properties);
   for (const [key, text] of Object.entries(properties)) {
     if (key.length === 0 || longerThan(key, LABEL_PROPERTY_KEY_MAX_LENGTH)) {
-      throw DomainError.invalidField('properties', `keys must be 1 to ${LABEL_PROPERTY_KEY_MAX_LENGTH} characters (${preview(key)})`);
+      throw DomainError.invalidField(
+        'properties',
+        `keys must be 1 to ${LABEL_PROPERTY_KEY_MAX_LENGTH} characters (${preview(key)})`,
+      );
     }
     if (longerThan(text, LABEL_PROPERTY_VALUE_MAX_LENGTH)) {
-      throw DomainError.invalidField(`properties.${preview(key)}`, `must be at most ${LABEL_PROPERTY_VALUE_MAX_LENGTH} characters`);
+      throw DomainError.invalidField(
+        `properties.${preview(key)}`,
+        `must be at most ${LABEL_PROPERTY_VALUE_MAX_LENGTH} characters`,
+      );
     }
   }
   return properties;

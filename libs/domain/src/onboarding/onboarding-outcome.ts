@@ -1,10 +1,16 @@
-import { Permission } from '../authorization/permission';
-import { Id } from '../shared/id';
+import { type Permission } from '../authorization/permission';
+import { type Id } from '../shared/id';
 
 /** What an onboarding created, without the token (which is sealed apart). Dates are RFC 3339 strings. */
 export interface OnboardingOutcome {
   readonly user: { readonly id: Id; readonly name: string; readonly status: 'active' };
-  readonly org: { readonly id: Id; readonly name: string; readonly description: string; readonly createdAt: string; readonly updatedAt: string };
+  readonly org: {
+    readonly id: Id;
+    readonly name: string;
+    readonly description: string;
+    readonly createdAt: string;
+    readonly updatedAt: string;
+  };
   readonly bucket: {
     readonly id: Id;
     readonly orgID: Id;

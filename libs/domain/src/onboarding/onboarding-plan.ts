@@ -1,9 +1,14 @@
-import { operatorPermissions, orgOwnerPermissions, Permission, selfPermissions } from '../authorization/permission';
+import {
+  operatorPermissions,
+  orgOwnerPermissions,
+  type Permission,
+  selfPermissions,
+} from '../authorization/permission';
 import { defaultShardGroupDurationSeconds, systemBucketsForOrg } from '../buckets/default-buckets';
-import { PlannedBucket, PlannedEvent } from '../provisioning/provisioning-plan';
-import { Id } from '../shared/id';
-import { OnboardingOutcome } from './onboarding-outcome';
-import { OnboardingSpec } from './onboarding-spec';
+import { type PlannedBucket, type PlannedEvent } from '../provisioning/provisioning-plan';
+import { type Id } from '../shared/id';
+import { type OnboardingOutcome } from './onboarding-outcome';
+import { type OnboardingSpec } from './onboarding-spec';
 
 export type OnboardingMode = 'initial' | 'additional';
 
@@ -17,7 +22,12 @@ export interface OnboardingPlan {
   readonly user: { readonly id: Id; readonly name: string; readonly passwordHash: string | null };
   readonly org: { readonly id: Id; readonly name: string };
   readonly buckets: PlannedBucket[];
-  readonly token: { readonly id: Id; readonly digest: string; readonly description: string; readonly permissions: Permission[] };
+  readonly token: {
+    readonly id: Id;
+    readonly digest: string;
+    readonly description: string;
+    readonly permissions: Permission[];
+  };
   readonly events: PlannedEvent[];
   readonly outcome: OnboardingOutcome;
   readonly sealedSecrets: string;
@@ -43,7 +53,8 @@ export interface PlanOnboardingArgs {
  */
 export function planOnboarding(a: PlanOnboardingArgs): OnboardingPlan {
   const { spec, ids } = a;
-  const permissions = a.mode === 'initial' ? operatorPermissions() : [...orgOwnerPermissions(ids.orgId), ...selfPermissions(ids.userId)];
+  const permissions =
+    a.mode === 'initial' ? operatorPermissions() : [...orgOwnerPermissions(ids.orgId), ...selfPermissions(ids.userId)];
   const [tasksId, monitoringId, bucketId] = ids.bucketIds;
   const [tasks, monitoring] = systemBucketsForOrg();
   const buckets: PlannedBucket[] = [
@@ -64,20 +75,63 @@ export function planOnboarding(a: PlanOnboardingArgs): OnboardingPlan {
     buckets,
     token: { id: ids.tokenId, digest: a.tokenDigest, description, permissions },
     events: [
-      { aggregateType: 'org', aggregateId: ids.orgId, type: 'org.added', payload: { name: spec.org }, resourceOwner: owner },
-      { aggregateType: 'user', aggregateId: ids.userId, type: 'user.human.added', payload: { userName: spec.username }, resourceOwner: owner },
-      { aggregateType: 'member', aggregateId: ids.userId, type: 'member.owner.added', payload: { orgId: ids.orgId, instance: a.mode === 'initial' }, resourceOwner: owner },
-      ...buckets.map((b): PlannedEvent => ({ aggregateType: 'bucket', aggregateId: b.id, type: 'bucket.added', payload: { name: b.name, retentionSeconds: b.retentionSeconds }, resourceOwner: owner })),
-      { aggregateType: 'token', aggregateId: ids.tokenId, type: 'authorization.added', payload: { userId: ids.userId, onboarding: a.mode }, resourceOwner: owner },
+      {
+        aggregateType: 'org',
+        aggregateId: ids.orgId,
+        type: 'org.added',
+        payload: { name: spec.org },
+        resourceOwner: owner,
+      },
+      {
+        aggregateType: 'user',
+        aggregateId: ids.userId,
+        type: 'user.human.added',
+        payload: { userName: spec.username },
+        resourceOwner: owner,
+      },
+      {
+        aggregateType: 'member',
+        aggregateId: ids.userId,
+        type: 'member.owner.added',
+        payload: { orgId: ids.orgId, instance: a.mode === 'initial' },
+        resourceOwner: owner,
+      },
+      ...buckets.map((b): PlannedEvent => ({
+        aggregateType: 'bucket',
+        aggregateId: b.id,
+        type: 'bucket.added',
+        payload: { name: b.name, retentionSeconds: b.retentionSeconds },
+        resourceOwner: owner,
+      })),
+      {
+        aggregateType: 'token',
+        aggregateId: ids.tokenId,
+        type: 'authorization.added',
+        payload: { userId: ids.userId, onboarding: a.mode },
+        resourceOwner: owner,
+      },
     ],
     outcome: {
       user: { id: ids.userId, name: spec.username, status: 'active' },
       org: { id: ids.orgId, name: spec.org, description: '', createdAt: at, updatedAt: at },
       bucket: {
-        id: bucketId, orgID: ids.orgId, name: spec.bucket, retentionSeconds: spec.retentionSeconds,
-        shardGroupDurationSeconds: defaultShardGroupDurationSeconds(spec.retentionSeconds), createdAt: at, updatedAt: at,
+        id: bucketId,
+        orgID: ids.orgId,
+        name: spec.bucket,
+        retentionSeconds: spec.retentionSeconds,
+        shardGroupDurationSeconds: defaultShardGroupDurationSeconds(spec.retentionSeconds),
+        createdAt: at,
+        updatedAt: at,
       },
-      auth: { id: ids.tokenId, orgID: ids.orgId, userID: ids.userId, description, permissions, createdAt: at, updatedAt: at },
+      auth: {
+        id: ids.tokenId,
+        orgID: ids.orgId,
+        userID: ids.userId,
+        description,
+        permissions,
+        createdAt: at,
+        updatedAt: at,
+      },
     },
     sealedSecrets: a.sealedSecrets,
     secretsExpireAt: a.secretsExpireAt,

@@ -4,7 +4,7 @@ import { checkQuota } from '../instances/quota';
 import { checkOrgName } from '../orgs/org-name';
 import { checkPassword } from '../users/password-policy';
 import { checkUserName } from '../users/user-name';
-import { OnboardingInput } from './onboarding-input';
+import { type OnboardingInput } from './onboarding-input';
 
 /** A checked onboarding request without secrets: safe to store with its operation. */
 export interface OnboardingSpec {
@@ -35,7 +35,8 @@ export function onboardingSpecFrom(input: OnboardingInput): { spec: OnboardingSp
       missing.map((field) => ({ field, description: 'is required' })),
     );
   }
-  const password = input.password === undefined || input.password === '' ? null : checkPassword(input.password, 'password');
+  const password =
+    input.password === undefined || input.password === '' ? null : checkPassword(input.password, 'password');
   const retentionSeconds =
     input.retentionPeriodSeconds !== undefined && input.retentionPeriodSeconds !== null
       ? checkRetentionSeconds(input.retentionPeriodSeconds, 'retentionPeriodSeconds')

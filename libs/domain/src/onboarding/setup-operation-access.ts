@@ -1,5 +1,5 @@
-import { Operation, OperationKind } from '../operations/operation';
-import { TenantCaller } from '../tenancy/tenant-caller';
+import { type Operation, OperationKind } from '../operations/operation';
+import { type TenantCaller } from '../tenancy/tenant-caller';
 
 /** The credential a tenant caller acts with, as an operation records its requester; null for anonymous callers. */
 export function requesterOf(caller: TenantCaller): string | null {

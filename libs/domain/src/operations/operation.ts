@@ -1,5 +1,5 @@
-import { OnboardingOutcome } from '../onboarding/onboarding-outcome';
-import { Id } from '../shared/id';
+import { type OnboardingOutcome } from '../onboarding/onboarding-outcome';
+import { type Id } from '../shared/id';
 
 export enum OperationState {
   Pending = 'PENDING',

@@ -21,7 +21,9 @@ export type PendingWorkAdmission = (pending: number) => void;
 export function tenantSetupAdmission(limit: number): PendingWorkAdmission {
   return (pending) => {
     if (pending >= limit) {
-      throw new TooMuchPendingWorkError(`this instance has ${pending} onboardings in progress, the most it may queue at once; retry when they have finished`);
+      throw new TooMuchPendingWorkError(
+        `this instance has ${pending} onboardings in progress, the most it may queue at once; retry when they have finished`,
+      );
     }
   };
 }

@@ -1,4 +1,4 @@
-import { instanceSpecFrom, InstanceSpec } from '../provisioning/instance-spec';
+import { type InstanceSpec, instanceSpecFrom } from '../provisioning/instance-spec';
 import { ProvisioningStep, provisioningStepsFor } from './provisioning-steps';
 
 const NOW = new Date('2025-01-15T12:00:00.000Z');
@@ -15,10 +15,9 @@ describe('provisioningStepsFor', () => {
   });
 
   it('hashes a password when the human has one', () => {
-    expect(provisioningStepsFor(specOf({ instanceName: 'x', human: { ...human, password: { password: 'Passw0rd!' } } }))).toEqual([
-      ProvisioningStep.HashPassword,
-      ProvisioningStep.WriteInstance,
-    ]);
+    expect(
+      provisioningStepsFor(specOf({ instanceName: 'x', human: { ...human, password: { password: 'Passw0rd!' } } })),
+    ).toEqual([ProvisioningStep.HashPassword, ProvisioningStep.WriteInstance]);
   });
 
   it('lists every step, in order, for a full request', () => {
@@ -36,10 +35,9 @@ describe('provisioningStepsFor', () => {
   });
 
   it('generates a PAT only when asked', () => {
-    expect(provisioningStepsFor(specOf({ instanceName: 'x', machine: { userName: 'bot', personalAccessToken: {} } }))).toEqual([
-      ProvisioningStep.GeneratePersonalAccessToken,
-      ProvisioningStep.WriteInstance,
-    ]);
+    expect(
+      provisioningStepsFor(specOf({ instanceName: 'x', machine: { userName: 'bot', personalAccessToken: {} } })),
+    ).toEqual([ProvisioningStep.GeneratePersonalAccessToken, ProvisioningStep.WriteInstance]);
   });
 
   it('generates a machine key only when asked', () => {

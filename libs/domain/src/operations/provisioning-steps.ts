@@ -1,4 +1,4 @@
-import { InstanceSpec } from '../provisioning/instance-spec';
+import { type InstanceSpec } from '../provisioning/instance-spec';
 
 export enum ProvisioningStep {
   GenerateMachineKey = 'GENERATE_MACHINE_KEY',

@@ -1,6 +1,6 @@
-import { OrgRepository } from '../ports/org-repository.port';
-import { Id, isId } from '../shared/id';
-import { Org } from './org';
+import { type OrgRepository } from '../ports/org-repository.port';
+import { type Id, isId } from '../shared/id';
+import { type Org } from './org';
 import { orgNotFound } from './org-name';
 
 /** The org with this id in the instance; a malformed id, an unknown one or one of another instance are all 404. */

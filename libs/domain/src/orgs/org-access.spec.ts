@@ -1,6 +1,11 @@
 import { isAllowed } from '../authorization/authorize';
-import { operatorPermissions, orgMemberPermissions, orgOwnerPermissions, Permission } from '../authorization/permission';
-import { TenantCaller } from '../tenancy/tenant-caller';
+import {
+  operatorPermissions,
+  orgMemberPermissions,
+  orgOwnerPermissions,
+  type Permission,
+} from '../authorization/permission';
+import { type TenantCaller } from '../tenancy/tenant-caller';
 import { orgResource, readableOrgIds } from './org-access';
 
 const A = 'aaaaaaaaaaaaaaaa';
@@ -21,7 +26,9 @@ describe('orgResource', () => {
   });
 
   it('is not covered by a permission on another org', () => {
-    expect(isAllowed(caller([{ action: 'read', resource: { type: 'orgs', id: B } }]), 'read', orgResource(A))).toBe(false);
+    expect(isAllowed(caller([{ action: 'read', resource: { type: 'orgs', id: B } }]), 'read', orgResource(A))).toBe(
+      false,
+    );
   });
 });
 

@@ -1,6 +1,6 @@
-import { isAllowed, RequestedResource } from '../authorization/authorize';
-import { Id } from '../shared/id';
-import { TenantCaller } from '../tenancy/tenant-caller';
+import { isAllowed, type RequestedResource } from '../authorization/authorize';
+import { type Id } from '../shared/id';
+import { type TenantCaller } from '../tenancy/tenant-caller';
 
 /**
  * An org as a resource to authorize, as InfluxDB describes it (`NewPermissionAtID(id, action, orgs, id)`): so

@@ -7,7 +7,9 @@ export const ORG_NAME_MAX_LENGTH = 255;
 export function checkOrgName(value: unknown, field = 'name'): string {
   const name = typeof value === 'string' ? value.trim() : '';
   if (name.length === 0) {
-    throw new DomainError(ErrorCode.InvalidArgument, 'org name is empty', [{ field, description: 'must not be empty' }]);
+    throw new DomainError(ErrorCode.InvalidArgument, 'org name is empty', [
+      { field, description: 'must not be empty' },
+    ]);
   }
   if ([...name].length > ORG_NAME_MAX_LENGTH) {
     throw DomainError.invalidField(field, `org name must be at most ${ORG_NAME_MAX_LENGTH} characters`);

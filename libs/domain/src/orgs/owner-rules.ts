@@ -1,8 +1,8 @@
 import { holdsAll } from '../authorization/authorize';
 import { operatorPermissions } from '../authorization/permission';
 import { DomainError, ErrorCode } from '../errors';
-import { Id } from '../shared/id';
-import { TenantCaller } from '../tenancy/tenant-caller';
+import { type Id } from '../shared/id';
+import { type TenantCaller } from '../tenancy/tenant-caller';
 
 /**
  * What the owner rules need to know about one user, read in the transaction that makes the change, after it locked
@@ -35,22 +35,35 @@ const lastOwner = (userName: string, orgs: readonly { name: string }[]) =>
   );
 
 const lastOperator = (userName: string) =>
-  new DomainError(ErrorCode.Conflict, `user ${userName} is the last active instance operator: make another user an instance operator first`);
+  new DomainError(
+    ErrorCode.Conflict,
+    `user ${userName} is the last active instance operator: make another user an instance operator first`,
+  );
 
 /** Only the token's own user or an instance operator may change or delete a token of an instance operator. */
 export function tokenChangeGuard(caller: TenantCaller, tokenUserId: Id): OwnershipGuard {
   return guard(tokenUserId, (owner) => {
     if (owner.isInstanceOperator && caller.user?.id !== tokenUserId && !actsAsOperator(caller)) {
-      throw new DomainError(ErrorCode.PermissionDenied, "only the token's owner or an instance operator may change an instance operator's token");
+      throw new DomainError(
+        ErrorCode.PermissionDenied,
+        "only the token's owner or an instance operator may change an instance operator's token",
+      );
     }
   });
 }
 
 /** Removing an owner from an org: never the last one, and an instance operator only by an operator or itself. */
-export function ownerRemovalGuard(caller: TenantCaller, orgId: Id, user: { readonly id: Id; readonly name: string }): OwnershipGuard {
+export function ownerRemovalGuard(
+  caller: TenantCaller,
+  orgId: Id,
+  user: { readonly id: Id; readonly name: string },
+): OwnershipGuard {
   return guard(user.id, (target) => {
     if (target.isInstanceOperator && caller.user?.id !== user.id && !actsAsOperator(caller)) {
-      throw new DomainError(ErrorCode.PermissionDenied, "only an instance operator may remove an instance operator from an organization's owners");
+      throw new DomainError(
+        ErrorCode.PermissionDenied,
+        "only an instance operator may remove an instance operator from an organization's owners",
+      );
     }
     const sole = target.soleOwnerOf.filter((o) => o.id === orgId);
     if (sole.length > 0) throw lastOwner(user.name, sole);

@@ -1,9 +1,9 @@
-import { Permission } from '../authorization/permission';
-import { Authorization, AuthorizationStatus } from '../authorizations/authorization';
-import { ResourceOrgs, ResourceRef } from '../authorizations/permission-targets';
-import { OwnershipGuard } from '../orgs/owner-rules';
-import { PlannedEvent } from '../provisioning/provisioning-plan';
-import { Id } from '../shared/id';
+import { type Permission } from '../authorization/permission';
+import { type Authorization, type AuthorizationStatus } from '../authorizations/authorization';
+import { type ResourceOrgs, type ResourceRef } from '../authorizations/permission-targets';
+import { type OwnershipGuard } from '../orgs/owner-rules';
+import { type PlannedEvent } from '../provisioning/provisioning-plan';
+import { type Id } from '../shared/id';
 
 export interface AuthorizationFilter {
   readonly userId?: Id;
@@ -34,7 +34,14 @@ export abstract class AuthorizationRepository {
   /** Writes the token and its event in one transaction; DomainError(NOT_FOUND) when the org or user went away. */
   abstract create(instanceId: Id, auth: NewAuthorization, event: PlannedEvent, at: Date): Promise<Authorization>;
   /** null when it does not exist. `guard` may refuse first (owner rules). */
-  abstract update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<Authorization | null>;
+  abstract update(
+    instanceId: Id,
+    authId: Id,
+    changes: AuthorizationChanges,
+    event: PlannedEvent,
+    at: Date,
+    guard?: OwnershipGuard,
+  ): Promise<Authorization | null>;
   /** Where the named resources of the instance are (see ResourceOrgs); unknown ones are left out. */
   abstract resourceOrgs(instanceId: Id, refs: readonly ResourceRef[]): Promise<ResourceOrgs>;
   /** False when it did not exist. `guard` may refuse first (owner rules). */

@@ -1,5 +1,5 @@
-import { Bucket, SchemaType } from '../buckets/bucket';
-import { Id } from '../shared/id';
+import { type Bucket, type SchemaType } from '../buckets/bucket';
+import { type Id } from '../shared/id';
 
 /** Which buckets a caller may see: all of the instance, or those of some orgs, or some single buckets. */
 export interface BucketVisibility {

@@ -1,4 +1,4 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 export abstract class IdGenerator {
   abstract newId(): Id;

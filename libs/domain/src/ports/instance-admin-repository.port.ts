@@ -1,6 +1,6 @@
-import { InstanceState } from '../instances/instance-state';
-import { Id } from '../shared/id';
-import { InstanceDomainView, InstanceView } from './instance-repository.port';
+import { type InstanceState } from '../instances/instance-state';
+import { type Id } from '../shared/id';
+import { type InstanceDomainView, type InstanceView } from './instance-repository.port';
 
 export type InstanceSortColumn = 'FIELD_NAME_ID' | 'FIELD_NAME_NAME' | 'FIELD_NAME_CREATION_DATE';
 

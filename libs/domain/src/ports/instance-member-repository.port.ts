@@ -1,5 +1,5 @@
-import { ObjectDetails } from '../operations/operation';
-import { Id } from '../shared/id';
+import { type ObjectDetails } from '../operations/operation';
+import { type Id } from '../shared/id';
 
 /** An instance owner (the tenant API's instance operator), as ZITADEL's ListIAMMembers shows it. */
 export interface InstanceMemberView {

@@ -1,6 +1,6 @@
-import { InstanceState } from '../instances/instance-state';
-import { ObjectDetails } from '../operations/operation';
-import { Id } from '../shared/id';
+import { type InstanceState } from '../instances/instance-state';
+import { type ObjectDetails } from '../operations/operation';
+import { type Id } from '../shared/id';
 
 export interface InstanceDomainView {
   readonly domain: string;

@@ -1,9 +1,9 @@
-import { OnboardingPlan } from '../onboarding/onboarding-plan';
-import { OnboardingSpec } from '../onboarding/onboarding-spec';
-import { OperationKind } from '../operations/operation';
-import { PendingWorkAdmission } from '../operations/pending-work';
-import { Id } from '../shared/id';
-import { CommitOutcome } from './provisioning-store.port';
+import { type OnboardingPlan } from '../onboarding/onboarding-plan';
+import { type OnboardingSpec } from '../onboarding/onboarding-spec';
+import { type OperationKind } from '../operations/operation';
+import { type PendingWorkAdmission } from '../operations/pending-work';
+import { type Id } from '../shared/id';
+import { type CommitOutcome } from './provisioning-store.port';
 
 export interface OnboardingReservation {
   readonly operationId: Id;

@@ -1,5 +1,10 @@
-import { Operation, OperationKind, OperationProgress, OperationState } from '../operations/operation';
-import { Id } from '../shared/id';
+import {
+  type Operation,
+  type OperationKind,
+  type OperationProgress,
+  type OperationState,
+} from '../operations/operation';
+import { type Id } from '../shared/id';
 
 export interface OperationFilter {
   readonly instanceId?: Id;

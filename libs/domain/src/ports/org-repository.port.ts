@@ -1,8 +1,8 @@
-import { Org, OrgMember, OrgRole, PageRequest } from '../orgs/org';
-import { OwnershipGuard } from '../orgs/owner-rules';
-import { PlannedBucket, PlannedEvent } from '../provisioning/provisioning-plan';
-import { Id } from '../shared/id';
-import { CallerUser } from '../tenancy/tenant-caller';
+import { type Org, type OrgMember, type OrgRole, type PageRequest } from '../orgs/org';
+import { type OwnershipGuard } from '../orgs/owner-rules';
+import { type PlannedBucket, type PlannedEvent } from '../provisioning/provisioning-plan';
+import { type Id } from '../shared/id';
+import { type CallerUser } from '../tenancy/tenant-caller';
 
 export interface OrgListFilter {
   readonly name?: string;
@@ -52,9 +52,32 @@ export abstract class OrgRepository {
   abstract listMembers(instanceId: Id, orgId: Id, role: OrgRole): Promise<OrgMember[]>;
   abstract findRole(instanceId: Id, orgId: Id, userId: Id): Promise<OrgRole | null>;
   /** Inserts a membership; DomainError(CONFLICT) when the user has one already (a concurrent add). */
-  abstract addMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date): Promise<void>;
+  abstract addMember(
+    instanceId: Id,
+    orgId: Id,
+    userId: Id,
+    role: OrgRole,
+    event: PlannedEvent,
+    at: Date,
+  ): Promise<void>;
   /** Changes `from` into `to`; false when the user has no membership with role `from` (any more). */
-  abstract changeRole(instanceId: Id, orgId: Id, userId: Id, from: OrgRole, to: OrgRole, event: PlannedEvent, at: Date): Promise<boolean>;
+  abstract changeRole(
+    instanceId: Id,
+    orgId: Id,
+    userId: Id,
+    from: OrgRole,
+    to: OrgRole,
+    event: PlannedEvent,
+    at: Date,
+  ): Promise<boolean>;
   /** Removes the membership when it has this role; false when there is none. `guard` may refuse first (owner rules). */
-  abstract removeMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean>;
+  abstract removeMember(
+    instanceId: Id,
+    orgId: Id,
+    userId: Id,
+    role: OrgRole,
+    event: PlannedEvent,
+    at: Date,
+    guard?: OwnershipGuard,
+  ): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 /** One try of a password, under the two keys the limiter counts it by. */
 export interface PasswordAttempt {
@@ -12,7 +12,8 @@ export interface PasswordAttempt {
   readonly clientAddress: string;
 }
 
-export type AttemptAdmission = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+export type AttemptAdmission =
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /**
  * The one limiter every password check goes through (sign-in, Basic credentials on the password routes), shared by

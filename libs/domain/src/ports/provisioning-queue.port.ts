@@ -1,4 +1,4 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 export abstract class ProvisioningQueue {
   /** The job carries the operation id and nothing else. */

@@ -1,8 +1,8 @@
-import { OperationFailure, OperationKind } from '../operations/operation';
-import { PendingWorkAdmission } from '../operations/pending-work';
-import { InstanceSpec } from '../provisioning/instance-spec';
-import { ProvisioningPlan } from '../provisioning/provisioning-plan';
-import { Id } from '../shared/id';
+import { type OperationFailure, type OperationKind } from '../operations/operation';
+import { type PendingWorkAdmission } from '../operations/pending-work';
+import { type InstanceSpec } from '../provisioning/instance-spec';
+import { type ProvisioningPlan } from '../provisioning/provisioning-plan';
+import { type Id } from '../shared/id';
 
 export interface ReservedDomain {
   readonly domain: string;

@@ -1,7 +1,7 @@
-import { Permission } from '../authorization/permission';
-import { InstanceState } from '../instances/instance-state';
-import { Id } from '../shared/id';
-import { CallerUser } from '../tenancy/tenant-caller';
+import { type Permission } from '../authorization/permission';
+import { type InstanceState } from '../instances/instance-state';
+import { type Id } from '../shared/id';
+import { type CallerUser } from '../tenancy/tenant-caller';
 
 export type TokenKind = 'pat' | 'authorization' | 'session';
 

@@ -1,7 +1,7 @@
-import { OwnershipGuard } from '../orgs/owner-rules';
-import { PlannedEvent } from '../provisioning/provisioning-plan';
-import { Id } from '../shared/id';
-import { User, UserStatus } from '../users/user';
+import { type OwnershipGuard } from '../orgs/owner-rules';
+import { type PlannedEvent } from '../provisioning/provisioning-plan';
+import { type Id } from '../shared/id';
+import { type User, type UserStatus } from '../users/user';
 
 export interface UserListFilter {
   readonly id?: Id;
@@ -47,12 +47,26 @@ export abstract class UserRepository {
    */
   abstract create(instanceId: Id, user: NewUser, event: PlannedEvent, at: Date): Promise<User>;
   /** null when the user does not exist; DomainError(CONFLICT) when the new name is taken. */
-  abstract update(instanceId: Id, userId: Id, changes: UserChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<User | null>;
+  abstract update(
+    instanceId: Id,
+    userId: Id,
+    changes: UserChanges,
+    event: PlannedEvent,
+    at: Date,
+    guard?: OwnershipGuard,
+  ): Promise<User | null>;
   /**
    * Replaces the password hash and ends every session of the user but `keepSessionId` (a password change signs
    * out the other browsers). False when the user does not exist.
    */
-  abstract setPasswordHash(instanceId: Id, userId: Id, passwordHash: string, keepSessionId: Id | null, event: PlannedEvent, at: Date): Promise<boolean>;
+  abstract setPasswordHash(
+    instanceId: Id,
+    userId: Id,
+    passwordHash: string,
+    keepSessionId: Id | null,
+    event: PlannedEvent,
+    at: Date,
+  ): Promise<boolean>;
   /**
    * Removes the user; its tokens, sessions, keys and memberships go with it (FK cascade). False when it did not exist.
    * `guard` may refuse first (owner rules).

@@ -1,4 +1,4 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 export abstract class WebhookDeliveryQueue {
   /** One job per delivery; the job carries the delivery id and nothing else, and retries with backoff. */

@@ -1,6 +1,6 @@
-import { Id } from '../shared/id';
-import { NewWebhook, Webhook } from '../webhooks/webhook';
-import { WebhookDelivery } from '../webhooks/webhook-delivery';
+import { type Id } from '../shared/id';
+import { type NewWebhook, type Webhook } from '../webhooks/webhook';
+import { type WebhookDelivery } from '../webhooks/webhook-delivery';
 
 /** System API webhooks (not tenant data: no instance scope). */
 export abstract class WebhookRepository {

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../errors';
-import { CreateInstanceInput } from './create-instance-input';
-import { instanceSpecFrom, InstanceSpec, specAwaitsSetup } from './instance-spec';
+import { type CreateInstanceInput } from './create-instance-input';
+import { type InstanceSpec, instanceSpecFrom, specAwaitsSetup } from './instance-spec';
 
 const NOW = new Date('2025-01-15T12:00:00.000Z');
 const PASSWORD = 'Correct-Horse-9';
@@ -91,10 +91,19 @@ describe('instanceSpecFrom', () => {
     });
 
     it('gives the human the default language and an empty profile when none is given', () => {
-      const { spec } = instanceSpecFrom({ instanceName: 'x', defaultLanguage: 'fr', human: { userName: 'u', email: { email: 'u@x.io' } } }, NOW);
+      const { spec } = instanceSpecFrom(
+        { instanceName: 'x', defaultLanguage: 'fr', human: { userName: 'u', email: { email: 'u@x.io' } } },
+        NOW,
+      );
       expect(spec.human).toEqual({
-        userName: 'u', email: 'u@x.io', isEmailVerified: false, firstName: '', lastName: '', preferredLanguage: 'fr',
-        passwordChangeRequired: false, hasPassword: false,
+        userName: 'u',
+        email: 'u@x.io',
+        isEmailVerified: false,
+        firstName: '',
+        lastName: '',
+        preferredLanguage: 'fr',
+        passwordChangeRequired: false,
+        hasPassword: false,
       });
     });
 
@@ -108,7 +117,10 @@ describe('instanceSpecFrom', () => {
     });
 
     it('turns KEY_TYPE_UNSPECIFIED into KEY_TYPE_JSON', () => {
-      const { spec } = instanceSpecFrom({ instanceName: 'x', machine: { userName: 'm', machineKey: { type: 'KEY_TYPE_UNSPECIFIED' } } }, NOW);
+      const { spec } = instanceSpecFrom(
+        { instanceName: 'x', machine: { userName: 'm', machineKey: { type: 'KEY_TYPE_UNSPECIFIED' } } },
+        NOW,
+      );
       expect(spec.machine?.machineKey).toEqual({ type: 'KEY_TYPE_JSON', expirationDate: null });
     });
 
@@ -123,12 +135,17 @@ describe('instanceSpecFrom', () => {
     });
 
     it('gives a PAT without expiry a null expirationDate (never expires)', () => {
-      const { spec } = instanceSpecFrom({ instanceName: 'x', machine: { userName: 'm', personalAccessToken: {} } }, NOW);
+      const { spec } = instanceSpecFrom(
+        { instanceName: 'x', machine: { userName: 'm', personalAccessToken: {} } },
+        NOW,
+      );
       expect(spec.machine?.personalAccessToken).toEqual({ expirationDate: null });
     });
 
     it('has no secrets without a human password', () => {
-      expect(instanceSpecFrom({ instanceName: 'x', machine: { userName: 'm' } }, NOW).secrets).toEqual({ humanPassword: null });
+      expect(instanceSpecFrom({ instanceName: 'x', machine: { userName: 'm' } }, NOW).secrets).toEqual({
+        humanPassword: null,
+      });
     });
   });
 
@@ -144,15 +161,38 @@ describe('instanceSpecFrom', () => {
       ['a malformed defaultLanguage', { instanceName: 'x', defaultLanguage: 'english please' }, 'defaultLanguage'],
       ['a human without user name', { instanceName: 'x', human: { email: { email: 'a@b.co' } } }, 'human.userName'],
       ['a human without email', { instanceName: 'x', human: { userName: 'admin' } }, 'human.email.email'],
-      ['a malformed human email', { instanceName: 'x', human: { userName: 'admin', email: { email: 'admin-at-example' } } }, 'human.email.email'],
-      ['a malformed preferredLanguage', { instanceName: 'x', human: { ...human, profile: { preferredLanguage: 'x_Y!' } } }, 'human.profile.preferredLanguage'],
-      ['a 7-byte password', { instanceName: 'x', human: { ...human, password: { password: 'short12' } } }, 'human.password.password'],
-      ['a 73-byte password', { instanceName: 'x', human: { ...human, password: { password: 'p'.repeat(73) } } }, 'human.password.password'],
-      ['an 80-byte password of 20 emoji', { instanceName: 'x', human: { ...human, password: { password: '🔐'.repeat(20) } } }, 'human.password.password'],
+      [
+        'a malformed human email',
+        { instanceName: 'x', human: { userName: 'admin', email: { email: 'admin-at-example' } } },
+        'human.email.email',
+      ],
+      [
+        'a malformed preferredLanguage',
+        { instanceName: 'x', human: { ...human, profile: { preferredLanguage: 'x_Y!' } } },
+        'human.profile.preferredLanguage',
+      ],
+      [
+        'a 7-byte password',
+        { instanceName: 'x', human: { ...human, password: { password: 'short12' } } },
+        'human.password.password',
+      ],
+      [
+        'a 73-byte password',
+        { instanceName: 'x', human: { ...human, password: { password: 'p'.repeat(73) } } },
+        'human.password.password',
+      ],
+      [
+        'an 80-byte password of 20 emoji',
+        { instanceName: 'x', human: { ...human, password: { password: '🔐'.repeat(20) } } },
+        'human.password.password',
+      ],
       ['a machine without user name', { instanceName: 'x', machine: { name: 'Robot' } }, 'machine.userName'],
       [
         'a PAT expirationDate in the past',
-        { instanceName: 'x', machine: { userName: 'm', personalAccessToken: { expirationDate: '2024-12-31T23:59:59Z' } } },
+        {
+          instanceName: 'x',
+          machine: { userName: 'm', personalAccessToken: { expirationDate: '2024-12-31T23:59:59Z' } },
+        },
         'machine.personalAccessToken.expirationDate',
       ],
       [
@@ -170,9 +210,21 @@ describe('instanceSpecFrom', () => {
         { instanceName: 'x', machine: { userName: 'm', machineKey: { expirationDate: '2020-01-01T00:00:00Z' } } },
         'machine.machineKey.expirationDate',
       ],
-      ['an unknown machineKey type', { instanceName: 'x', machine: { userName: 'm', machineKey: { type: 'KEY_TYPE_PEM' } } }, 'machine.machineKey.type'],
-      ['a machine user name equal to the human one', { instanceName: 'x', human, machine: { userName: 'admin' } }, 'machine.userName'],
-      ['a machine user name equal to the human one but for case', { instanceName: 'x', human, machine: { userName: ' ADMIN ' } }, 'machine.userName'],
+      [
+        'an unknown machineKey type',
+        { instanceName: 'x', machine: { userName: 'm', machineKey: { type: 'KEY_TYPE_PEM' } } },
+        'machine.machineKey.type',
+      ],
+      [
+        'a machine user name equal to the human one',
+        { instanceName: 'x', human, machine: { userName: 'admin' } },
+        'machine.userName',
+      ],
+      [
+        'a machine user name equal to the human one but for case',
+        { instanceName: 'x', human, machine: { userName: ' ADMIN ' } },
+        'machine.userName',
+      ],
     ];
 
     it.each(cases)('refuses %s, naming the field', (_label, input, field) => {
@@ -183,7 +235,10 @@ describe('instanceSpecFrom', () => {
     });
 
     it('says why a past date is refused', () => {
-      const error = errorFor({ instanceName: 'x', machine: { userName: 'm', personalAccessToken: { expirationDate: '2000-01-01T00:00:00Z' } } });
+      const error = errorFor({
+        instanceName: 'x',
+        machine: { userName: 'm', personalAccessToken: { expirationDate: '2000-01-01T00:00:00Z' } },
+      });
       expect(error.fieldViolations[0].description).toBe('must be in the future');
     });
 
@@ -208,8 +263,13 @@ describe('instanceSpecFrom', () => {
 
     it('refuses an expirationDate that is not an RFC 3339 date-time ("2030")', () => {
       // new Date() accepts "2030", "2030-06-01", "June 1, 2030" and offset-less "2030-06-01T00:00:00" (local time).
-      const error = errorFor({ instanceName: 'x', machine: { userName: 'm', personalAccessToken: { expirationDate: '2030' } } });
-      expect(error.fieldViolations).toEqual([{ field: 'machine.personalAccessToken.expirationDate', description: 'must be an RFC 3339 date-time' }]);
+      const error = errorFor({
+        instanceName: 'x',
+        machine: { userName: 'm', personalAccessToken: { expirationDate: '2030' } },
+      });
+      expect(error.fieldViolations).toEqual([
+        { field: 'machine.personalAccessToken.expirationDate', description: 'must be an RFC 3339 date-time' },
+      ]);
     });
   });
 });
@@ -220,7 +280,11 @@ describe('specAwaitsSetup', () => {
   });
 
   it('is false with a human', () => {
-    expect(specAwaitsSetup(instanceSpecFrom({ instanceName: 'x', human: { userName: 'u', email: { email: 'u@x.io' } } }, NOW).spec)).toBe(false);
+    expect(
+      specAwaitsSetup(
+        instanceSpecFrom({ instanceName: 'x', human: { userName: 'u', email: { email: 'u@x.io' } } }, NOW).spec,
+      ),
+    ).toBe(false);
   });
 
   it('is false with a machine', () => {

@@ -4,7 +4,7 @@ import { checkInstanceName } from '../instances/instance-name';
 import { checkEmail } from '../users/email';
 import { checkPassword } from '../users/password-policy';
 import { checkUserName } from '../users/user-name';
-import { CreateInstanceInput } from './create-instance-input';
+import { type CreateInstanceInput } from './create-instance-input';
 
 export const MACHINE_KEY_TYPES = ['KEY_TYPE_UNSPECIFIED', 'KEY_TYPE_JSON'] as const;
 
@@ -91,18 +91,32 @@ function checkMachine(machine: NonNullable<CreateInstanceInput['machine']>, now:
     userName,
     name: machine.name?.trim() || userName,
     personalAccessToken: machine.personalAccessToken
-      ? { expirationDate: checkFutureDate(machine.personalAccessToken.expirationDate, 'machine.personalAccessToken.expirationDate', now) }
+      ? {
+          expirationDate: checkFutureDate(
+            machine.personalAccessToken.expirationDate,
+            'machine.personalAccessToken.expirationDate',
+            now,
+          ),
+        }
       : null,
     machineKey: machine.machineKey
-      ? { type: 'KEY_TYPE_JSON', expirationDate: checkFutureDate(machine.machineKey.expirationDate, 'machine.machineKey.expirationDate', now) }
+      ? {
+          type: 'KEY_TYPE_JSON',
+          expirationDate: checkFutureDate(machine.machineKey.expirationDate, 'machine.machineKey.expirationDate', now),
+        }
       : null,
   };
 }
 
 /** Checks every field of a CreateInstance request and splits it into what may be stored and what must be sealed. */
-export function instanceSpecFrom(input: CreateInstanceInput, now: Date): { spec: InstanceSpec; secrets: InstanceSecrets } {
+export function instanceSpecFrom(
+  input: CreateInstanceInput,
+  now: Date,
+): { spec: InstanceSpec; secrets: InstanceSecrets } {
   const instanceName = checkInstanceName(input.instanceName);
-  const firstOrgName = input.firstOrgName?.trim() ? checkInstanceName(input.firstOrgName, 'firstOrgName') : instanceName;
+  const firstOrgName = input.firstOrgName?.trim()
+    ? checkInstanceName(input.firstOrgName, 'firstOrgName')
+    : instanceName;
   const defaultLanguage = checkLanguage(input.defaultLanguage, 'defaultLanguage');
   // A port in a custom domain is dropped: routing matches the Host header without its port.
   const customDomain =

@@ -1,6 +1,6 @@
 import { operatorPermissions } from '../authorization/permission';
 import { instanceSpecFrom } from './instance-spec';
-import { PlanIds, planInstance, PlanInstanceArgs } from './plan-instance';
+import { type PlanIds, planInstance, type PlanInstanceArgs } from './plan-instance';
 
 const NOW = new Date('2025-01-15T12:00:00.000Z');
 const PASSWORD = 'Correct-Horse-9';
@@ -45,7 +45,11 @@ function args(overrides: Partial<PlanInstanceArgs> = {}): PlanInstanceArgs {
     instanceId: '00000000000000f1',
     spec: fullSpec,
     ids,
-    credentials: { passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$hash', patDigest: PAT_DIGEST, machinePublicKeyPem: PUBLIC_KEY },
+    credentials: {
+      passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$hash',
+      patDigest: PAT_DIGEST,
+      machinePublicKeyPem: PUBLIC_KEY,
+    },
     defaultBucketName: 'default',
     sealedSecrets: SEALED,
     secretsExpireAt: EXPIRES,
@@ -58,7 +62,12 @@ describe('planInstance', () => {
     const plan = planInstance(args());
 
     it('carries the operation, instance and sealed secrets through', () => {
-      expect(plan).toMatchObject({ operationId: '00000000000000f0', instanceId: '00000000000000f1', sealedSecrets: SEALED, secretsExpireAt: EXPIRES });
+      expect(plan).toMatchObject({
+        operationId: '00000000000000f0',
+        instanceId: '00000000000000f1',
+        sealedSecrets: SEALED,
+        secretsExpireAt: EXPIRES,
+      });
     });
 
     it('creates the first org under firstOrgName', () => {
@@ -68,13 +77,30 @@ describe('planInstance', () => {
     it('creates the human with its hash and the machine without password', () => {
       expect(plan.users).toEqual([
         {
-          id: ids.humanId, kind: 'human', userName: 'admin', displayName: 'Ada Lovelace', email: 'admin@acme.example.com',
-          emailVerified: true, firstName: 'Ada', lastName: 'Lovelace', preferredLanguage: 'de',
-          passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$hash', passwordChangeRequired: true,
+          id: ids.humanId,
+          kind: 'human',
+          userName: 'admin',
+          displayName: 'Ada Lovelace',
+          email: 'admin@acme.example.com',
+          emailVerified: true,
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          preferredLanguage: 'de',
+          passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$hash',
+          passwordChangeRequired: true,
         },
         {
-          id: ids.machineId, kind: 'machine', userName: 'robot', displayName: 'Robot', email: null, emailVerified: false,
-          firstName: '', lastName: '', preferredLanguage: 'de', passwordHash: null, passwordChangeRequired: false,
+          id: ids.machineId,
+          kind: 'machine',
+          userName: 'robot',
+          displayName: 'Robot',
+          email: null,
+          emailVerified: false,
+          firstName: '',
+          lastName: '',
+          preferredLanguage: 'de',
+          passwordHash: null,
+          passwordChangeRequired: false,
         },
       ]);
     });
@@ -86,8 +112,13 @@ describe('planInstance', () => {
     it('gives the machine a PAT with operator permissions, stored only as its digest', () => {
       expect(plan.tokens).toEqual([
         {
-          id: ids.patId, userId: ids.machineId, orgId: ids.orgId, kind: 'pat', digest: PAT_DIGEST,
-          description: 'personal access token of robot', permissions: operatorPermissions(),
+          id: ids.patId,
+          userId: ids.machineId,
+          orgId: ids.orgId,
+          kind: 'pat',
+          digest: PAT_DIGEST,
+          description: 'personal access token of robot',
+          permissions: operatorPermissions(),
           expiresAt: new Date('2030-01-01T00:00:00.000Z'),
         },
       ]);
@@ -95,7 +126,13 @@ describe('planInstance', () => {
 
     it('stores only the public half of the machine key, without expiry when none was asked', () => {
       expect(plan.machineKeys).toEqual([
-        { id: ids.machineKeyId, userId: ids.machineId, type: 'KEY_TYPE_JSON', publicKeyPem: PUBLIC_KEY, expiresAt: null },
+        {
+          id: ids.machineKeyId,
+          userId: ids.machineId,
+          type: 'KEY_TYPE_JSON',
+          publicKeyPem: PUBLIC_KEY,
+          expiresAt: null,
+        },
       ]);
     });
 
@@ -144,14 +181,19 @@ describe('planInstance', () => {
 
   describe('partial requests', () => {
     it('makes a user without a password when no hash was generated', () => {
-      const plan = planInstance(args({ credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null } }));
+      const plan = planInstance(
+        args({ credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null } }),
+      );
       expect(plan.users[0].passwordHash).toBeNull();
       expect(plan.tokens).toEqual([]);
       expect(plan.machineKeys).toEqual([]);
     });
 
     it('falls back to the user name as display name of a human without profile', () => {
-      const spec = instanceSpecFrom({ instanceName: 'x', human: { userName: 'solo', email: { email: 'solo@x.io' } } }, NOW).spec;
+      const spec = instanceSpecFrom(
+        { instanceName: 'x', human: { userName: 'solo', email: { email: 'solo@x.io' } } },
+        NOW,
+      ).spec;
       const plan = planInstance(args({ spec }));
       expect(plan.users).toHaveLength(1);
       expect(plan.users[0]).toMatchObject({ kind: 'human', displayName: 'solo' });
@@ -172,16 +214,44 @@ describe('planInstance', () => {
 
   describe('an instance awaiting setup', () => {
     const spec = instanceSpecFrom({ instanceName: 'Waiting' }, NOW).spec;
-    const plan = planInstance(args({ spec, credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null }, sealedSecrets: null, secretsExpireAt: null }));
+    const plan = planInstance(
+      args({
+        spec,
+        credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null },
+        sealedSecrets: null,
+        secretsExpireAt: null,
+      }),
+    );
 
     it('has no org, no users, no owners, no tokens, no keys and no buckets', () => {
-      expect(plan).toMatchObject({ org: null, users: [], ownerIds: [], tokens: [], machineKeys: [], buckets: [], sealedSecrets: null, secretsExpireAt: null });
+      expect(plan).toMatchObject({
+        org: null,
+        users: [],
+        ownerIds: [],
+        tokens: [],
+        machineKeys: [],
+        buckets: [],
+        sealedSecrets: null,
+        secretsExpireAt: null,
+      });
     });
 
     it('records only the instance events', () => {
       expect(plan.events).toEqual([
-        { aggregateType: 'instance', aggregateId: '00000000000000f1', type: 'instance.added', payload: { name: 'Waiting', defaultLanguage: 'en' }, resourceOwner: '00000000000000f1' },
-        { aggregateType: 'instance', aggregateId: '00000000000000f1', type: 'instance.running', payload: {}, resourceOwner: '00000000000000f1' },
+        {
+          aggregateType: 'instance',
+          aggregateId: '00000000000000f1',
+          type: 'instance.added',
+          payload: { name: 'Waiting', defaultLanguage: 'en' },
+          resourceOwner: '00000000000000f1',
+        },
+        {
+          aggregateType: 'instance',
+          aggregateId: '00000000000000f1',
+          type: 'instance.running',
+          payload: {},
+          resourceOwner: '00000000000000f1',
+        },
       ]);
     });
   });

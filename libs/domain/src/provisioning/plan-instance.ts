@@ -1,8 +1,15 @@
 import { operatorPermissions } from '../authorization/permission';
 import { defaultBucket, systemBucketsForOrg } from '../buckets/default-buckets';
-import { Id } from '../shared/id';
-import { InstanceSpec } from './instance-spec';
-import { PlannedBucket, PlannedEvent, PlannedMachineKey, PlannedToken, PlannedUser, ProvisioningPlan } from './provisioning-plan';
+import { type Id } from '../shared/id';
+import { type InstanceSpec } from './instance-spec';
+import {
+  type PlannedBucket,
+  type PlannedEvent,
+  type PlannedMachineKey,
+  type PlannedToken,
+  type PlannedUser,
+  type ProvisioningPlan,
+} from './provisioning-plan';
 
 export interface GeneratedCredentials {
   readonly passwordHash: string | null;
@@ -68,17 +75,65 @@ function plannedUsers({ spec, ids, credentials }: PlanInstanceArgs): PlannedUser
 
 function plannedEvents(plan: Omit<ProvisioningPlan, 'events'>, spec: InstanceSpec): PlannedEvent[] {
   const { instanceId, org } = plan;
-  const added: PlannedEvent = { aggregateType: 'instance', aggregateId: instanceId, type: 'instance.added', payload: { name: spec.instanceName, defaultLanguage: spec.defaultLanguage }, resourceOwner: instanceId };
-  const running: PlannedEvent = { aggregateType: 'instance', aggregateId: instanceId, type: 'instance.running', payload: {}, resourceOwner: instanceId };
+  const added: PlannedEvent = {
+    aggregateType: 'instance',
+    aggregateId: instanceId,
+    type: 'instance.added',
+    payload: { name: spec.instanceName, defaultLanguage: spec.defaultLanguage },
+    resourceOwner: instanceId,
+  };
+  const running: PlannedEvent = {
+    aggregateType: 'instance',
+    aggregateId: instanceId,
+    type: 'instance.running',
+    payload: {},
+    resourceOwner: instanceId,
+  };
   if (!org) return [added, running];
   return [
     added,
-    { aggregateType: 'org', aggregateId: org.id, type: 'org.added', payload: { name: org.name }, resourceOwner: org.id },
-    ...plan.users.map((u): PlannedEvent => ({ aggregateType: 'user', aggregateId: u.id, type: `user.${u.kind}.added`, payload: { userName: u.userName }, resourceOwner: org.id })),
-    ...plan.ownerIds.map((userId): PlannedEvent => ({ aggregateType: 'member', aggregateId: userId, type: 'member.owner.added', payload: { orgId: org.id, instance: true }, resourceOwner: org.id })),
-    ...plan.tokens.map((t): PlannedEvent => ({ aggregateType: 'token', aggregateId: t.id, type: 'personal_access_token.added', payload: { userId: t.userId, expiresAt: t.expiresAt?.toISOString() ?? null }, resourceOwner: org.id })),
-    ...plan.machineKeys.map((k): PlannedEvent => ({ aggregateType: 'machine_key', aggregateId: k.id, type: 'machine_key.added', payload: { userId: k.userId, type: k.type, expiresAt: k.expiresAt?.toISOString() ?? null }, resourceOwner: org.id })),
-    ...plan.buckets.map((b): PlannedEvent => ({ aggregateType: 'bucket', aggregateId: b.id, type: 'bucket.added', payload: { name: b.name, retentionSeconds: b.retentionSeconds }, resourceOwner: org.id })),
+    {
+      aggregateType: 'org',
+      aggregateId: org.id,
+      type: 'org.added',
+      payload: { name: org.name },
+      resourceOwner: org.id,
+    },
+    ...plan.users.map((u): PlannedEvent => ({
+      aggregateType: 'user',
+      aggregateId: u.id,
+      type: `user.${u.kind}.added`,
+      payload: { userName: u.userName },
+      resourceOwner: org.id,
+    })),
+    ...plan.ownerIds.map((userId): PlannedEvent => ({
+      aggregateType: 'member',
+      aggregateId: userId,
+      type: 'member.owner.added',
+      payload: { orgId: org.id, instance: true },
+      resourceOwner: org.id,
+    })),
+    ...plan.tokens.map((t): PlannedEvent => ({
+      aggregateType: 'token',
+      aggregateId: t.id,
+      type: 'personal_access_token.added',
+      payload: { userId: t.userId, expiresAt: t.expiresAt?.toISOString() ?? null },
+      resourceOwner: org.id,
+    })),
+    ...plan.machineKeys.map((k): PlannedEvent => ({
+      aggregateType: 'machine_key',
+      aggregateId: k.id,
+      type: 'machine_key.added',
+      payload: { userId: k.userId, type: k.type, expiresAt: k.expiresAt?.toISOString() ?? null },
+      resourceOwner: org.id,
+    })),
+    ...plan.buckets.map((b): PlannedEvent => ({
+      aggregateType: 'bucket',
+      aggregateId: b.id,
+      type: 'bucket.added',
+      payload: { name: b.name, retentionSeconds: b.retentionSeconds },
+      resourceOwner: org.id,
+    })),
     running,
   ];
 }
@@ -91,26 +146,32 @@ export function planInstance(args: PlanInstanceArgs): ProvisioningPlan {
   const org = users.length > 0 ? { id: ids.orgId, name: spec.firstOrgName } : null;
   const tokens: PlannedToken[] =
     spec.machine?.personalAccessToken && credentials.patDigest
-      ? [{
-          id: ids.patId,
-          userId: ids.machineId,
-          orgId: ids.orgId,
-          kind: 'pat',
-          digest: credentials.patDigest,
-          description: `personal access token of ${spec.machine.userName}`,
-          permissions: operatorPermissions(),
-          expiresAt: spec.machine.personalAccessToken.expirationDate ? new Date(spec.machine.personalAccessToken.expirationDate) : null,
-        }]
+      ? [
+          {
+            id: ids.patId,
+            userId: ids.machineId,
+            orgId: ids.orgId,
+            kind: 'pat',
+            digest: credentials.patDigest,
+            description: `personal access token of ${spec.machine.userName}`,
+            permissions: operatorPermissions(),
+            expiresAt: spec.machine.personalAccessToken.expirationDate
+              ? new Date(spec.machine.personalAccessToken.expirationDate)
+              : null,
+          },
+        ]
       : [];
   const machineKeys: PlannedMachineKey[] =
     spec.machine?.machineKey && credentials.machinePublicKeyPem
-      ? [{
-          id: ids.machineKeyId,
-          userId: ids.machineId,
-          type: spec.machine.machineKey.type,
-          publicKeyPem: credentials.machinePublicKeyPem,
-          expiresAt: spec.machine.machineKey.expirationDate ? new Date(spec.machine.machineKey.expirationDate) : null,
-        }]
+      ? [
+          {
+            id: ids.machineKeyId,
+            userId: ids.machineId,
+            type: spec.machine.machineKey.type,
+            publicKeyPem: credentials.machinePublicKeyPem,
+            expiresAt: spec.machine.machineKey.expirationDate ? new Date(spec.machine.machineKey.expirationDate) : null,
+          },
+        ]
       : [];
   const templates = org ? [...systemBucketsForOrg(), defaultBucket(args.defaultBucketName)] : [];
   const buckets: PlannedBucket[] = org ? templates.map((t, i) => ({ id: ids.bucketIds[i], orgId: org.id, ...t })) : [];

@@ -4,16 +4,21 @@ import { ChargeTenantRequestHandler } from '../commands/charge-tenant-request/ch
 import { RemoveQuotaHandler } from '../commands/remove-quota/remove-quota.handler';
 import { SendQuotaNotificationHandler } from '../commands/send-quota-notification/send-quota-notification.handler';
 
+export * from '../commands/add-quota/add-quota.command';
+export * from '../commands/bulk-set-instance-limits/bulk-set-instance-limits.command';
+export * from '../commands/charge-tenant-request/charge-tenant-request.command';
+export * from '../commands/remove-quota/remove-quota.command';
+export * from '../commands/send-quota-notification/send-quota-notification.command';
 export * from './quota';
 export * from './quota-input';
 export * from './quota-ports';
-export * from '../commands/add-quota/add-quota.command';
-export * from '../commands/remove-quota/remove-quota.command';
-export * from '../commands/charge-tenant-request/charge-tenant-request.command';
-export * from '../commands/send-quota-notification/send-quota-notification.command';
-export * from '../commands/bulk-set-instance-limits/bulk-set-instance-limits.command';
 
 /** Quota and bulk limit handlers the API runs. */
-export const quotaApiCommandHandlers = [AddQuotaHandler, RemoveQuotaHandler, ChargeTenantRequestHandler, BulkSetInstanceLimitsHandler];
+export const quotaApiCommandHandlers = [
+  AddQuotaHandler,
+  RemoveQuotaHandler,
+  ChargeTenantRequestHandler,
+  BulkSetInstanceLimitsHandler,
+];
 /** The worker sends the notifications. */
 export const quotaWorkerCommandHandlers = [SendQuotaNotificationHandler];

@@ -28,9 +28,13 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d
 
 /** The unit as protojson writes it (name or number). Actions are refused: this service runs none to count. */
 export function checkQuotaUnit(value: unknown): QuotaUnit {
-  if (value === QuotaUnit.RequestsAllAuthenticated || value === 1 || value === '1') return QuotaUnit.RequestsAllAuthenticated;
+  if (value === QuotaUnit.RequestsAllAuthenticated || value === 1 || value === '1')
+    return QuotaUnit.RequestsAllAuthenticated;
   if (value === QuotaUnit.ActionsAllRunSeconds || value === 2 || value === '2') {
-    throw DomainError.invalidField('unit', 'UNIT_ACTIONS_ALL_RUN_SECONDS is not supported: this service runs no actions to count');
+    throw DomainError.invalidField(
+      'unit',
+      'UNIT_ACTIONS_ALL_RUN_SECONDS is not supported: this service runs no actions to count',
+    );
   }
   throw DomainError.invalidField('unit', 'must be UNIT_REQUESTS_ALL_AUTHENTICATED');
 }
@@ -79,7 +83,8 @@ function checkBool(value: unknown, field: string): boolean {
 
 function checkNotifications(value: unknown): CheckedQuotaInput['notifications'] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.length > 20) throw DomainError.invalidField('notifications', 'must be a list of at most 20');
+  if (!Array.isArray(value) || value.length > 20)
+    throw DomainError.invalidField('notifications', 'must be a list of at most 20');
   return value.map((n: Record<string, unknown> | null, i) => {
     const field = `notifications[${i}]`;
     if (typeof n !== 'object' || n === null) throw DomainError.invalidField(field, 'must be an object');
@@ -91,7 +96,10 @@ function checkNotifications(value: unknown): CheckedQuotaInput['notifications'] 
     try {
       callUrl = checkWebhookUrl(n.callUrl);
     } catch (error) {
-      throw DomainError.invalidField(`${field}.callUrl`, error instanceof DomainError ? error.fieldViolations[0]?.description ?? error.message : 'is invalid');
+      throw DomainError.invalidField(
+        `${field}.callUrl`,
+        error instanceof DomainError ? (error.fieldViolations[0]?.description ?? error.message) : 'is invalid',
+      );
     }
     return { percent, repeat: checkBool(n.repeat, `${field}.repeat`), callUrl };
   });

@@ -1,6 +1,6 @@
-import { ObjectDetails } from '../operations/operation';
-import { Id } from '../shared/id';
-import { Quota, QuotaUnit } from './quota';
+import { type ObjectDetails } from '../operations/operation';
+import { type Id } from '../shared/id';
+import { type Quota, type QuotaUnit } from './quota';
 
 /** A notification's target, as the worker needs it to send. */
 export interface QuotaNotificationTarget {

@@ -1,4 +1,4 @@
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 
 /** ZITADEL's quota units (zitadel.quota.v1.Unit); only authenticated requests are counted here. */
 export enum QuotaUnit {
@@ -52,7 +52,11 @@ export function quotaPeriod(quota: Pick<Quota, 'from' | 'resetIntervalMs'>, now:
  * ZITADEL, usage in percent is rounded down and one notification reports the highest threshold reached; since the
  * counter goes up by one atomically, each threshold is crossed by exactly one request per period.
  */
-export function crossedThreshold(notification: Pick<QuotaNotification, 'percent' | 'repeat'>, amount: number, usage: number): number | null {
+export function crossedThreshold(
+  notification: Pick<QuotaNotification, 'percent' | 'repeat'>,
+  amount: number,
+  usage: number,
+): number | null {
   const before = Math.floor(((usage - 1) * 100) / amount);
   const after = Math.floor((usage * 100) / amount);
   const { percent } = notification;
@@ -62,7 +66,13 @@ export function crossedThreshold(notification: Pick<QuotaNotification, 'percent'
 
 /** Same configuration, notification ids aside: a SetQuota with it changes nothing. */
 export function sameQuotaConfig(a: Quota, b: Quota): boolean {
-  const notifications = (q: Quota) => JSON.stringify(q.notifications.map(({ percent, repeat, callUrl }) => [percent, repeat, callUrl]));
-  return a.from.getTime() === b.from.getTime() && a.resetIntervalMs === b.resetIntervalMs && a.amount === b.amount
-    && a.limit === b.limit && notifications(a) === notifications(b);
+  const notifications = (q: Quota) =>
+    JSON.stringify(q.notifications.map(({ percent, repeat, callUrl }) => [percent, repeat, callUrl]));
+  return (
+    a.from.getTime() === b.from.getTime() &&
+    a.resetIntervalMs === b.resetIntervalMs &&
+    a.amount === b.amount &&
+    a.limit === b.limit &&
+    notifications(a) === notifications(b)
+  );
 }

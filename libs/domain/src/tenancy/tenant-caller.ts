@@ -1,5 +1,5 @@
-import { Permission } from '../authorization/permission';
-import { Id } from '../shared/id';
+import { type Permission } from '../authorization/permission';
+import { type Id } from '../shared/id';
 
 export interface CallerUser {
   readonly id: Id;

@@ -1,5 +1,5 @@
 /** In-memory fake of the password attempt limiter, for unit specs only: counts per key, one endless window. */
-import { AttemptAdmission, PasswordAttempt, PasswordAttemptLimiter } from '../ports';
+import { type AttemptAdmission, type PasswordAttempt, PasswordAttemptLimiter } from '../ports';
 
 export class InMemoryPasswordAttemptLimiter extends PasswordAttemptLimiter {
   /** Attempts counted per key: `account:<instance>:<account>` and `address:<address>`. */
@@ -24,7 +24,10 @@ export class InMemoryPasswordAttemptLimiter extends PasswordAttemptLimiter {
   }
 
   private keys(attempt: PasswordAttempt): [string, number][] {
-    return [[`account:${attempt.instanceId}:${attempt.account}`, this.perAccount], [`address:${attempt.clientAddress}`, this.perAddress]];
+    return [
+      [`account:${attempt.instanceId}:${attempt.account}`, this.perAccount],
+      [`address:${attempt.clientAddress}`, this.perAddress],
+    ];
   }
 
   private add(key: string, delta: number): number {

@@ -3,15 +3,36 @@
  * They record what the handlers asked of them so that a spec can assert on it.
  */
 import { createHash } from 'node:crypto';
+
 import { DomainError } from '../errors';
-import { isTerminal, Operation, OperationFailure, OperationKind, OperationProgress, OperationState } from '../operations/operation';
 import {
-  CancelOutcome, Clock, CommitOutcome, GeneratedToken, IdGenerator, InstanceReservation, KeyPairGenerator, OperationRepository,
-  PasswordHasher, ProvisioningQueue, ProvisioningSettings, ProvisioningStore, RsaKeyPair, SecretSealer, TokenGenerator,
+  isTerminal,
+  type Operation,
+  type OperationFailure,
+  OperationKind,
+  type OperationProgress,
+  OperationState,
+} from '../operations/operation';
+import { type PendingWorkAdmission } from '../operations/pending-work';
+import {
+  type CancelOutcome,
+  type Clock,
+  type CommitOutcome,
+  type GeneratedToken,
+  type IdGenerator,
+  type InstanceReservation,
+  type KeyPairGenerator,
+  type OperationRepository,
+  type PasswordHasher,
+  type ProvisioningQueue,
+  type ProvisioningSettings,
+  type ProvisioningStore,
+  type RsaKeyPair,
+  type SecretSealer,
+  type TokenGenerator,
 } from '../ports';
-import { PendingWorkAdmission } from '../operations/pending-work';
-import { ProvisioningPlan } from '../provisioning/provisioning-plan';
-import { Id } from '../shared/id';
+import { type ProvisioningPlan } from '../provisioning/provisioning-plan';
+import { type Id } from '../shared/id';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -126,7 +147,11 @@ export class InMemoryOperationRepository implements OperationRepository {
   async markRunning(operationId: Id, at: Date): Promise<boolean> {
     const row = this.rows.get(operationId);
     if (!row || isTerminal(row.state)) return false;
-    this.update(operationId, { state: OperationState.Running, attempts: row.attempts + 1, startedAt: row.startedAt ?? at });
+    this.update(operationId, {
+      state: OperationState.Running,
+      attempts: row.attempts + 1,
+      startedAt: row.startedAt ?? at,
+    });
     return true;
   }
   async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
@@ -146,13 +171,13 @@ export class InMemoryOperationRepository implements OperationRepository {
       }
     }
     return erased;
-  }  async pruneFinished(): Promise<number> {
+  }
+  async pruneFinished(): Promise<number> {
     return 0;
   }
   async countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]> {
     return [];
   }
-
 }
 
 /** Keeps reservations, plans and failures, and moves the operations it shares with an InMemoryOperationRepository. */
@@ -211,8 +236,11 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
     }
     this.commits.push(plan);
     this.operations.update(plan.operationId, {
-      state: OperationState.Succeeded, sealedInput: null, sealedSecrets: plan.sealedSecrets,
-      secretsExpireAt: plan.secretsExpireAt, finishedAt: at,
+      state: OperationState.Succeeded,
+      sealedInput: null,
+      sealedSecrets: plan.sealedSecrets,
+      secretsExpireAt: plan.secretsExpireAt,
+      finishedAt: at,
     });
     return 'written';
   }
@@ -220,7 +248,12 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
   async fail(operationId: Id, failure: OperationFailure, at: Date): Promise<void> {
     this.failures.push({ operationId, failure, at });
     this.operations.update(operationId, {
-      state: OperationState.Failed, failure, sealedInput: null, sealedSecrets: null, secretsExpireAt: null, finishedAt: at,
+      state: OperationState.Failed,
+      failure,
+      sealedInput: null,
+      sealedSecrets: null,
+      secretsExpireAt: null,
+      finishedAt: at,
     });
   }
 

@@ -1,9 +1,18 @@
 /** In-memory fakes of the user and session ports, for unit specs only (nothing in the app imports this file). */
 import { DomainError, ErrorCode } from '../errors';
-import { NewSession, NewUser, SessionRepository, UserChanges, UserCredentials, UserListFilter, UserPageRequest, UserRepository } from '../ports';
-import { PlannedEvent } from '../provisioning/provisioning-plan';
-import { Id } from '../shared/id';
-import { User } from '../users/user';
+import {
+  type NewSession,
+  type NewUser,
+  type SessionRepository,
+  type UserChanges,
+  type UserCredentials,
+  type UserListFilter,
+  type UserPageRequest,
+  type UserRepository,
+} from '../ports';
+import { type PlannedEvent } from '../provisioning/provisioning-plan';
+import { type Id } from '../shared/id';
+import { type User } from '../users/user';
 
 interface StoredUser extends User {
   readonly instanceId: Id;
@@ -24,7 +33,9 @@ export class InMemoryUserRepository implements UserRepository {
   async list(instanceId: Id, filter: UserListFilter, page: UserPageRequest): Promise<User[]> {
     return this.rows
       .filter((u) => u.instanceId === instanceId && (filter.visibleIds === 'all' || filter.visibleIds.includes(u.id)))
-      .filter((u) => (filter.id === undefined || u.id === filter.id) && (filter.name === undefined || u.name === filter.name))
+      .filter(
+        (u) => (filter.id === undefined || u.id === filter.id) && (filter.name === undefined || u.name === filter.name),
+      )
       .filter((u) => page.after === undefined || u.id > page.after)
       .sort((a, b) => a.id.localeCompare(b.id))
       .slice(page.offset, page.offset + page.limit)
@@ -58,7 +69,13 @@ export class InMemoryUserRepository implements UserRepository {
     return plain(row);
   }
 
-  async setPasswordHash(instanceId: Id, userId: Id, passwordHash: string, keepSessionId: Id | null, event: PlannedEvent): Promise<boolean> {
+  async setPasswordHash(
+    instanceId: Id,
+    userId: Id,
+    passwordHash: string,
+    keepSessionId: Id | null,
+    event: PlannedEvent,
+  ): Promise<boolean> {
     const row = this.row(instanceId, userId);
     if (!row) return false;
     this.write(event);

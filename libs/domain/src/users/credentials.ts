@@ -1,9 +1,9 @@
 import { DomainError, ErrorCode } from '../errors';
-import { PasswordAttempt, PasswordAttemptLimiter } from '../ports/password-attempt-limiter.port';
-import { PasswordHasher } from '../ports/password-hasher.port';
-import { UserRepository } from '../ports/user-repository.port';
-import { Id } from '../shared/id';
-import { User } from './user';
+import { type PasswordAttempt, type PasswordAttemptLimiter } from '../ports/password-attempt-limiter.port';
+import { type PasswordHasher } from '../ports/password-hasher.port';
+import { type UserRepository } from '../ports/user-repository.port';
+import { type Id } from '../shared/id';
+import { type User } from './user';
 
 /** A user name and password as HTTP Basic authentication carries them. */
 export interface BasicCredentials {
@@ -45,13 +45,28 @@ export function unknownAccount(name: string): string {
  * (429 with Retry-After once over the limit, even for the right password); a right password gives its count back.
  * An inactive user's right password never succeeds (403 "User is inactive", counted as a failure).
  */
-export async function verifyCredentials(check: PasswordCheck, instanceId: Id, credentials: BasicCredentials, clientAddress: string): Promise<User | null> {
+export async function verifyCredentials(
+  check: PasswordCheck,
+  instanceId: Id,
+  credentials: BasicCredentials,
+  clientAddress: string,
+): Promise<User | null> {
   // No user name is empty or holds U+0000 (which PostgreSQL text cannot even hold): such a name is unknown.
-  const lookup = credentials.name === '' || credentials.name.includes('\u0000') ? null : await check.users.findCredentials(instanceId, credentials.name);
-  const attempt: PasswordAttempt = { instanceId, account: lookup ? `user:${lookup.user.id}` : unknownAccount(credentials.name), clientAddress };
+  const lookup =
+    credentials.name === '' || credentials.name.includes('\u0000')
+      ? null
+      : await check.users.findCredentials(instanceId, credentials.name);
+  const attempt: PasswordAttempt = {
+    instanceId,
+    account: lookup ? `user:${lookup.user.id}` : unknownAccount(credentials.name),
+    clientAddress,
+  };
   const admission = await check.limiter.admit(attempt);
   if (!admission.allowed) {
-    throw DomainError.tooManyRequests(`too many password attempts: retry in ${admission.retryAfterSeconds} s`, admission.retryAfterSeconds);
+    throw DomainError.tooManyRequests(
+      `too many password attempts: retry in ${admission.retryAfterSeconds} s`,
+      admission.retryAfterSeconds,
+    );
   }
   const hash = lookup?.passwordHash ?? (await dummyHash(check.hasher));
   const matches = await check.hasher.verify(hash, credentials.password).catch(() => false);

@@ -18,7 +18,10 @@ describe('checkEmail', () => {
     ['an empty string', ''],
   ])('refuses an address with %s', (_label, email) => {
     expect(() => checkEmail(email, field)).toThrow(
-      expect.objectContaining({ code: ErrorCode.InvalidArgument, fieldViolations: [{ field, description: 'must be a valid email address' }] }),
+      expect.objectContaining({
+        code: ErrorCode.InvalidArgument,
+        fieldViolations: [{ field, description: 'must be a valid email address' }],
+      }),
     );
   });
 

@@ -1,8 +1,8 @@
 import { DomainError, ErrorCode } from '../errors';
-import { UserRepository } from '../ports/user-repository.port';
+import { type UserRepository } from '../ports/user-repository.port';
 import { isId } from '../shared/id';
-import { TenantCaller } from '../tenancy/tenant-caller';
-import { User, unknownUser } from './user';
+import { type TenantCaller } from '../tenancy/tenant-caller';
+import { unknownUser, type User } from './user';
 
 /**
  * The user with this id in the caller's instance. Anonymous callers get 401 before anything is looked up; a

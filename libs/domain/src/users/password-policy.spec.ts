@@ -50,7 +50,10 @@ describe('checkPassword', () => {
 
   it.each([undefined, null, 12345678])('refuses %p as required', (value) => {
     expect(() => checkPassword(value, field)).toThrow(
-      expect.objectContaining({ code: ErrorCode.InvalidArgument, fieldViolations: [{ field, description: 'is required' }] }),
+      expect.objectContaining({
+        code: ErrorCode.InvalidArgument,
+        fieldViolations: [{ field, description: 'is required' }],
+      }),
     );
   });
 

@@ -12,7 +12,10 @@ describe('checkUserName', () => {
 
   it.each([undefined, null, '', '   ', 7])('refuses %p as required', (value) => {
     expect(() => checkUserName(value, 'machine.userName')).toThrow(
-      expect.objectContaining({ code: ErrorCode.InvalidArgument, fieldViolations: [{ field: 'machine.userName', description: 'is required' }] }),
+      expect.objectContaining({
+        code: ErrorCode.InvalidArgument,
+        fieldViolations: [{ field: 'machine.userName', description: 'is required' }],
+      }),
     );
   });
 
@@ -22,7 +25,10 @@ describe('checkUserName', () => {
 
   it('refuses a user name longer than 200 characters', () => {
     expect(() => checkUserName('u'.repeat(201), 'human.userName')).toThrow(
-      expect.objectContaining({ code: ErrorCode.InvalidArgument, fieldViolations: [expect.objectContaining({ field: 'human.userName' })] }),
+      expect.objectContaining({
+        code: ErrorCode.InvalidArgument,
+        fieldViolations: [expect.objectContaining({ field: 'human.userName' })],
+      }),
     );
   });
 

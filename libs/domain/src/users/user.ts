@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { Id } from '../shared/id';
+import { type Id } from '../shared/id';
 import { checkUserName } from './user-name';
 
 export type UserStatus = 'active' | 'inactive';
@@ -14,7 +14,8 @@ export interface User {
 const STATUSES: readonly UserStatus[] = ['active', 'inactive'];
 
 export function checkUserStatus(value: unknown): UserStatus {
-  if (!STATUSES.includes(value as UserStatus)) throw DomainError.invalidField('status', 'must be "active" or "inactive"');
+  if (!STATUSES.includes(value as UserStatus))
+    throw DomainError.invalidField('status', 'must be "active" or "inactive"');
   return value as UserStatus;
 }
 

@@ -1,6 +1,6 @@
-import { OperationFailure, OperationKind, OperationState } from '../operations/operation';
-import { Id } from '../shared/id';
-import { WebhookEventType } from './webhook-event-type';
+import { type OperationFailure, type OperationKind, type OperationState } from '../operations/operation';
+import { type Id } from '../shared/id';
+import { type WebhookEventType } from './webhook-event-type';
 
 type Scalar = string | number | boolean | null;
 
@@ -46,7 +46,11 @@ export function operationFinishedEvent(
     type: 'operation.finished',
     instanceId: operation.instanceId,
     operationId: operation.id,
-    data: { kind: operation.kind, state, ...(failure ? { error: { reason: failure.reason, message: failure.message } } : {}) },
+    data: {
+      kind: operation.kind,
+      state,
+      ...(failure ? { error: { reason: failure.reason, message: failure.message } } : {}),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { Id } from '../shared/id';
-import { WebhookEventType } from './webhook-event-type';
+import { type Id } from '../shared/id';
+import { type WebhookEventType } from './webhook-event-type';
 
 export enum DeliveryStatus {
   /** Not yet delivered; BullMQ will try (again). */

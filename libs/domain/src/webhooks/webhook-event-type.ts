@@ -1,5 +1,10 @@
 /** The events a webhook can subscribe to. */
-export const WEBHOOK_EVENT_TYPES = ['instance.created', 'instance.failed', 'instance.removed', 'operation.finished'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'instance.created',
+  'instance.failed',
+  'instance.removed',
+  'operation.finished',
+] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,4 +1,4 @@
-import { OutboxEvent } from './outbox-event';
+import { type OutboxEvent } from './outbox-event';
 import { signWebhook } from './webhook-signature';
 
 export interface SignedWebhookMessage {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+
 import { newWebhookSecret, signWebhook, verifyWebhook, webhookSigningKey } from './webhook-signature';
 
 describe('signWebhook', () => {
@@ -13,7 +14,8 @@ describe('signWebhook', () => {
   it('is the base64 HMAC-SHA256 of "<id>.<timestamp>.<body>" keyed with the decoded secret', () => {
     const key = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');
     const secret = `whsec_${key.toString('base64')}`;
-    const body = '{"type":"instance.created","timestamp":"2026-01-01T00:00:00.000Z","data":{"instanceId":"00000000000000aa"}}';
+    const body =
+      '{"type":"instance.created","timestamp":"2026-01-01T00:00:00.000Z","data":{"instanceId":"00000000000000aa"}}';
     const expected = createHmac('sha256', key).update(`0123456789abcdef.1767225600.${body}`).digest('base64');
 
     expect(signWebhook(secret, '0123456789abcdef', 1767225600, body)).toBe(`v1,${expected}`);
@@ -63,6 +65,8 @@ describe('verifyWebhook', () => {
   it('accepts any one of several space-separated signatures and ignores other versions', () => {
     const several = { ...headers, signature: `v1a,abc v1,${Buffer.alloc(32).toString('base64')} ${headers.signature}` };
     expect(verifyWebhook(secret, several, body, now)).toBe(true);
-    expect(verifyWebhook(secret, { ...headers, signature: headers.signature.replace('v1,', 'v2,') }, body, now)).toBe(false);
+    expect(verifyWebhook(secret, { ...headers, signature: headers.signature.replace('v1,', 'v2,') }, body, now)).toBe(
+      false,
+    );
   });
 });

@@ -22,7 +22,9 @@ export function webhookSigningKey(secret: string): Buffer {
 
 /** The `webhook-signature` header value for one message. */
 export function signWebhook(secret: string, messageId: string, timestampSeconds: number, body: string): string {
-  const digest = createHmac('sha256', webhookSigningKey(secret)).update(`${messageId}.${timestampSeconds}.${body}`, 'utf8').digest('base64');
+  const digest = createHmac('sha256', webhookSigningKey(secret))
+    .update(`${messageId}.${timestampSeconds}.${body}`, 'utf8')
+    .digest('base64');
   return `v1,${digest}`;
 }
 

@@ -1,5 +1,6 @@
-import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { ProvisioningSettings } from '@app/domain';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+
 import { AppConfig } from './app-config';
 
 /** Provides the validated AppConfig everywhere. Tests pass overrides instead of changing process.env. */

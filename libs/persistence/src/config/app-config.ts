@@ -1,6 +1,7 @@
-import { createHash, createPublicKey, KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Environment, parseEnvironment } from './environment';
+
+import { type Environment, parseEnvironment } from './environment';
 
 /** Used only outside production, and announced in the log at start. */
 export const DEVELOPMENT_SYSTEM_TOKEN = 'dev-system-token';
@@ -54,7 +55,10 @@ export class AppConfig {
   readonly development: boolean;
 
   constructor(env: Environment) {
-    const tokens = (env.SYSTEM_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const tokens = (env.SYSTEM_API_TOKENS ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     this.systemUsers = parseSystemUsers(env.SYSTEM_API_USERS);
     const noCredentials = tokens.length === 0 && this.systemUsers.size === 0;
     this.usesDevelopmentCredentials = noCredentials || !env.SECRET_KEY;
@@ -131,7 +135,8 @@ export function parseSystemUsers(json: string | undefined): Map<string, SystemUs
     const position = /position \d+/.exec((e as Error).message);
     throw systemUsersError(`is not valid JSON${position ? ` (error at ${position[0]})` : ''}`);
   }
-  if (!isPlainObject(parsed)) throw systemUsersError('must be a JSON object mapping user ids to {keyData | path, role}');
+  if (!isPlainObject(parsed))
+    throw systemUsersError('must be a JSON object mapping user ids to {keyData | path, role}');
   for (const [id, entry] of Object.entries(parsed)) {
     try {
       users.set(id, parseSystemUser(id, entry));
@@ -146,8 +151,10 @@ function parseSystemUser(id: string, entry: unknown): SystemUser {
   if (!/^[A-Za-z0-9._@-]{1,128}$/.test(id)) throw new Error('the user id must be 1 to 128 of [A-Za-z0-9._@-]');
   if (!isPlainObject(entry)) throw new Error('must be an object {keyData | path, role}');
   const { keyData, path, role = 'SYSTEM_OWNER', ...unknown } = entry;
-  if (Object.keys(unknown).length > 0) throw new Error(`unknown field ${Object.keys(unknown).join(', ')} (expected keyData or path, and role)`);
-  if (!SYSTEM_USER_ROLES.includes(role as SystemUserRole)) throw new Error(`role must be one of ${SYSTEM_USER_ROLES.join(', ')}`);
+  if (Object.keys(unknown).length > 0)
+    throw new Error(`unknown field ${Object.keys(unknown).join(', ')} (expected keyData or path, and role)`);
+  if (!SYSTEM_USER_ROLES.includes(role as SystemUserRole))
+    throw new Error(`role must be one of ${SYSTEM_USER_ROLES.join(', ')}`);
   if ((keyData === undefined) === (path === undefined)) throw new Error('give exactly one of keyData and path');
   let pem: string;
   let source: string;
@@ -171,8 +178,10 @@ function parseSystemUser(id: string, entry: unknown): SystemUser {
   } catch {
     throw new Error(`${source} is not a valid PEM public key`);
   }
-  if (publicKey.asymmetricKeyType !== 'rsa') throw new Error(`${source} must be an RSA key, not ${publicKey.asymmetricKeyType}`);
-  if ((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) throw new Error(`${source} must be an RSA key of at least 2048 bits`);
+  if (publicKey.asymmetricKeyType !== 'rsa')
+    throw new Error(`${source} must be an RSA key, not ${publicKey.asymmetricKeyType}`);
+  if ((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
+    throw new Error(`${source} must be an RSA key of at least 2048 bits`);
   return { id, publicKey, role: role as SystemUserRole };
 }
 

@@ -1,27 +1,41 @@
 import 'reflect-metadata';
+
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
-const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 
 /** Every environment variable the service reads, with its default. README.md documents the same table. */
 export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 8080;
 
   /** Native gRPC (h2c) port of the System API; -1 turns it off, 0 picks a free port (tests). */
-  @Type(() => Number) @IsInt() @Min(-1) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  @Max(65535)
   GRPC_PORT = 8081;
 
   /** Port of the worker's own Prometheus endpoint (job and step durations); -1 turns it off, 0 picks a free port (tests). */
-  @Type(() => Number) @IsInt() @Min(-1) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  @Max(65535)
   WORKER_METRICS_PORT = 9464;
 
   /** How long an operator console session lasts after sign-in. */
-  @Type(() => Number) @IsInt() @Min(60) @Max(7 * 24 * 3600)
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
   CONSOLE_SESSION_TTL_SECONDS = 28800;
 
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -36,90 +50,147 @@ export class Environment {
   @Matches(/^[a-z0-9.-]+(:\d+)?$/, { message: 'BASE_DOMAIN must be a lowercase host name' })
   BASE_DOMAIN = 'localhost';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SYSTEM_API_TOKENS?: string;
 
   /** JSON: `{"<user id>": {"keyData": "<base64 PEM RSA public key>" | "path": "<file>", "role"?: "SYSTEM_OWNER" | "SYSTEM_OWNER_VIEWER"}}`. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SYSTEM_API_USERS?: string;
 
   /** What system users' JWTs must name in `aud`; default `http://localhost:<PORT>`. */
-  @IsOptional() @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'SYSTEM_API_ISSUER must be an http(s) URL without query or fragment' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'SYSTEM_API_ISSUER must be an http(s) URL without query or fragment',
+  })
   SYSTEM_API_ISSUER?: string;
 
-  @IsOptional() @Matches(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'SECRET_KEY must be 32 bytes as 64 hex characters or base64' })
+  @IsOptional()
+  @Matches(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
+    message: 'SECRET_KEY must be 32 bytes as 64 hex characters or base64',
+  })
   SECRET_KEY?: string;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(300)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   SYNC_WAIT_SECONDS = 30;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   SECRET_RETENTION_SECONDS = 3600;
 
-  @Type(() => Number) @IsInt() @Min(100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
   SECRET_SWEEP_INTERVAL_MS = 60000;
 
   /** Failed password checks per instance + user per minute (default 10, see AppConfig). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   PASSWORD_ATTEMPTS_PER_MINUTE?: number;
 
   /** The former name of PASSWORD_ATTEMPTS_PER_MINUTE, still read when the new one is unset. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   SIGNIN_ATTEMPTS_PER_MINUTE?: number;
 
   /** Failed password checks per client address per minute, whatever the user name. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 100;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(256)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
   WORKER_CONCURRENCY = 4;
 
-  @Type(() => Number) @IsInt() @Min(1000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
   WORKER_LOCK_DURATION_MS = 30000;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   JOB_ATTEMPTS = 5;
 
-  @Type(() => Number) @IsInt() @Min(10)
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
   JOB_BACKOFF_MS = 1000;
 
   /** How often the relay looks for outbox events when no notification wakes it. */
-  @Type(() => Number) @IsInt() @Min(50)
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
   WEBHOOK_RELAY_INTERVAL_MS = 1000;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   WEBHOOK_ATTEMPTS = 15;
 
   /** First redelivery delay; it doubles per attempt up to WEBHOOK_BACKOFF_MAX_MS (defaults: the 15th attempt ~22.75 h after the first). */
-  @Type(() => Number) @IsInt() @Min(10)
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
   WEBHOOK_BACKOFF_MS = 5000;
 
-  @Type(() => Number) @IsInt() @Min(10)
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
   WEBHOOK_BACKOFF_MAX_MS = 12 * 3600 * 1000;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(256)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
   WEBHOOK_CONCURRENCY = 8;
 
   /** Lets webhooks reach loopback, private, link-local, multicast and unspecified addresses (off: SSRF protection). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
 
   @Matches(/^[^_"][^"]{0,254}$/, { message: 'DEFAULT_BUCKET_NAME must not start with _ or contain "' })
   DEFAULT_BUCKET_NAME = 'default';
 
   /** Unfinished (PENDING or RUNNING) setups one instance may have queued; more are refused with 429. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   MAX_PENDING_TENANT_OPERATIONS = 10;
 
   /** Unfinished instance creations one System API caller may have queued; more are refused with 429 (gRPC 8). */
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   MAX_PENDING_CREATES_PER_CALLER = 100;
 
   /** false: BASE_DOMAIN serves no open default instance (production should turn it off). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   ONBOARD_DEFAULT_INSTANCE = true;
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   TRUST_PROXY = false;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -139,7 +210,10 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
     const missing = (['SYSTEM_API_TOKENS', 'SECRET_KEY'] as const)
       .filter((k) => !parsed[k] && !(k === 'SYSTEM_API_TOKENS' && parsed.SYSTEM_API_USERS))
       .map((k) => (k === 'SYSTEM_API_TOKENS' ? 'SYSTEM_API_TOKENS or SYSTEM_API_USERS' : k));
-    if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.map((k) => `  ${k}: is required when NODE_ENV=production`).join('\n')}`);
+    if (missing.length > 0)
+      throw new Error(
+        `Invalid configuration:\n${missing.map((k) => `  ${k}: is required when NODE_ENV=production`).join('\n')}`,
+      );
   }
   return parsed;
 }

@@ -9,7 +9,9 @@ describe('PASSWORD_ATTEMPTS_PER_MINUTE and PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MIN
 
   it('still read the former name SIGNIN_ATTEMPTS_PER_MINUTE, which the new name overrides', () => {
     expect(config({ SIGNIN_ATTEMPTS_PER_MINUTE: '4' }).passwordAttemptsPerMinute).toBe(4);
-    expect(config({ SIGNIN_ATTEMPTS_PER_MINUTE: '4', PASSWORD_ATTEMPTS_PER_MINUTE: '7' }).passwordAttemptsPerMinute).toBe(7);
+    expect(
+      config({ SIGNIN_ATTEMPTS_PER_MINUTE: '4', PASSWORD_ATTEMPTS_PER_MINUTE: '7' }).passwordAttemptsPerMinute,
+    ).toBe(7);
   });
 
   it.each([

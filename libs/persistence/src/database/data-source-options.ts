@@ -1,4 +1,5 @@
-import { DataSourceOptions } from 'typeorm';
+import { type DataSourceOptions } from 'typeorm';
+
 import { entities } from '../entities';
 import { migrations } from '../migrations';
 

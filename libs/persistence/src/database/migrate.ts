@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from './data-source-options';
 
 // Any constant will do; every process that migrates takes the same one.

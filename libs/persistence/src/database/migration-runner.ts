@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+
 import { AppConfig } from '../config/app-config';
 import { runMigrations } from './migrate';
 

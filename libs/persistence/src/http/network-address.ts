@@ -55,7 +55,10 @@ export const ADDRESS_NOT_ALLOWED =
  * checked when delivering, on what they resolve to.
  */
 export function hostRefusal(hostname: string): string | null {
-  const host = hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  const host = hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (isIP(host)) return isPublicAddress(host) ? null : ADDRESS_NOT_ALLOWED;
   if (host === 'localhost' || host.endsWith('.localhost')) return ADDRESS_NOT_ALLOWED;
   return null;

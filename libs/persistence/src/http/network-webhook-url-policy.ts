@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
 import { WebhookUrlPolicy } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+
 import { AppConfig } from '../config/app-config';
 import { hostRefusal } from './network-address';
 

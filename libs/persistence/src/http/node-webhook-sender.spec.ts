@@ -1,7 +1,8 @@
-import { LookupAddress } from 'node:dns';
-import { createServer, Server } from 'node:http';
-import { AddressInfo, createServer as createTcpServer, Server as TcpServer } from 'node:net';
-import { NodeWebhookSender, ResolveHost, vettedLookup } from './node-webhook-sender';
+import { type LookupAddress } from 'node:dns';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net';
+
+import { NodeWebhookSender, type ResolveHost, vettedLookup } from './node-webhook-sender';
 
 const REFUSED = 'delivery refused: address not allowed';
 
@@ -21,7 +22,8 @@ async function listen(status = 200): Promise<{ server: Server; port: number; con
   return { server, port: (server.address() as AddressInfo).port, connections: () => connections };
 }
 
-const post = (sender: NodeWebhookSender, url: string, timeoutMs = 5000) => sender.post({ url, headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs });
+const post = (sender: NodeWebhookSender, url: string, timeoutMs = 5000) =>
+  sender.post({ url, headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs });
 
 describe('NodeWebhookSender', () => {
   const servers: TcpServer[] = [];
@@ -53,13 +55,19 @@ describe('NodeWebhookSender', () => {
       return [{ address: '127.0.0.1', family: 4 }];
     };
     const sender = new NodeWebhookSender({ allowPrivateNetworks: false, resolve });
-    await expect(post(sender, `http://rebound.test:${receiver.port}/hook`)).resolves.toEqual({ status: null, error: REFUSED });
+    await expect(post(sender, `http://rebound.test:${receiver.port}/hook`)).resolves.toEqual({
+      status: null,
+      error: REFUSED,
+    });
     expect(asked).toEqual(['rebound.test']);
     expect(receiver.connections()).toBe(0);
   });
 
   it('refuses when any of the addresses is not public, and a literal loopback address without resolving', async () => {
-    const resolve = jest.fn<Promise<LookupAddress[]>, [string]>(async () => [{ address: '93.184.215.14', family: 4 }, { address: '::ffff:10.0.0.7', family: 6 }]);
+    const resolve = jest.fn<Promise<LookupAddress[]>, [string]>(async () => [
+      { address: '93.184.215.14', family: 4 },
+      { address: '::ffff:10.0.0.7', family: 6 },
+    ]);
     const sender = new NodeWebhookSender({ allowPrivateNetworks: false, resolve });
     await expect(post(sender, 'https://mixed.test/hook')).resolves.toEqual({ status: null, error: REFUSED });
     expect(resolve).toHaveBeenCalledTimes(1);
@@ -70,11 +78,18 @@ describe('NodeWebhookSender', () => {
   });
 
   it('hands the socket exactly the addresses it checked, in both lookup forms', async () => {
-    const addresses = [{ address: '93.184.215.14', family: 4 }, { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 }];
+    const addresses = [
+      { address: '93.184.215.14', family: 4 },
+      { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 },
+    ];
     const lookup = vettedLookup(async () => addresses);
-    const all = await new Promise((resolve) => lookup('public.test', { all: true }, (err, result) => resolve([err, result])));
+    const all = await new Promise((resolve) =>
+      lookup('public.test', { all: true }, (err, result) => resolve([err, result])),
+    );
     expect(all).toEqual([null, addresses]);
-    const one = await new Promise((resolve) => lookup('public.test', {}, (err, address, family) => resolve([err, address, family])));
+    const one = await new Promise((resolve) =>
+      lookup('public.test', {}, (err, address, family) => resolve([err, address, family])),
+    );
     expect(one).toEqual([null, '93.184.215.14', 4]);
   });
 
@@ -91,7 +106,10 @@ describe('NodeWebhookSender', () => {
       await post(sender, `http://127.0.0.1:${(notHttp.address() as AddressInfo).port}/`),
       await post(sender, `http://127.0.0.1:${closedPort}/`),
     ];
-    expect(answers).toEqual([{ status: null, error: 'connection failed' }, { status: null, error: 'connection failed' }]);
+    expect(answers).toEqual([
+      { status: null, error: 'connection failed' },
+      { status: null, error: 'connection failed' },
+    ]);
   });
 
   it('gives up after the timeout', async () => {
@@ -99,6 +117,9 @@ describe('NodeWebhookSender', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     track(silent);
     const sender = new NodeWebhookSender({ allowPrivateNetworks: true });
-    await expect(post(sender, `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, 200)).resolves.toEqual({ status: null, error: 'no answer within 0.2 s' });
+    await expect(post(sender, `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, 200)).resolves.toEqual({
+      status: null,
+      error: 'no answer within 0.2 s',
+    });
   });
 });

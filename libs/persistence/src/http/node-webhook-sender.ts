@@ -1,9 +1,11 @@
-import { LookupAddress } from 'node:dns';
+import { type LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { ClientRequest, IncomingMessage, request as httpRequest } from 'node:http';
+import { type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { LookupFunction } from 'node:net';
-import { WebhookRequest, WebhookResponse, WebhookSender } from '@app/domain';
+import { type LookupFunction } from 'node:net';
+
+import { type WebhookRequest, type WebhookResponse, WebhookSender } from '@app/domain';
+
 import { hostRefusal, isPublicAddress } from './network-address';
 
 const USER_AGENT = 'instance-provisioner-webhooks/1';
@@ -43,16 +45,20 @@ export class NodeWebhookSender extends WebhookSender {
     if (!this.options.allowPrivateNetworks && hostRefusal(url.hostname)) return refused();
     return new Promise((resolve) => {
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      const outgoing: ClientRequest = send(url, {
-        method: 'POST',
-        headers: { 'user-agent': USER_AGENT, 'content-length': Buffer.byteLength(request.body), ...request.headers },
-        lookup: this.lookup,
-        agent: false,
-        signal: AbortSignal.timeout(request.timeoutMs),
-      }, (response: IncomingMessage) => {
-        resolve({ status: response.statusCode ?? 0 });
-        response.destroy();
-      });
+      const outgoing: ClientRequest = send(
+        url,
+        {
+          method: 'POST',
+          headers: { 'user-agent': USER_AGENT, 'content-length': Buffer.byteLength(request.body), ...request.headers },
+          lookup: this.lookup,
+          agent: false,
+          signal: AbortSignal.timeout(request.timeoutMs),
+        },
+        (response: IncomingMessage) => {
+          resolve({ status: response.statusCode ?? 0 });
+          response.destroy();
+        },
+      );
       outgoing.on('error', (error) => resolve({ status: null, error: describe(error, request.timeoutMs) }));
       outgoing.end(request.body);
     });

@@ -7,7 +7,12 @@ import { Logger } from 'nestjs-pino';
  * at debug; everything else is unchanged.
  */
 const FRAMEWORK_CONTEXTS: ReadonlySet<string> = new Set([
-  'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'NestApplicationContext',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+  'NestApplicationContext',
 ]);
 
 @Injectable()

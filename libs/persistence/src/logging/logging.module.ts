@@ -1,8 +1,10 @@
-import { DynamicModule, Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+
 import { AppConfig } from '../config/app-config';
 import { AppLogger } from './app-logger';
 
@@ -16,7 +18,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
 /** Human-readable lines for a developer at a terminal; JSON everywhere else (production, tests, pipes). */
 function prettyTransport(config: AppConfig, destination?: DestinationStream) {
   const pretty = !destination && config.development && process.stdout.isTTY === true;
-  return pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } : undefined;
+  return pretty
+    ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } }
+    : undefined;
 }
 
 /**
@@ -46,7 +50,11 @@ export class LoggingModule {
                 traceparent: header(req, 'traceparent')?.slice(0, 128),
               }),
               serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+                req: (req: { id: string; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  path: req.url.split('?')[0],
+                }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz' },

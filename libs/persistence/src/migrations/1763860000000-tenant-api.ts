@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class TenantApi1763860000000 implements MigrationInterface {
   name = 'TenantApi1763860000000';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class BucketsLabelsLimits1763864000000 implements MigrationInterface {
   name = 'BucketsLabelsLimits1763864000000';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class OperationsIdempotency1763872000000 implements MigrationInterface {
   name = 'OperationsIdempotency1763872000000';

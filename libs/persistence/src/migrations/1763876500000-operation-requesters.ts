@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class OperationRequesters1763876500000 implements MigrationInterface {
   name = 'OperationRequesters1763876500000';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** ZITADEL's instance quotas (AddQuota/SetQuota/RemoveQuota); usage is counted in Redis, not here. */
 export class InstanceQuotas1763880000000 implements MigrationInterface {

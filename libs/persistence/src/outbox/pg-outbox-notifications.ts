@@ -1,6 +1,7 @@
+import { OutboxNotifications } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import { OutboxNotifications } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 import { OUTBOX_CHANNEL } from './record-outbox-event';
 
@@ -49,7 +50,9 @@ export class PgOutboxNotifications extends OutboxNotifications {
       if (stopped) await next.end().catch(() => undefined);
       else client = next;
     };
-    await connect().catch((error: Error) => this.logger.warn({ err: { message: error.message } }, 'cannot listen for outbox events; relying on the schedule'));
+    await connect().catch((error: Error) =>
+      this.logger.warn({ err: { message: error.message } }, 'cannot listen for outbox events; relying on the schedule'),
+    );
     return async () => {
       stopped = true;
       clearTimeout(retry);

@@ -1,7 +1,8 @@
+import { Id, ProvisioningQueue } from '@app/domain';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { Id, ProvisioningQueue } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 import { jobId, JobName, JobPayloads, QueueName } from './jobs';
 import { createRedisConnection } from './redis-connection';

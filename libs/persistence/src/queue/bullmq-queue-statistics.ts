@@ -1,7 +1,8 @@
+import { DurationSummary, JobFailure, QueueCounts, QueueStatistics } from '@app/domain';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DurationSummary, JobFailure, QueueCounts, QueueStatistics } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 import { QueueName } from './jobs';
 import { createRedisConnection } from './redis-connection';
@@ -65,7 +66,9 @@ export class BullMqQueueStatistics extends QueueStatistics implements OnApplicat
 
   /** Opened on first use: only the console asks. */
   private open(): Queue[] {
-    this.queues ??= Object.values(QueueName).map((name) => new Queue(name, { connection: this.connect(), prefix: this.config.queuePrefix }));
+    this.queues ??= Object.values(QueueName).map(
+      (name) => new Queue(name, { connection: this.connect(), prefix: this.config.queuePrefix }),
+    );
     return this.queues;
   }
 }

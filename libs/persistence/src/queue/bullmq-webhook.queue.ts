@@ -1,7 +1,8 @@
+import { Id, WebhookDeliveryQueue } from '@app/domain';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { Id, WebhookDeliveryQueue } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 import { jobId, JobName, JobPayloads, QueueName } from './jobs';
 import { createRedisConnection } from './redis-connection';
@@ -23,17 +24,19 @@ export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnApplic
   async enqueueDeliveries(deliveryIds: readonly Id[]): Promise<void> {
     if (deliveryIds.length === 0) return;
     // The job id comes from the delivery id: queuing the same delivery twice is a no-op.
-    await this.open().addBulk(deliveryIds.map((deliveryId) => ({
-      name: JobName.DeliverWebhook,
-      data: { deliveryId },
-      opts: {
-        jobId: jobId.delivery(deliveryId),
-        attempts: this.config.webhookAttempts,
-        backoff: { type: WEBHOOK_BACKOFF_TYPE, delay: this.config.webhookBackoffMs },
-        removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    })));
+    await this.open().addBulk(
+      deliveryIds.map((deliveryId) => ({
+        name: JobName.DeliverWebhook,
+        data: { deliveryId },
+        opts: {
+          jobId: jobId.delivery(deliveryId),
+          attempts: this.config.webhookAttempts,
+          backoff: { type: WEBHOOK_BACKOFF_TYPE, delay: this.config.webhookBackoffMs },
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      })),
+    );
   }
 
   private open(): Queue<JobPayloads[JobName.DeliverWebhook]> {

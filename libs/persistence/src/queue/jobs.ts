@@ -25,7 +25,13 @@ export interface JobPayloads {
   [JobName.EraseExpiredSecrets]: Record<string, never>;
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.RelayWebhookOutbox]: Record<string, never>;
-  [JobName.NotifyQuota]: { instanceId: string; notificationId: string; periodStart: string; threshold: number; usage: number };
+  [JobName.NotifyQuota]: {
+    instanceId: string;
+    notificationId: string;
+    periodStart: string;
+    threshold: number;
+    usage: number;
+  };
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {

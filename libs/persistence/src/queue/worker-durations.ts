@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
-import { DurationSummary } from '@app/domain';
+import { type DurationSummary } from '@app/domain';
+import { type Redis } from 'ioredis';
 
 export type DurationKind = 'job' | 'step';
 
@@ -12,12 +12,21 @@ export function workerDurationsKey(queuePrefix: string): string {
   return `${queuePrefix}:worker-durations`;
 }
 
-export async function addWorkerDuration(redis: Redis, queuePrefix: string, kind: DurationKind, name: string, seconds: number): Promise<void> {
+export async function addWorkerDuration(
+  redis: Redis,
+  queuePrefix: string,
+  kind: DurationKind,
+  name: string,
+  seconds: number,
+): Promise<void> {
   const key = workerDurationsKey(queuePrefix);
   await redis.multi().hincrby(key, `${kind}:${name}:count`, 1).hincrbyfloat(key, `${kind}:${name}:sum`, seconds).exec();
 }
 
-export async function readWorkerDurations(redis: Redis, queuePrefix: string): Promise<Record<DurationKind, DurationSummary[]>> {
+export async function readWorkerDurations(
+  redis: Redis,
+  queuePrefix: string,
+): Promise<Record<DurationKind, DurationSummary[]>> {
   const fields = await redis.hgetall(workerDurationsKey(queuePrefix));
   const byName = new Map<string, { kind: DurationKind; name: string; count: number; sumSeconds: number }>();
   for (const [field, value] of Object.entries(fields)) {
@@ -29,6 +38,9 @@ export async function readWorkerDurations(redis: Redis, queuePrefix: string): Pr
     else entry.sumSeconds = Number(value);
     byName.set(`${kind}:${name}`, entry);
   }
-  const of = (kind: DurationKind) => [...byName.values()].filter((e) => e.kind === kind).map(({ name, count, sumSeconds }) => ({ name, count, sumSeconds }));
+  const of = (kind: DurationKind) =>
+    [...byName.values()]
+      .filter((e) => e.kind === kind)
+      .map(({ name, count, sumSeconds }) => ({ name, count, sumSeconds }));
   return { job: of('job'), step: of('step') };
 }

@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import { Id, ObjectDetails } from '@app/domain';
+import { type Id, type ObjectDetails } from '@app/domain';
+import { type EntityManager } from 'typeorm';
 
 /** details{sequence, creationDate, changeDate, resourceOwner} of one aggregate, read off its events. */
 export async function aggregateDetails(

@@ -1,5 +1,13 @@
-import { CreateInstanceOutcome, OnboardingOutcome, Operation, OperationFailure, OperationKind, OperationState } from '@app/domain';
-import { OperationEntity } from '../entities';
+import {
+  type CreateInstanceOutcome,
+  type OnboardingOutcome,
+  type Operation,
+  type OperationFailure,
+  OperationKind,
+  type OperationState,
+} from '@app/domain';
+
+import { type OperationEntity } from '../entities';
 
 interface StoredOutcome {
   instanceId: string;

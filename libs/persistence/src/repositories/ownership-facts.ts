@@ -1,12 +1,16 @@
-import { EntityManager } from 'typeorm';
-import { Id, OwnershipFacts, OwnershipGuard } from '@app/domain';
+import { type Id, type OwnershipFacts, type OwnershipGuard } from '@app/domain';
+import { type EntityManager } from 'typeorm';
 
 /**
  * Locks the instance row, then reads the facts an owner rule needs about one user and lets the guard decide. Every
  * change that can remove an owner or an operator goes through here first in its transaction, so such changes run
  * one at a time per instance and two of them cannot each leave the other one the last owner.
  */
-export async function enforceOwnership(tx: EntityManager, instanceId: Id, guard: OwnershipGuard | undefined): Promise<void> {
+export async function enforceOwnership(
+  tx: EntityManager,
+  instanceId: Id,
+  guard: OwnershipGuard | undefined,
+): Promise<void> {
   if (!guard) return;
   await tx.query('SELECT 1 FROM instances WHERE id = $1 FOR NO KEY UPDATE', [instanceId]);
   guard.check(await ownershipFacts(tx, instanceId, guard.userId));

@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import { Id, OperationKind, OperationState } from '@app/domain';
+import { type Id, OperationKind, OperationState } from '@app/domain';
+import { type EntityManager } from 'typeorm';
 
 const UNFINISHED = [OperationState.Pending, OperationState.Running];
 

@@ -1,10 +1,23 @@
+import {
+  Authorization,
+  AuthorizationChanges,
+  AuthorizationFilter,
+  AuthorizationRepository,
+  DomainError,
+  Id,
+  NewAuthorization,
+  OwnershipGuard,
+  Permission,
+  PlannedEvent,
+  resourceKey,
+  ResourceOrgs,
+  ResourceRef,
+  ResourceType,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Authorization, AuthorizationChanges, AuthorizationFilter, AuthorizationRepository, DomainError, Id, NewAuthorization, Permission,
-  OwnershipGuard, PlannedEvent, resourceKey, ResourceOrgs, ResourceRef, ResourceType,
-} from '@app/domain';
+
 import { EventEntity, TokenEntity } from '../entities';
 import { enforceOwnership } from './ownership-facts';
 
@@ -33,15 +46,29 @@ const SELECT_AUTHORIZATIONS = `
 
 function toAuthorization(row: AuthorizationRow): Authorization {
   return {
-    id: row.id, kind: row.kind, status: row.status, description: row.description, orgId: row.org_id, orgName: row.org_name,
-    userId: row.user_id, userName: row.user_name, permissions: row.permissions, createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    description: row.description,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    userId: row.user_id,
+    userName: row.user_name,
+    permissions: row.permissions,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
 function eventRow(instanceId: Id, e: PlannedEvent, at: Date): Partial<EventEntity> {
   return {
-    instanceId, aggregateType: e.aggregateType, aggregateId: e.aggregateId, eventType: e.type, payload: e.payload,
-    resourceOwner: e.resourceOwner, createdAt: at,
+    instanceId,
+    aggregateType: e.aggregateType,
+    aggregateId: e.aggregateId,
+    eventType: e.type,
+    payload: e.payload,
+    resourceOwner: e.resourceOwner,
+    createdAt: at,
   };
 }
 
@@ -75,25 +102,48 @@ export class TypeOrmAuthorizationRepository extends AuthorizationRepository {
   create(instanceId: Id, auth: NewAuthorization, event: PlannedEvent, at: Date): Promise<Authorization> {
     return this.db.transaction(async (tx) => {
       // tokens has no foreign key to orgs: lock the org so that it cannot go away under the new authorization.
-      const [org] = (await tx.query('SELECT id FROM orgs WHERE instance_id = $1 AND id = $2 FOR SHARE', [instanceId, auth.orgId])) as unknown[];
+      const [org] = (await tx.query('SELECT id FROM orgs WHERE instance_id = $1 AND id = $2 FOR SHARE', [
+        instanceId,
+        auth.orgId,
+      ])) as unknown[];
       if (!org) throw DomainError.notFound('organization not found');
       await tx.insert(TokenEntity, {
-        instanceId, id: auth.id, userId: auth.userId, orgId: auth.orgId, kind: 'authorization', digest: auth.digest,
-        description: auth.description, status: auth.status, permissions: [...auth.permissions], expiresAt: null, createdAt: at, updatedAt: at,
+        instanceId,
+        id: auth.id,
+        userId: auth.userId,
+        orgId: auth.orgId,
+        kind: 'authorization',
+        digest: auth.digest,
+        description: auth.description,
+        status: auth.status,
+        permissions: [...auth.permissions],
+        expiresAt: null,
+        createdAt: at,
+        updatedAt: at,
       });
       await tx.insert(EventEntity, eventRow(instanceId, event, at));
       return (await this.find(tx, instanceId, auth.id))!;
     });
   }
 
-  update(instanceId: Id, authId: Id, changes: AuthorizationChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<Authorization | null> {
+  update(
+    instanceId: Id,
+    authId: Id,
+    changes: AuthorizationChanges,
+    event: PlannedEvent,
+    at: Date,
+    guard?: OwnershipGuard,
+  ): Promise<Authorization | null> {
     return this.db.transaction(async (tx) => {
       await enforceOwnership(tx, instanceId, guard);
       const result = await tx
         .createQueryBuilder()
         .update(TokenEntity)
         .set({ ...changes, updatedAt: at })
-        .where(`instance_id = :instanceId AND id = :authId AND kind IN ('authorization', 'pat')`, { instanceId, authId })
+        .where(`instance_id = :instanceId AND id = :authId AND kind IN ('authorization', 'pat')`, {
+          instanceId,
+          authId,
+        })
         .execute();
       if (!result.affected) return null;
       await tx.insert(EventEntity, eventRow(instanceId, event, at));
@@ -109,7 +159,12 @@ export class TypeOrmAuthorizationRepository extends AuthorizationRepository {
        UNION ALL SELECT 'authorizations', id, org_id FROM tokens WHERE instance_id = $1 AND id = ANY($4) AND kind IN ('authorization', 'pat')
        UNION ALL SELECT 'orgs', id, id FROM orgs WHERE instance_id = $1 AND id = ANY($5)
        UNION ALL SELECT 'users', id, NULL FROM users WHERE instance_id = $1 AND id = ANY($6)`,
-      [instanceId, ...(['buckets', 'labels', 'authorizations', 'orgs', 'users'] as const).map((t) => refs.filter((r) => r.type === t).map((r) => r.id))],
+      [
+        instanceId,
+        ...(['buckets', 'labels', 'authorizations', 'orgs', 'users'] as const).map((t) =>
+          refs.filter((r) => r.type === t).map((r) => r.id),
+        ),
+      ],
     )) as { type: ResourceType; id: Id; org_id: Id | null }[];
     return new Map(rows.map((r) => [resourceKey(r), r.org_id]));
   }
@@ -128,7 +183,10 @@ export class TypeOrmAuthorizationRepository extends AuthorizationRepository {
   }
 
   private async find(manager: EntityManager, instanceId: Id, authId: Id): Promise<Authorization | null> {
-    const [row] = (await manager.query(`${SELECT_AUTHORIZATIONS} AND t.id = $2`, [instanceId, authId])) as AuthorizationRow[];
+    const [row] = (await manager.query(`${SELECT_AUTHORIZATIONS} AND t.id = $2`, [
+      instanceId,
+      authId,
+    ])) as AuthorizationRow[];
     return row ? toAuthorization(row) : null;
   }
 }

@@ -1,7 +1,8 @@
+import { BucketMember, BucketMemberRepository, BucketRole, DomainError, ErrorCode, Id } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BucketMember, BucketMemberRepository, BucketRole, DomainError, ErrorCode, Id } from '@app/domain';
+
 import { UserEntity } from '../entities';
 
 interface MemberRow {
@@ -37,7 +38,11 @@ export class TypeOrmBucketMemberRepository extends BucketMemberRepository {
        RETURNING user_id`,
       [instanceId, bucketId, userId, role, at],
     )) as unknown[];
-    if (changed.length === 0) throw new DomainError(ErrorCode.Conflict, `user is already ${role === 'owner' ? 'an owner' : 'a member'} of this bucket`);
+    if (changed.length === 0)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `user is already ${role === 'owner' ? 'an owner' : 'a member'} of this bucket`,
+      );
     const [member] = (await this.db.query(
       `SELECT u.id, u.name, u.status, $3::text AS role FROM users u WHERE u.instance_id = $1 AND u.id = $2`,
       [instanceId, userId, role],

@@ -1,10 +1,20 @@
+import {
+  Bucket,
+  BucketChanges,
+  BucketFilter,
+  BucketLabel,
+  BucketRepository,
+  BucketVisibility,
+  DomainError,
+  ErrorCode,
+  Id,
+  NewBucket,
+  SchemaType,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Bucket, BucketChanges, BucketFilter, BucketLabel, BucketRepository, BucketVisibility, DomainError, ErrorCode, Id, NewBucket,
-  SchemaType,
-} from '@app/domain';
+
 import { BucketEntity, EventEntity, OrgEntity } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
 
@@ -62,7 +72,11 @@ export class TypeOrmBucketRepository extends BucketRepository {
       where.push(clause(`$${params.length}`));
     };
     if (!visibility.all) {
-      params.push(visibility.orgIds, visibility.buckets.map((v) => v.id), visibility.buckets.map((v) => v.orgId));
+      params.push(
+        visibility.orgIds,
+        visibility.buckets.map((v) => v.id),
+        visibility.buckets.map((v) => v.orgId),
+      );
       const [orgs, ids, idOrgs] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
       // a named bucket counts only while it is in the org its permission names
       where.push(`(b.org_id = ANY(${orgs}) OR EXISTS (SELECT 1 FROM unnest(${ids}::text[], ${idOrgs}::text[]) AS v(id, org_id)
@@ -98,15 +112,29 @@ export class TypeOrmBucketRepository extends BucketRepository {
     try {
       return await this.db.transaction(async (tx) => {
         // The instance row lock makes count-then-insert safe against concurrent creates.
-        const [instance] = (await tx.query('SELECT max_buckets FROM instances WHERE id = $1 FOR UPDATE', [instanceId])) as { max_buckets: number | null }[];
+        const [instance] = (await tx.query('SELECT max_buckets FROM instances WHERE id = $1 FOR UPDATE', [
+          instanceId,
+        ])) as { max_buckets: number | null }[];
         if (instance?.max_buckets !== null && instance?.max_buckets !== undefined) {
-          const [{ count }] = (await tx.query(`SELECT count(*)::int AS count FROM buckets WHERE instance_id = $1 AND type = 'user'`, [instanceId])) as { count: number }[];
+          const [{ count }] = (await tx.query(
+            `SELECT count(*)::int AS count FROM buckets WHERE instance_id = $1 AND type = 'user'`,
+            [instanceId],
+          )) as { count: number }[];
           if (count >= instance.max_buckets) throw new DomainError(ErrorCode.PermissionDenied, 'bucket quota exceeded');
         }
         await tx.insert(BucketEntity, {
-          instanceId, id: b.id, orgId: b.orgId, name: b.name, description: b.description, type: 'user',
-          retentionSeconds: String(b.retentionSeconds), shardGroupDurationSeconds: String(b.shardGroupDurationSeconds),
-          schemaType: b.schemaType, rp: b.rp, createdAt: at, updatedAt: at,
+          instanceId,
+          id: b.id,
+          orgId: b.orgId,
+          name: b.name,
+          description: b.description,
+          type: 'user',
+          retentionSeconds: String(b.retentionSeconds),
+          shardGroupDurationSeconds: String(b.shardGroupDurationSeconds),
+          schemaType: b.schemaType,
+          rp: b.rp,
+          createdAt: at,
+          updatedAt: at,
         });
         if (b.ownerId) {
           await tx.query(
@@ -114,11 +142,20 @@ export class TypeOrmBucketRepository extends BucketRepository {
             [instanceId, b.id, b.ownerId, at],
           );
         }
-        await this.event(tx, instanceId, b.id, b.orgId, 'bucket.added', { name: b.name, retentionSeconds: b.retentionSeconds }, at);
+        await this.event(
+          tx,
+          instanceId,
+          b.id,
+          b.orgId,
+          'bucket.added',
+          { name: b.name, retentionSeconds: b.retentionSeconds },
+          at,
+        );
         return (await this.findWith(tx, instanceId, b.id))!;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'buckets_name_key')) throw new DomainError(ErrorCode.Conflict, `bucket with name ${b.name} already exists`);
+      if (isUniqueViolation(error, 'buckets_name_key'))
+        throw new DomainError(ErrorCode.Conflict, `bucket with name ${b.name} already exists`);
       throw error;
     }
   }
@@ -130,14 +167,16 @@ export class TypeOrmBucketRepository extends BucketRepository {
         if (changes.name !== undefined) set.name = changes.name;
         if (changes.description !== undefined) set.description = changes.description;
         if (changes.retentionSeconds !== undefined) set.retentionSeconds = String(changes.retentionSeconds);
-        if (changes.shardGroupDurationSeconds !== undefined) set.shardGroupDurationSeconds = String(changes.shardGroupDurationSeconds);
+        if (changes.shardGroupDurationSeconds !== undefined)
+          set.shardGroupDurationSeconds = String(changes.shardGroupDurationSeconds);
         await tx.update(BucketEntity, { instanceId, id: bucketId }, set);
         const bucket = (await this.findWith(tx, instanceId, bucketId))!;
         await this.event(tx, instanceId, bucketId, bucket.orgId, 'bucket.changed', { ...changes }, at);
         return bucket;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'buckets_name_key')) throw new DomainError(ErrorCode.Conflict, `bucket with name ${changes.name} already exists`);
+      if (isUniqueViolation(error, 'buckets_name_key'))
+        throw new DomainError(ErrorCode.Conflict, `bucket with name ${changes.name} already exists`);
       throw error;
     }
   }
@@ -153,11 +192,30 @@ export class TypeOrmBucketRepository extends BucketRepository {
   }
 
   private async findWith(manager: EntityManager, instanceId: Id, bucketId: Id): Promise<Bucket | null> {
-    const [row] = (await manager.query(`${SELECT_BUCKETS} WHERE b.instance_id = $1 AND b.id = $2`, [instanceId, bucketId])) as BucketRow[];
+    const [row] = (await manager.query(`${SELECT_BUCKETS} WHERE b.instance_id = $1 AND b.id = $2`, [
+      instanceId,
+      bucketId,
+    ])) as BucketRow[];
     return row ? toBucket(row) : null;
   }
 
-  private async event(tx: EntityManager, instanceId: Id, bucketId: Id, orgId: Id, type: string, payload: object, at: Date): Promise<void> {
-    await tx.insert(EventEntity, { instanceId, aggregateType: 'bucket', aggregateId: bucketId, eventType: type, payload, resourceOwner: orgId, createdAt: at });
+  private async event(
+    tx: EntityManager,
+    instanceId: Id,
+    bucketId: Id,
+    orgId: Id,
+    type: string,
+    payload: object,
+    at: Date,
+  ): Promise<void> {
+    await tx.insert(EventEntity, {
+      instanceId,
+      aggregateType: 'bucket',
+      aggregateId: bucketId,
+      eventType: type,
+      payload,
+      resourceOwner: orgId,
+      createdAt: at,
+    });
   }
 }

@@ -1,7 +1,7 @@
+import { IdempotencyClaim, IdempotencyStore, SecretSealer, StoredAnswer } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IdempotencyClaim, IdempotencyStore, SecretSealer, StoredAnswer } from '@app/domain';
 
 const KEY_LIFETIME_MS = 24 * 3600 * 1000;
 
@@ -55,18 +55,32 @@ export class TypeOrmIdempotencyStore extends IdempotencyStore {
     await this.db.query(
       `UPDATE idempotency_keys SET status_code = $3, headers = $4, sealed_body = $5, redacted_body = $6, completed_at = $7
         WHERE caller_id = $1 AND key = $2`,
-      [callerId, key, answer.status, answer.headers, this.sealer.seal(JSON.stringify(answer.body ?? null)), JSON.stringify(answer.redactedBody ?? null), at],
+      [
+        callerId,
+        key,
+        answer.status,
+        answer.headers,
+        this.sealer.seal(JSON.stringify(answer.body ?? null)),
+        JSON.stringify(answer.redactedBody ?? null),
+        at,
+      ],
     );
   }
 
   async release(callerId: string, key: string): Promise<void> {
-    await this.db.query('DELETE FROM idempotency_keys WHERE caller_id = $1 AND key = $2 AND completed_at IS NULL', [callerId, key]);
+    await this.db.query('DELETE FROM idempotency_keys WHERE caller_id = $1 AND key = $2 AND completed_at IS NULL', [
+      callerId,
+      key,
+    ]);
   }
 
   async prune(now: Date, secretRetentionSeconds: number): Promise<void> {
-    await this.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now.getTime() - KEY_LIFETIME_MS)]);
-    await this.db.query('UPDATE idempotency_keys SET sealed_body = NULL WHERE sealed_body IS NOT NULL AND completed_at < $1', [
-      new Date(now.getTime() - secretRetentionSeconds * 1000),
+    await this.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [
+      new Date(now.getTime() - KEY_LIFETIME_MS),
     ]);
+    await this.db.query(
+      'UPDATE idempotency_keys SET sealed_body = NULL WHERE sealed_body IS NOT NULL AND completed_at < $1',
+      [new Date(now.getTime() - secretRetentionSeconds * 1000)],
+    );
   }
 }

@@ -1,10 +1,18 @@
+import {
+  DomainError,
+  Id,
+  InstanceAdminRepository,
+  InstanceDomainView,
+  InstanceLimits,
+  InstanceRepository,
+  InstanceSearch,
+  InstanceState,
+  InstanceView,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  DomainError, Id, InstanceAdminRepository, InstanceDomainView, InstanceLimits, InstanceRepository, InstanceSearch,
-  InstanceState, InstanceView,
-} from '@app/domain';
+
 import { EventEntity } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
 
@@ -28,8 +36,15 @@ export class TypeOrmInstanceAdminRepository extends InstanceAdminRepository {
     };
     if (!s.includeStopped) add((n) => `i.state <> ${n}`, InstanceState.Stopped);
     if (s.ids?.length) add((n) => `i.id = ANY(${n})`, s.ids);
-    if (s.domains?.length) add((n) => `EXISTS (SELECT 1 FROM instance_domains d WHERE d.instance_id = i.id AND d.domain = ANY(${n}))`, s.domains.map((d) => d.toLowerCase()));
-    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total FROM instances i WHERE ${where.join(' AND ')}`, params)) as { total: number }[];
+    if (s.domains?.length)
+      add(
+        (n) => `EXISTS (SELECT 1 FROM instance_domains d WHERE d.instance_id = i.id AND d.domain = ANY(${n}))`,
+        s.domains.map((d) => d.toLowerCase()),
+      );
+    const [{ total }] = (await this.db.query(
+      `SELECT count(*)::int AS total FROM instances i WHERE ${where.join(' AND ')}`,
+      params,
+    )) as { total: number }[];
     const column = SORT_COLUMN[s.sortingColumn];
     params.push(s.limit, s.offset);
     const rows = (await this.db.query(
@@ -70,7 +85,10 @@ export class TypeOrmInstanceAdminRepository extends InstanceAdminRepository {
 
   async removeDomain(instanceId: Id, domain: string, at: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [, removed] = (await tx.query('DELETE FROM instance_domains WHERE instance_id = $1 AND domain = $2 AND NOT is_generated RETURNING is_primary', [instanceId, domain])) as [{ is_primary: boolean }[], number];
+      const [, removed] = (await tx.query(
+        'DELETE FROM instance_domains WHERE instance_id = $1 AND domain = $2 AND NOT is_generated RETURNING is_primary',
+        [instanceId, domain],
+      )) as [{ is_primary: boolean }[], number];
       if (removed === 0) return false;
       // Without a primary the generated domain takes over.
       await tx.query(
@@ -85,9 +103,15 @@ export class TypeOrmInstanceAdminRepository extends InstanceAdminRepository {
 
   async setPrimaryDomain(instanceId: Id, domain: string, at: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const rows = (await tx.query('SELECT 1 FROM instance_domains WHERE instance_id = $1 AND domain = $2', [instanceId, domain])) as unknown[];
+      const rows = (await tx.query('SELECT 1 FROM instance_domains WHERE instance_id = $1 AND domain = $2', [
+        instanceId,
+        domain,
+      ])) as unknown[];
       if (rows.length === 0) return false;
-      await tx.query('UPDATE instance_domains SET is_primary = (domain = $2) WHERE instance_id = $1', [instanceId, domain]);
+      await tx.query('UPDATE instance_domains SET is_primary = (domain = $2) WHERE instance_id = $1', [
+        instanceId,
+        domain,
+      ]);
       await this.event(tx, instanceId, 'instance.domain.primary.set', { domain }, at);
       return true;
     });
@@ -99,10 +123,21 @@ export class TypeOrmInstanceAdminRepository extends InstanceAdminRepository {
   }
 
   async limits(instanceId: Id): Promise<InstanceLimits> {
-    const [row] = (await this.db.query('SELECT blocked, max_users, max_orgs, max_buckets FROM instances WHERE id = $1', [instanceId])) as {
-      blocked: boolean; max_users: number | null; max_orgs: number | null; max_buckets: number | null;
+    const [row] = (await this.db.query(
+      'SELECT blocked, max_users, max_orgs, max_buckets FROM instances WHERE id = $1',
+      [instanceId],
+    )) as {
+      blocked: boolean;
+      max_users: number | null;
+      max_orgs: number | null;
+      max_buckets: number | null;
     }[];
-    return { block: row?.blocked ?? false, maxUsers: row?.max_users ?? null, maxOrgs: row?.max_orgs ?? null, maxBuckets: row?.max_buckets ?? null };
+    return {
+      block: row?.blocked ?? false,
+      maxUsers: row?.max_users ?? null,
+      maxOrgs: row?.max_orgs ?? null,
+      maxBuckets: row?.max_buckets ?? null,
+    };
   }
 
   async setLimits(instanceId: Id, l: InstanceLimits, at: Date): Promise<void> {
@@ -116,11 +151,21 @@ export class TypeOrmInstanceAdminRepository extends InstanceAdminRepository {
   }
 
   async state(instanceId: Id): Promise<InstanceState | null> {
-    const [row] = (await this.db.query('SELECT state FROM instances WHERE id = $1', [instanceId])) as { state: InstanceState }[];
+    const [row] = (await this.db.query('SELECT state FROM instances WHERE id = $1', [instanceId])) as {
+      state: InstanceState;
+    }[];
     return row?.state ?? null;
   }
 
   private async event(tx: EntityManager, instanceId: Id, type: string, payload: object, at: Date): Promise<void> {
-    await tx.insert(EventEntity, { instanceId, aggregateType: 'instance', aggregateId: instanceId, eventType: type, payload, resourceOwner: instanceId, createdAt: at });
+    await tx.insert(EventEntity, {
+      instanceId,
+      aggregateType: 'instance',
+      aggregateId: instanceId,
+      eventType: type,
+      payload,
+      resourceOwner: instanceId,
+      createdAt: at,
+    });
   }
 }

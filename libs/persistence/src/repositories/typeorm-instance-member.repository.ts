@@ -1,14 +1,23 @@
+import { Id, InstanceMemberRepository, InstanceMemberView } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Id, InstanceMemberRepository, InstanceMemberView } from '@app/domain';
 
 /** ZITADEL's name of the instance owner role. */
 const ROLE_NAMES: Record<string, string> = { owner: 'IAM_OWNER' };
 
 interface MemberRow {
-  user_id: string; name: string; display_name: string; email: string | null; first_name: string; last_name: string; kind: string;
-  role: string; created_at: Date; updated_at: Date; sequence: string | null;
+  user_id: string;
+  name: string;
+  display_name: string;
+  email: string | null;
+  first_name: string;
+  last_name: string;
+  kind: string;
+  role: string;
+  created_at: Date;
+  updated_at: Date;
+  sequence: string | null;
 }
 
 @Injectable()
@@ -35,7 +44,12 @@ export class TypeOrmInstanceMemberRepository extends InstanceMemberRepository {
       lastName: r.last_name,
       kind: r.kind === 'machine' ? 'machine' : 'human',
       roles: [ROLE_NAMES[r.role] ?? r.role],
-      details: { sequence: r.sequence ?? '0', creationDate: r.created_at, changeDate: r.updated_at, resourceOwner: instanceId },
+      details: {
+        sequence: r.sequence ?? '0',
+        creationDate: r.created_at,
+        changeDate: r.updated_at,
+        resourceOwner: instanceId,
+      },
     }));
   }
 }

@@ -1,12 +1,22 @@
+import {
+  CommitOutcome,
+  Id,
+  InstanceRemovalStore,
+  instanceRemovedEvent,
+  InstanceState,
+  isTerminal,
+  ObjectDetails,
+  operationFinishedEvent,
+  OperationKind,
+  OperationState,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  CommitOutcome, Id, instanceRemovedEvent, InstanceRemovalStore, operationFinishedEvent, InstanceState, isTerminal, ObjectDetails, OperationKind, OperationState,
-} from '@app/domain';
+
 import { EventEntity, OperationEntity } from '../entities';
-import { aggregateDetails } from './aggregate-details';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
+import { aggregateDetails } from './aggregate-details';
 
 @Injectable()
 export class TypeOrmInstanceRemovalStore extends InstanceRemovalStore {
@@ -14,7 +24,12 @@ export class TypeOrmInstanceRemovalStore extends InstanceRemovalStore {
     super();
   }
 
-  beginRemoval(instanceId: Id, operationId: Id, createdBy: string, at: Date): Promise<{ operationId: Id; started: boolean }> {
+  beginRemoval(
+    instanceId: Id,
+    operationId: Id,
+    createdBy: string,
+    at: Date,
+  ): Promise<{ operationId: Id; started: boolean }> {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM instances WHERE id = $1 FOR UPDATE', [instanceId]);
       const [running] = (await tx.query(
@@ -22,20 +37,51 @@ export class TypeOrmInstanceRemovalStore extends InstanceRemovalStore {
         [instanceId, OperationKind.RemoveInstance],
       )) as { id: string }[];
       if (running) return { operationId: running.id, started: false };
-      await tx.query(`UPDATE instances SET state = $2, updated_at = $3 WHERE id = $1`, [instanceId, InstanceState.Stopping, at]);
+      await tx.query(`UPDATE instances SET state = $2, updated_at = $3 WHERE id = $1`, [
+        instanceId,
+        InstanceState.Stopping,
+        at,
+      ]);
       await tx.insert(OperationEntity, {
-        id: operationId, instanceId, kind: OperationKind.RemoveInstance, state: OperationState.Pending, createdBy, request: {},
-        sealedInput: null, currentStep: null, completedSteps: 0, totalSteps: 1, attempts: 0, outcome: null, sealedSecrets: null,
-        secretsExpireAt: null, failure: null, createdAt: at, startedAt: null, finishedAt: null, updatedAt: at,
+        id: operationId,
+        instanceId,
+        kind: OperationKind.RemoveInstance,
+        state: OperationState.Pending,
+        createdBy,
+        request: {},
+        sealedInput: null,
+        currentStep: null,
+        completedSteps: 0,
+        totalSteps: 1,
+        attempts: 0,
+        outcome: null,
+        sealedSecrets: null,
+        secretsExpireAt: null,
+        failure: null,
+        createdAt: at,
+        startedAt: null,
+        finishedAt: null,
+        updatedAt: at,
       });
-      await tx.insert(EventEntity, { instanceId, aggregateType: 'instance', aggregateId: instanceId, eventType: 'instance.stopping', payload: { operationId }, resourceOwner: instanceId, createdAt: at });
+      await tx.insert(EventEntity, {
+        instanceId,
+        aggregateType: 'instance',
+        aggregateId: instanceId,
+        eventType: 'instance.stopping',
+        payload: { operationId },
+        resourceOwner: instanceId,
+        createdAt: at,
+      });
       return { operationId, started: true };
     });
   }
 
   purge(operationId: Id, at: Date): Promise<CommitOutcome> {
     return this.db.transaction(async (tx) => {
-      const operation = await tx.findOne(OperationEntity, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
+      const operation = await tx.findOne(OperationEntity, {
+        where: { id: operationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!operation || isTerminal(operation.state as OperationState)) return 'already-finished' as const;
       const instanceId = operation.instanceId;
       // Users and orgs take tokens, keys, memberships, buckets, labels and their mappings with them (ON DELETE CASCADE).
@@ -44,16 +90,43 @@ export class TypeOrmInstanceRemovalStore extends InstanceRemovalStore {
       await tx.query('DELETE FROM instance_domains WHERE instance_id = $1', [instanceId]);
       // Events keep their order and types but lose every payload (names, e-mail addresses); a tombstone remains.
       await tx.query(`UPDATE events SET payload = '{}'::jsonb WHERE instance_id = $1`, [instanceId]);
-      await tx.query('UPDATE operations SET sealed_input = NULL, sealed_secrets = NULL, secrets_expire_at = NULL, request = $2 WHERE instance_id = $1', [instanceId, {}]);
-      await tx.query(`UPDATE instances SET state = $2, updated_at = $3 WHERE id = $1`, [instanceId, InstanceState.Stopped, at]);
+      await tx.query(
+        'UPDATE operations SET sealed_input = NULL, sealed_secrets = NULL, secrets_expire_at = NULL, request = $2 WHERE instance_id = $1',
+        [instanceId, {}],
+      );
+      await tx.query(`UPDATE instances SET state = $2, updated_at = $3 WHERE id = $1`, [
+        instanceId,
+        InstanceState.Stopped,
+        at,
+      ]);
       const inserted = await tx.insert(EventEntity, {
-        instanceId, aggregateType: 'instance', aggregateId: instanceId, eventType: 'instance.removed', payload: { operationId }, resourceOwner: instanceId, createdAt: at,
+        instanceId,
+        aggregateType: 'instance',
+        aggregateId: instanceId,
+        eventType: 'instance.removed',
+        payload: { operationId },
+        resourceOwner: instanceId,
+        createdAt: at,
       });
       const sequence = String(inserted.identifiers[0].sequence);
-      const details = (await aggregateDetails(tx, instanceId, 'instance', instanceId)) ?? { sequence, creationDate: at, changeDate: at, resourceOwner: instanceId };
-      await tx.update(OperationEntity, { id: operationId }, {
-        state: OperationState.Succeeded, outcome: { instanceId, details } as object, currentStep: null, completedSteps: 1, finishedAt: at, updatedAt: at,
-      });
+      const details = (await aggregateDetails(tx, instanceId, 'instance', instanceId)) ?? {
+        sequence,
+        creationDate: at,
+        changeDate: at,
+        resourceOwner: instanceId,
+      };
+      await tx.update(
+        OperationEntity,
+        { id: operationId },
+        {
+          state: OperationState.Succeeded,
+          outcome: { instanceId, details },
+          currentStep: null,
+          completedSteps: 1,
+          finishedAt: at,
+          updatedAt: at,
+        },
+      );
       await recordOutboxEvent(tx, instanceRemovedEvent(instanceId, operationId), at);
       await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Succeeded), at);
       return 'written' as const;

@@ -1,7 +1,8 @@
+import { Id, InstanceRepository, InstanceState, InstanceView, ObjectDetails } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Id, InstanceRepository, InstanceState, InstanceView, ObjectDetails } from '@app/domain';
+
 import { InstanceDomainEntity, InstanceEntity } from '../entities';
 import { aggregateDetails } from './aggregate-details';
 
@@ -14,7 +15,9 @@ export class TypeOrmInstanceRepository extends InstanceRepository {
   async findById(instanceId: Id): Promise<InstanceView | null> {
     const instance = await this.db.getRepository(InstanceEntity).findOneBy({ id: instanceId });
     if (!instance) return null;
-    const domains = await this.db.getRepository(InstanceDomainEntity).find({ where: { instanceId }, order: { createdAt: 'ASC', domain: 'ASC' } });
+    const domains = await this.db
+      .getRepository(InstanceDomainEntity)
+      .find({ where: { instanceId }, order: { createdAt: 'ASC', domain: 'ASC' } });
     const details: ObjectDetails = (await aggregateDetails(this.db.manager, instanceId, 'instance', instanceId)) ?? {
       sequence: '0',
       creationDate: instance.createdAt,
@@ -31,7 +34,12 @@ export class TypeOrmInstanceRepository extends InstanceRepository {
         domain: d.domain,
         primary: d.isPrimary,
         generated: d.isGenerated,
-        details: { sequence: details.sequence, creationDate: d.createdAt, changeDate: d.createdAt, resourceOwner: instanceId },
+        details: {
+          sequence: details.sequence,
+          creationDate: d.createdAt,
+          changeDate: d.createdAt,
+          resourceOwner: instanceId,
+        },
       })),
     };
   }

@@ -1,7 +1,8 @@
+import { DomainError, ErrorCode, Id, Label, LabelRepository } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, Id, Label, LabelRepository } from '@app/domain';
+
 import { EventEntity } from '../entities';
 import { isUniqueViolation } from './postgres-errors';
 
@@ -47,13 +48,24 @@ export class TypeOrmLabelRepository extends LabelRepository {
     );
   }
 
-  async update(instanceId: Id, labelId: Id, changes: { name?: string; properties?: Record<string, string> }, at: Date): Promise<Label> {
+  async update(
+    instanceId: Id,
+    labelId: Id,
+    changes: { name?: string; properties?: Record<string, string> },
+    at: Date,
+  ): Promise<Label> {
     return this.unique(changes.name ?? '', () =>
       this.db.transaction(async (tx) => {
         await tx.query(
           `UPDATE labels SET name = COALESCE($3, name), properties = COALESCE($4::jsonb, properties), updated_at = $5
             WHERE instance_id = $1 AND id = $2`,
-          [instanceId, labelId, changes.name ?? null, changes.properties ? JSON.stringify(changes.properties) : null, at],
+          [
+            instanceId,
+            labelId,
+            changes.name ?? null,
+            changes.properties ? JSON.stringify(changes.properties) : null,
+            at,
+          ],
         );
         const label = (await this.findWith(tx, instanceId, labelId))!;
         await this.event(tx, instanceId, labelId, label.orgId, 'label.changed', { name: label.name }, at);
@@ -98,7 +110,10 @@ export class TypeOrmLabelRepository extends LabelRepository {
   }
 
   private async findWith(manager: EntityManager, instanceId: Id, labelId: Id): Promise<Label | null> {
-    const [row] = (await manager.query('SELECT id, org_id, name, properties FROM labels WHERE instance_id = $1 AND id = $2', [instanceId, labelId])) as LabelRow[];
+    const [row] = (await manager.query(
+      'SELECT id, org_id, name, properties FROM labels WHERE instance_id = $1 AND id = $2',
+      [instanceId, labelId],
+    )) as LabelRow[];
     return row ? toLabel(row) : null;
   }
 
@@ -106,12 +121,29 @@ export class TypeOrmLabelRepository extends LabelRepository {
     try {
       return await write();
     } catch (error) {
-      if (isUniqueViolation(error, 'labels_name_key')) throw new DomainError(ErrorCode.Conflict, `label with name ${name} already exists`);
+      if (isUniqueViolation(error, 'labels_name_key'))
+        throw new DomainError(ErrorCode.Conflict, `label with name ${name} already exists`);
       throw error;
     }
   }
 
-  private async event(tx: EntityManager, instanceId: Id, labelId: Id, orgId: Id, type: string, payload: object, at: Date): Promise<void> {
-    await tx.insert(EventEntity, { instanceId, aggregateType: 'label', aggregateId: labelId, eventType: type, payload, resourceOwner: orgId, createdAt: at });
+  private async event(
+    tx: EntityManager,
+    instanceId: Id,
+    labelId: Id,
+    orgId: Id,
+    type: string,
+    payload: object,
+    at: Date,
+  ): Promise<void> {
+    await tx.insert(EventEntity, {
+      instanceId,
+      aggregateType: 'label',
+      aggregateId: labelId,
+      eventType: type,
+      payload,
+      resourceOwner: orgId,
+      createdAt: at,
+    });
   }
 }

@@ -1,7 +1,16 @@
+import {
+  Id,
+  isTerminal,
+  Operation,
+  OperationFilter,
+  OperationProgress,
+  OperationRepository,
+  OperationState,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Id, isTerminal, Operation, OperationFilter, OperationProgress, OperationRepository, OperationState } from '@app/domain';
+
 import { OperationEntity } from '../entities';
 import { toOperation } from './operation.mapper';
 
@@ -19,7 +28,8 @@ export class TypeOrmOperationRepository extends OperationRepository {
     if (filter.instanceId) query.andWhere('o.instance_id = :instanceId', { instanceId: filter.instanceId });
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.state) query.andWhere('o.state = :state', { state: filter.state });
-    if (filter.before) query.andWhere('(o.created_at, o.id) < (:at, :id)', { at: filter.before.createdAt, id: filter.before.id });
+    if (filter.before)
+      query.andWhere('(o.created_at, o.id) < (:at, :id)', { at: filter.before.createdAt, id: filter.before.id });
     const rows = await query.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(filter.limit).getMany();
     return rows.map(toOperation);
   }
@@ -33,7 +43,12 @@ export class TypeOrmOperationRepository extends OperationRepository {
     const result = await this.db
       .createQueryBuilder()
       .update(OperationEntity)
-      .set({ state: OperationState.Running, attempts: () => 'attempts + 1', startedAt: () => `COALESCE(started_at, :at)`, updatedAt: at })
+      .set({
+        state: OperationState.Running,
+        attempts: () => 'attempts + 1',
+        startedAt: () => `COALESCE(started_at, :at)`,
+        updatedAt: at,
+      })
       .where({ id: operationId, state: In([OperationState.Pending, OperationState.Running]) })
       .setParameter('at', at)
       .execute();
@@ -41,12 +56,15 @@ export class TypeOrmOperationRepository extends OperationRepository {
   }
 
   async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
-    await this.db
-      .getRepository(OperationEntity)
-      .update(
-        { id: operationId, state: OperationState.Running },
-        { currentStep: progress.currentStep, completedSteps: progress.completedSteps, totalSteps: progress.totalSteps, updatedAt: new Date() },
-      );
+    await this.db.getRepository(OperationEntity).update(
+      { id: operationId, state: OperationState.Running },
+      {
+        currentStep: progress.currentStep,
+        completedSteps: progress.completedSteps,
+        totalSteps: progress.totalSteps,
+        updatedAt: new Date(),
+      },
+    );
   }
 
   async eraseExpiredSecrets(now: Date): Promise<number> {
@@ -74,7 +92,10 @@ export class TypeOrmOperationRepository extends OperationRepository {
       'DELETE FROM outbox_events e WHERE e.dispatched_at < $1 AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)',
       [finishedBefore],
     );
-    const [, affected] = (await this.db.query('DELETE FROM operations WHERE finished_at < $1', [finishedBefore])) as [unknown, number];
+    const [, affected] = (await this.db.query('DELETE FROM operations WHERE finished_at < $1', [finishedBefore])) as [
+      unknown,
+      number,
+    ];
     return affected;
   }
 

@@ -1,10 +1,25 @@
+import {
+  CallerUser,
+  defaultShardGroupDurationSeconds,
+  DomainError,
+  ErrorCode,
+  Id,
+  NewOrg,
+  Org,
+  OrgChanges,
+  OrgListFilter,
+  OrgMember,
+  orgNameTaken,
+  OrgRepository,
+  OrgRole,
+  OwnershipGuard,
+  PageRequest,
+  PlannedEvent,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  CallerUser, defaultShardGroupDurationSeconds, DomainError, ErrorCode, Id, NewOrg, Org, OrgChanges, OrgListFilter, OrgMember,
-  orgNameTaken, OrgRepository, OrgRole, OwnershipGuard, PageRequest, PlannedEvent,
-} from '@app/domain';
+
 import { BucketEntity, EventEntity, OrgEntity, OrgMemberEntity } from '../entities';
 import { enforceOwnership } from './ownership-facts';
 import { isUniqueViolation } from './postgres-errors';
@@ -17,7 +32,13 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 function toOrg(row: OrgEntity): Org {
-  return { id: row.id, name: row.name, description: row.description, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 interface OrgRow {
@@ -30,8 +51,13 @@ interface OrgRow {
 
 function events(instanceId: Id, list: readonly PlannedEvent[], at: Date): Partial<EventEntity>[] {
   return list.map((e) => ({
-    instanceId, aggregateType: e.aggregateType, aggregateId: e.aggregateId, eventType: e.type, payload: e.payload,
-    resourceOwner: e.resourceOwner, createdAt: at,
+    instanceId,
+    aggregateType: e.aggregateType,
+    aggregateId: e.aggregateId,
+    eventType: e.type,
+    payload: e.payload,
+    resourceOwner: e.resourceOwner,
+    createdAt: at,
   }));
 }
 
@@ -54,7 +80,11 @@ export class TypeOrmOrgRepository extends OrgRepository {
     if (filter.id !== undefined) add((n) => `o.id = ${n}`, filter.id);
     // served by org_members_user_idx
     if (filter.userId !== undefined) {
-      add((n) => `EXISTS (SELECT 1 FROM org_members m WHERE m.instance_id = o.instance_id AND m.org_id = o.id AND m.user_id = ${n})`, filter.userId);
+      add(
+        (n) =>
+          `EXISTS (SELECT 1 FROM org_members m WHERE m.instance_id = o.instance_id AND m.org_id = o.id AND m.user_id = ${n})`,
+        filter.userId,
+      );
     }
     params.push(page.limit, page.offset);
     // InfluxDB lists orgs in id order; the primary key (instance_id, id) serves it.
@@ -63,7 +93,13 @@ export class TypeOrmOrgRepository extends OrgRepository {
         ORDER BY o.id ${page.descending ? 'DESC' : 'ASC'} LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     )) as OrgRow[];
-    return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, createdAt: r.created_at, updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
   }
 
   async findById(instanceId: Id, orgId: Id): Promise<Org | null> {
@@ -82,12 +118,30 @@ export class TypeOrmOrgRepository extends OrgRepository {
       return await this.db.transaction(async (tx) => {
         await this.checkOrgQuota(tx, instanceId);
         const scope = { instanceId, createdAt: at };
-        await tx.insert(OrgEntity, { ...scope, id: org.id, name: org.name, description: org.description, updatedAt: at });
-        if (org.ownerId) await tx.insert(OrgMemberEntity, { ...scope, orgId: org.id, userId: org.ownerId, role: 'owner' });
-        await tx.insert(BucketEntity, org.buckets.map((b) => ({
-          ...scope, id: b.id, orgId: b.orgId, name: b.name, description: '', type: b.type, retentionSeconds: String(b.retentionSeconds),
-          shardGroupDurationSeconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)), schemaType: 'implicit', updatedAt: at,
-        })));
+        await tx.insert(OrgEntity, {
+          ...scope,
+          id: org.id,
+          name: org.name,
+          description: org.description,
+          updatedAt: at,
+        });
+        if (org.ownerId)
+          await tx.insert(OrgMemberEntity, { ...scope, orgId: org.id, userId: org.ownerId, role: 'owner' });
+        await tx.insert(
+          BucketEntity,
+          org.buckets.map((b) => ({
+            ...scope,
+            id: b.id,
+            orgId: b.orgId,
+            name: b.name,
+            description: '',
+            type: b.type,
+            retentionSeconds: String(b.retentionSeconds),
+            shardGroupDurationSeconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
+            schemaType: 'implicit',
+            updatedAt: at,
+          })),
+        );
         await tx.insert(EventEntity, events(instanceId, org.events, at));
         return toOrg(await tx.findOneByOrFail(OrgEntity, { instanceId, id: org.id }));
       });
@@ -113,22 +167,53 @@ export class TypeOrmOrgRepository extends OrgRepository {
 
   remove(instanceId: Id, orgId: Id, event: PlannedEvent, at: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [org] = (await tx.query('SELECT id FROM orgs WHERE instance_id = $1 AND id = $2 FOR UPDATE', [instanceId, orgId])) as unknown[];
+      const [org] = (await tx.query('SELECT id FROM orgs WHERE instance_id = $1 AND id = $2 FOR UPDATE', [
+        instanceId,
+        orgId,
+      ])) as unknown[];
       if (!org) return false;
       // tokens have no foreign key to orgs: authorizations of the org go; PATs (instance credentials of machine users) stay.
       const [tokens] = (await tx.query(
         `DELETE FROM tokens WHERE instance_id = $1 AND org_id = $2 AND kind = 'authorization' RETURNING id`,
         [instanceId, orgId],
       )) as [{ id: string }[], number];
-      await tx.query(`UPDATE tokens SET org_id = NULL, updated_at = $3 WHERE instance_id = $1 AND org_id = $2`, [instanceId, orgId, at]);
-      const buckets = (await tx.query('SELECT id FROM buckets WHERE instance_id = $1 AND org_id = $2', [instanceId, orgId])) as { id: string }[];
-      const members = (await tx.query('SELECT user_id, role FROM org_members WHERE instance_id = $1 AND org_id = $2', [instanceId, orgId])) as { user_id: string; role: OrgRole }[];
+      await tx.query(`UPDATE tokens SET org_id = NULL, updated_at = $3 WHERE instance_id = $1 AND org_id = $2`, [
+        instanceId,
+        orgId,
+        at,
+      ]);
+      const buckets = (await tx.query('SELECT id FROM buckets WHERE instance_id = $1 AND org_id = $2', [
+        instanceId,
+        orgId,
+      ])) as { id: string }[];
+      const members = (await tx.query('SELECT user_id, role FROM org_members WHERE instance_id = $1 AND org_id = $2', [
+        instanceId,
+        orgId,
+      ])) as { user_id: string; role: OrgRole }[];
       // buckets (with their labels and members), labels and memberships go by ON DELETE CASCADE
       await tx.delete(OrgEntity, { instanceId, id: orgId });
       const cascaded: PlannedEvent[] = [
-        ...tokens.map((t): PlannedEvent => ({ aggregateType: 'token', aggregateId: t.id, type: 'authorization.removed', payload: { cause: 'org.removed' }, resourceOwner: orgId })),
-        ...buckets.map((b): PlannedEvent => ({ aggregateType: 'bucket', aggregateId: b.id, type: 'bucket.removed', payload: { cause: 'org.removed' }, resourceOwner: orgId })),
-        ...members.map((m): PlannedEvent => ({ aggregateType: 'member', aggregateId: m.user_id, type: `member.${m.role}.removed`, payload: { orgId, cause: 'org.removed' }, resourceOwner: orgId })),
+        ...tokens.map((t): PlannedEvent => ({
+          aggregateType: 'token',
+          aggregateId: t.id,
+          type: 'authorization.removed',
+          payload: { cause: 'org.removed' },
+          resourceOwner: orgId,
+        })),
+        ...buckets.map((b): PlannedEvent => ({
+          aggregateType: 'bucket',
+          aggregateId: b.id,
+          type: 'bucket.removed',
+          payload: { cause: 'org.removed' },
+          resourceOwner: orgId,
+        })),
+        ...members.map((m): PlannedEvent => ({
+          aggregateType: 'member',
+          aggregateId: m.user_id,
+          type: `member.${m.role}.removed`,
+          payload: { orgId, cause: 'org.removed' },
+          resourceOwner: orgId,
+        })),
       ];
       await tx.insert(EventEntity, events(instanceId, [...cascaded, event], at));
       return true;
@@ -136,13 +221,19 @@ export class TypeOrmOrgRepository extends OrgRepository {
   }
 
   async findUser(instanceId: Id, userId: Id): Promise<CallerUser | null> {
-    const [row] = (await this.db.query('SELECT id, name, status FROM users WHERE instance_id = $1 AND id = $2', [instanceId, userId])) as CallerUser[];
+    const [row] = (await this.db.query('SELECT id, name, status FROM users WHERE instance_id = $1 AND id = $2', [
+      instanceId,
+      userId,
+    ])) as CallerUser[];
     return row ?? null;
   }
 
   async findUserByName(instanceId: Id, name: string): Promise<CallerUser | null> {
     // served by users_name_key (instance_id, lower(name))
-    const [row] = (await this.db.query('SELECT id, name, status FROM users WHERE instance_id = $1 AND lower(name) = lower($2)', [instanceId, name])) as CallerUser[];
+    const [row] = (await this.db.query(
+      'SELECT id, name, status FROM users WHERE instance_id = $1 AND lower(name) = lower($2)',
+      [instanceId, name],
+    )) as CallerUser[];
     return row ?? null;
   }
 
@@ -172,7 +263,15 @@ export class TypeOrmOrgRepository extends OrgRepository {
     }
   }
 
-  changeRole(instanceId: Id, orgId: Id, userId: Id, from: OrgRole, to: OrgRole, event: PlannedEvent, at: Date): Promise<boolean> {
+  changeRole(
+    instanceId: Id,
+    orgId: Id,
+    userId: Id,
+    from: OrgRole,
+    to: OrgRole,
+    event: PlannedEvent,
+    at: Date,
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const result = await tx.update(OrgMemberEntity, { instanceId, orgId, userId, role: from }, { role: to });
       if (!result.affected) return false;
@@ -181,7 +280,15 @@ export class TypeOrmOrgRepository extends OrgRepository {
     });
   }
 
-  removeMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<boolean> {
+  removeMember(
+    instanceId: Id,
+    orgId: Id,
+    userId: Id,
+    role: OrgRole,
+    event: PlannedEvent,
+    at: Date,
+    guard?: OwnershipGuard,
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await enforceOwnership(tx, instanceId, guard);
       const result = await tx.delete(OrgMemberEntity, { instanceId, orgId, userId, role });
@@ -193,9 +300,13 @@ export class TypeOrmOrgRepository extends OrgRepository {
 
   /** The instance row lock makes count-then-insert safe against concurrent creates; NULL means no limit. */
   private async checkOrgQuota(tx: EntityManager, instanceId: Id): Promise<void> {
-    const [instance] = (await tx.query('SELECT max_orgs FROM instances WHERE id = $1 FOR UPDATE', [instanceId])) as { max_orgs: number | null }[];
+    const [instance] = (await tx.query('SELECT max_orgs FROM instances WHERE id = $1 FOR UPDATE', [instanceId])) as {
+      max_orgs: number | null;
+    }[];
     if (instance?.max_orgs === null || instance?.max_orgs === undefined) return;
-    const [{ count }] = (await tx.query('SELECT count(*)::int AS count FROM orgs WHERE instance_id = $1', [instanceId])) as { count: number }[];
+    const [{ count }] = (await tx.query('SELECT count(*)::int AS count FROM orgs WHERE instance_id = $1', [
+      instanceId,
+    ])) as { count: number }[];
     if (count >= instance.max_orgs) throw new DomainError(ErrorCode.PermissionDenied, 'organization quota exceeded');
   }
 }

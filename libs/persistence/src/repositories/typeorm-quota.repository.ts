@@ -1,26 +1,52 @@
+import {
+  DomainError,
+  Id,
+  ObjectDetails,
+  Quota,
+  QuotaNotification,
+  QuotaNotificationTarget,
+  QuotaRepository,
+  QuotaUnit,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Id, ObjectDetails, Quota, QuotaNotification, QuotaNotificationTarget, QuotaRepository, QuotaUnit } from '@app/domain';
+
 import { EventEntity } from '../entities';
 import { aggregateDetails } from './aggregate-details';
 import { isUniqueViolation } from './postgres-errors';
 
 interface QuotaRow {
-  id: string; instance_id: string; unit: QuotaUnit; from_at: Date; reset_interval_ms: string; amount: string; is_limit: boolean;
+  id: string;
+  instance_id: string;
+  unit: QuotaUnit;
+  from_at: Date;
+  reset_interval_ms: string;
+  amount: string;
+  is_limit: boolean;
   notifications: QuotaNotification[];
 }
 
 const AGGREGATE = 'quota';
 
 const toQuota = (r: QuotaRow): Quota => ({
-  id: r.id, instanceId: r.instance_id, unit: r.unit, from: r.from_at, resetIntervalMs: Number(r.reset_interval_ms),
-  amount: Number(r.amount), limit: r.is_limit, notifications: r.notifications,
+  id: r.id,
+  instanceId: r.instance_id,
+  unit: r.unit,
+  from: r.from_at,
+  resetIntervalMs: Number(r.reset_interval_ms),
+  amount: Number(r.amount),
+  limit: r.is_limit,
+  notifications: r.notifications,
 });
 
 /** The event payload: the configuration without call URLs, which may carry credentials. */
 const eventPayload = (q: Quota) => ({
-  unit: q.unit, from: q.from.toISOString(), resetIntervalMs: q.resetIntervalMs, amount: q.amount, limit: q.limit,
+  unit: q.unit,
+  from: q.from.toISOString(),
+  resetIntervalMs: q.resetIntervalMs,
+  amount: q.amount,
+  limit: q.limit,
   notifications: q.notifications.map(({ id, percent, repeat }) => ({ id, percent, repeat })),
 });
 
@@ -31,7 +57,10 @@ export class TypeOrmQuotaRepository extends QuotaRepository {
   }
 
   async find(instanceId: Id, unit: QuotaUnit): Promise<Quota | null> {
-    const [row] = (await this.db.query('SELECT * FROM instance_quotas WHERE instance_id = $1 AND unit = $2', [instanceId, unit])) as QuotaRow[];
+    const [row] = (await this.db.query('SELECT * FROM instance_quotas WHERE instance_id = $1 AND unit = $2', [
+      instanceId,
+      unit,
+    ])) as QuotaRow[];
     return row ? toQuota(row) : null;
   }
 
@@ -41,12 +70,23 @@ export class TypeOrmQuotaRepository extends QuotaRepository {
         await tx.query(
           `INSERT INTO instance_quotas (instance_id, unit, id, from_at, reset_interval_ms, amount, is_limit, notifications, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-          [q.instanceId, q.unit, q.id, q.from, q.resetIntervalMs, q.amount, q.limit, JSON.stringify(q.notifications), at],
+          [
+            q.instanceId,
+            q.unit,
+            q.id,
+            q.from,
+            q.resetIntervalMs,
+            q.amount,
+            q.limit,
+            JSON.stringify(q.notifications),
+            at,
+          ],
         );
         return this.event(tx, q.instanceId, q.id, 'quota.added', eventPayload(q), at);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainError.alreadyExists(`instance ${q.instanceId} already has a quota of ${q.unit}`);
+      if (isUniqueViolation(error))
+        throw DomainError.alreadyExists(`instance ${q.instanceId} already has a quota of ${q.unit}`);
       throw error;
     }
   }
@@ -67,7 +107,10 @@ export class TypeOrmQuotaRepository extends QuotaRepository {
 
   async remove(instanceId: Id, unit: QuotaUnit, at: Date): Promise<ObjectDetails | null> {
     return this.db.transaction(async (tx) => {
-      const [rows] = (await tx.query('DELETE FROM instance_quotas WHERE instance_id = $1 AND unit = $2 RETURNING id', [instanceId, unit])) as [{ id: string }[], number];
+      const [rows] = (await tx.query('DELETE FROM instance_quotas WHERE instance_id = $1 AND unit = $2 RETURNING id', [
+        instanceId,
+        unit,
+      ])) as [{ id: string }[], number];
       if (rows.length === 0) return null;
       return this.event(tx, instanceId, rows[0].id, 'quota.removed', { unit }, at);
     });
@@ -92,8 +135,23 @@ export class TypeOrmQuotaRepository extends QuotaRepository {
     await this.db.transaction((tx) => this.event(tx, instanceId, target.quotaId, 'quota.notified', body, at));
   }
 
-  private async event(tx: EntityManager, instanceId: Id, quotaId: Id, type: string, payload: object, at: Date): Promise<ObjectDetails> {
-    await tx.insert(EventEntity, { instanceId, aggregateType: AGGREGATE, aggregateId: quotaId, eventType: type, payload, resourceOwner: instanceId, createdAt: at });
+  private async event(
+    tx: EntityManager,
+    instanceId: Id,
+    quotaId: Id,
+    type: string,
+    payload: object,
+    at: Date,
+  ): Promise<ObjectDetails> {
+    await tx.insert(EventEntity, {
+      instanceId,
+      aggregateType: AGGREGATE,
+      aggregateId: quotaId,
+      eventType: type,
+      payload,
+      resourceOwner: instanceId,
+      createdAt: at,
+    });
     return (await aggregateDetails(tx, instanceId, AGGREGATE, quotaId))!;
   }
 }

@@ -1,7 +1,7 @@
+import { Id, NewSession, SessionRepository } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Id, NewSession, SessionRepository } from '@app/domain';
 
 /** Sessions are rows of kind 'session' in `tokens`; their permissions are computed per request, so none are stored. */
 @Injectable()

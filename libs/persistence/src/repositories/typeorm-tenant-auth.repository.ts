@@ -1,10 +1,20 @@
+import {
+  Id,
+  InstanceRoute,
+  InstanceState,
+  operatorPermissions,
+  orgMemberPermissions,
+  orgOwnerPermissions,
+  Permission,
+  selfPermissions,
+  TenantAuthRepository,
+  TokenGrant,
+  TokenKind,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  Id, InstanceRoute, InstanceState, operatorPermissions, orgMemberPermissions, orgOwnerPermissions, Permission,
-  selfPermissions, TenantAuthRepository, TokenGrant, TokenKind,
-} from '@app/domain';
+
 import { EventEntity, InstanceDomainEntity, InstanceEntity } from '../entities';
 
 interface GrantRow {
@@ -61,11 +71,18 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
     )) as { bucket_id: string; org_id: string; role: string }[];
     return [
       ...selfPermissions(userId),
-      ...memberships.flatMap((m) => (m.role === 'owner' ? orgOwnerPermissions(m.org_id) : orgMemberPermissions(m.org_id))),
+      ...memberships.flatMap((m) =>
+        m.role === 'owner' ? orgOwnerPermissions(m.org_id) : orgMemberPermissions(m.org_id),
+      ),
       // bucket members may read the bucket, owners may also change and delete it
       ...bucketRoles.flatMap((m): Permission[] => {
         const resource = { type: 'buckets' as const, id: m.bucket_id, orgID: m.org_id };
-        return m.role === 'owner' ? [{ action: 'read', resource }, { action: 'write', resource }] : [{ action: 'read', resource }];
+        return m.role === 'owner'
+          ? [
+              { action: 'read', resource },
+              { action: 'write', resource },
+            ]
+          : [{ action: 'read', resource }];
       }),
     ];
   }
@@ -80,7 +97,9 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
 
   async findInstanceById(instanceId: Id): Promise<InstanceRoute | null> {
     const row = await this.db.getRepository(InstanceEntity).findOneBy({ id: instanceId });
-    return row ? { instanceId: row.id, state: row.state as InstanceState, isDefault: row.isDefault, blocked: row.blocked } : null;
+    return row
+      ? { instanceId: row.id, state: row.state as InstanceState, isDefault: row.isDefault, blocked: row.blocked }
+      : null;
   }
 
   async ensureDefaultInstance(domain: string, newId: Id, at: Date): Promise<Id> {
@@ -93,9 +112,23 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
       if (inserted.length === 0) {
         return (await tx.getRepository(InstanceEntity).findOneByOrFail({ isDefault: true })).id;
       }
-      await tx.insert(InstanceDomainEntity, { instanceId: newId, domain, isGenerated: true, isPrimary: true, createdAt: at });
+      await tx.insert(InstanceDomainEntity, {
+        instanceId: newId,
+        domain,
+        isGenerated: true,
+        isPrimary: true,
+        createdAt: at,
+      });
       await tx.insert(EventEntity, [
-        { instanceId: newId, aggregateType: 'instance', aggregateId: newId, eventType: 'instance.added', payload: { name: 'default', default: true }, resourceOwner: newId, createdAt: at },
+        {
+          instanceId: newId,
+          aggregateType: 'instance',
+          aggregateId: newId,
+          eventType: 'instance.added',
+          payload: { name: 'default', default: true },
+          resourceOwner: newId,
+          createdAt: at,
+        },
       ]);
       return newId;
     });

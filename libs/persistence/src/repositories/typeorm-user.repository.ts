@@ -1,10 +1,22 @@
+import {
+  DomainError,
+  ErrorCode,
+  Id,
+  NewUser,
+  OwnershipGuard,
+  PlannedEvent,
+  User,
+  UserChanges,
+  UserCredentials,
+  UserListFilter,
+  UserPageRequest,
+  UserRepository,
+  UserStatus,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  DomainError, ErrorCode, Id, NewUser, OwnershipGuard, PlannedEvent, User, UserChanges, UserCredentials, UserListFilter, UserPageRequest,
-  UserRepository, UserStatus,
-} from '@app/domain';
+
 import { EventEntity } from '../entities';
 import { enforceOwnership } from './ownership-facts';
 import { isUniqueViolation } from './postgres-errors';
@@ -32,7 +44,16 @@ export class TypeOrmUserRepository extends UserRepository {
         WHERE instance_id = $1 AND ($2::boolean OR id = ANY($3)) AND ($4::text IS NULL OR id = $4) AND ($5::text IS NULL OR name = $5)
           AND ($6::text IS NULL OR id > $6)
         ORDER BY id LIMIT $7 OFFSET $8`,
-      [instanceId, all, all ? [] : filter.visibleIds, filter.id ?? null, filter.name ?? null, page.after ?? null, page.limit, page.offset],
+      [
+        instanceId,
+        all,
+        all ? [] : filter.visibleIds,
+        filter.id ?? null,
+        filter.name ?? null,
+        page.after ?? null,
+        page.limit,
+        page.offset,
+      ],
     )) as UserRow[];
     return rows.map(toUser);
   }
@@ -54,12 +75,17 @@ export class TypeOrmUserRepository extends UserRepository {
     return this.uniqueName(user.name, () =>
       this.db.transaction(async (tx) => {
         // The instance row lock makes count-then-insert safe against concurrent creates.
-        const [instance] = (await tx.query('SELECT default_language, max_users FROM instances WHERE id = $1 FOR UPDATE', [instanceId])) as {
+        const [instance] = (await tx.query(
+          'SELECT default_language, max_users FROM instances WHERE id = $1 FOR UPDATE',
+          [instanceId],
+        )) as {
           default_language: string;
           max_users: number | null;
         }[];
         if (instance.max_users !== null) {
-          const [{ count }] = (await tx.query('SELECT count(*)::int AS count FROM users WHERE instance_id = $1', [instanceId])) as { count: number }[];
+          const [{ count }] = (await tx.query('SELECT count(*)::int AS count FROM users WHERE instance_id = $1', [
+            instanceId,
+          ])) as { count: number }[];
           if (count >= instance.max_users) throw new DomainError(ErrorCode.PermissionDenied, 'user quota exceeded');
         }
         await tx.query(
@@ -73,7 +99,14 @@ export class TypeOrmUserRepository extends UserRepository {
     );
   }
 
-  async update(instanceId: Id, userId: Id, changes: UserChanges, event: PlannedEvent, at: Date, guard?: OwnershipGuard): Promise<User | null> {
+  async update(
+    instanceId: Id,
+    userId: Id,
+    changes: UserChanges,
+    event: PlannedEvent,
+    at: Date,
+    guard?: OwnershipGuard,
+  ): Promise<User | null> {
     return this.uniqueName(changes.name ?? '', () =>
       this.db.transaction(async (tx) => {
         await enforceOwnership(tx, instanceId, guard);
@@ -89,7 +122,14 @@ export class TypeOrmUserRepository extends UserRepository {
     );
   }
 
-  async setPasswordHash(instanceId: Id, userId: Id, passwordHash: string, keepSessionId: Id | null, event: PlannedEvent, at: Date): Promise<boolean> {
+  async setPasswordHash(
+    instanceId: Id,
+    userId: Id,
+    passwordHash: string,
+    keepSessionId: Id | null,
+    event: PlannedEvent,
+    at: Date,
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const [, affected] = (await tx.query(
         'UPDATE users SET password_hash = $3, password_change_required = false, updated_at = $4 WHERE instance_id = $1 AND id = $2',
@@ -110,7 +150,10 @@ export class TypeOrmUserRepository extends UserRepository {
     return this.db.transaction(async (tx) => {
       await enforceOwnership(tx, instanceId, guard);
       // tokens (PATs, authorizations, sessions), machine keys and memberships go with it (ON DELETE CASCADE)
-      const [, affected] = (await tx.query('DELETE FROM users WHERE instance_id = $1 AND id = $2', [instanceId, userId])) as [unknown, number];
+      const [, affected] = (await tx.query('DELETE FROM users WHERE instance_id = $1 AND id = $2', [
+        instanceId,
+        userId,
+      ])) as [unknown, number];
       if (affected === 0) return false;
       await this.event(tx, instanceId, event, at);
       return true;
@@ -118,7 +161,10 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   private async findWith(manager: EntityManager, instanceId: Id, userId: Id): Promise<User | null> {
-    const [row] = (await manager.query('SELECT id, name, status FROM users WHERE instance_id = $1 AND id = $2', [instanceId, userId])) as UserRow[];
+    const [row] = (await manager.query('SELECT id, name, status FROM users WHERE instance_id = $1 AND id = $2', [
+      instanceId,
+      userId,
+    ])) as UserRow[];
     return row ? toUser(row) : null;
   }
 
@@ -126,14 +172,21 @@ export class TypeOrmUserRepository extends UserRepository {
     try {
       return await write();
     } catch (error) {
-      if (isUniqueViolation(error, 'users_name_key')) throw new DomainError(ErrorCode.Conflict, `user with name ${name} already exists`);
+      if (isUniqueViolation(error, 'users_name_key'))
+        throw new DomainError(ErrorCode.Conflict, `user with name ${name} already exists`);
       throw error;
     }
   }
 
   private async event(tx: EntityManager, instanceId: Id, e: PlannedEvent, at: Date): Promise<void> {
     await tx.insert(EventEntity, {
-      instanceId, aggregateType: e.aggregateType, aggregateId: e.aggregateId, eventType: e.type, payload: e.payload, resourceOwner: e.resourceOwner, createdAt: at,
+      instanceId,
+      aggregateType: e.aggregateType,
+      aggregateId: e.aggregateId,
+      eventType: e.type,
+      payload: e.payload,
+      resourceOwner: e.resourceOwner,
+      createdAt: at,
     });
   }
 }

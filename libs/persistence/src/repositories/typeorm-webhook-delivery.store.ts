@@ -1,10 +1,17 @@
+import {
+  DeliveryAttempt,
+  DeliveryStatus,
+  DeliveryTarget,
+  Id,
+  OutboxEvent,
+  PlannedDelivery,
+  RelayBatch,
+  WebhookDeliveryStore,
+  WebhookEventType,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  DeliveryAttempt, DeliveryStatus, DeliveryTarget, Id, OutboxEvent, PlannedDelivery, RelayBatch, WebhookDeliveryStore,
-  WebhookEventType,
-} from '@app/domain';
 
 /**
  * Relays hold this advisory lock (shared) for their whole transaction. They queue the delivery jobs before they commit,
@@ -36,9 +43,17 @@ export class TypeOrmWebhookDeliveryStore extends WebhookDeliveryStore {
         [limit],
       )) as EventRow[];
       if (rows.length === 0) return { events: [], deliveries: [] };
-      const events: OutboxEvent[] = rows.map((r) => ({ id: r.id, type: r.type, payload: r.payload, createdAt: r.created_at }));
+      const events: OutboxEvent[] = rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        payload: r.payload,
+        createdAt: r.created_at,
+      }));
       const types = [...new Set(events.map((e) => e.type))];
-      const webhooks = (await tx.query('SELECT id, event_types FROM webhooks WHERE event_types && $1::text[] ORDER BY id', [types])) as {
+      const webhooks = (await tx.query(
+        'SELECT id, event_types FROM webhooks WHERE event_types && $1::text[] ORDER BY id',
+        [types],
+      )) as {
         id: string;
         event_types: string[];
       }[];
@@ -52,12 +67,25 @@ export class TypeOrmWebhookDeliveryStore extends WebhookDeliveryStore {
           `INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, status, created_at)
            SELECT d.id, d.webhook_id, d.event_id, d.event_type, 'PENDING', $2
            FROM jsonb_to_recordset($1::jsonb) AS d(id text, webhook_id text, event_id text, event_type text)`,
-          [JSON.stringify(deliveries.map((d) => ({ id: d.id, webhook_id: d.webhookId, event_id: d.eventId, event_type: d.eventType }))), at],
+          [
+            JSON.stringify(
+              deliveries.map((d) => ({
+                id: d.id,
+                webhook_id: d.webhookId,
+                event_id: d.eventId,
+                event_type: d.eventType,
+              })),
+            ),
+            at,
+          ],
         );
       }
       const batch = { events, deliveries };
       await enqueue(batch);
-      await tx.query('UPDATE outbox_events SET dispatched_at = $2 WHERE id = ANY($1::varchar[])', [events.map((e) => e.id), at]);
+      await tx.query('UPDATE outbox_events SET dispatched_at = $2 WHERE id = ANY($1::varchar[])', [
+        events.map((e) => e.id),
+        at,
+      ]);
       return batch;
     });
   }
@@ -86,8 +114,13 @@ export class TypeOrmWebhookDeliveryStore extends WebhookDeliveryStore {
     };
   }
 
-  async recordAttempt(deliveryId: Id, attempt: Omit<DeliveryAttempt, 'attempt'>, status: DeliveryStatus): Promise<void> {
-    const finishedAt = status === DeliveryStatus.Pending ? null : new Date(attempt.startedAt.getTime() + attempt.durationMs);
+  async recordAttempt(
+    deliveryId: Id,
+    attempt: Omit<DeliveryAttempt, 'attempt'>,
+    status: DeliveryStatus,
+  ): Promise<void> {
+    const finishedAt =
+      status === DeliveryStatus.Pending ? null : new Date(attempt.startedAt.getTime() + attempt.durationMs);
     // The attempt number comes from the row, so that a job run again after a crash still counts on.
     await this.db.query(
       `UPDATE webhook_deliveries SET
@@ -96,7 +129,16 @@ export class TypeOrmWebhookDeliveryStore extends WebhookDeliveryStore {
            'attempt', attempts + 1, 'succeeded', $7::boolean, 'responseStatus', $3::int, 'error', $4::text,
            'startedAt', $5::timestamptz, 'durationMs', $8::int))
        WHERE id = $1 AND status = 'PENDING'`,
-      [deliveryId, status, attempt.responseStatus, attempt.error, attempt.startedAt, finishedAt, attempt.succeeded, attempt.durationMs],
+      [
+        deliveryId,
+        status,
+        attempt.responseStatus,
+        attempt.error,
+        attempt.startedAt,
+        finishedAt,
+        attempt.succeeded,
+        attempt.durationMs,
+      ],
     );
   }
 }

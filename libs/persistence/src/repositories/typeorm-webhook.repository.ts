@@ -1,7 +1,16 @@
+import {
+  DeliveryAttempt,
+  DeliveryStatus,
+  Id,
+  NewWebhook,
+  Webhook,
+  WebhookDelivery,
+  WebhookEventType,
+  WebhookRepository,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DeliveryAttempt, DeliveryStatus, Id, NewWebhook, Webhook, WebhookDelivery, WebhookEventType, WebhookRepository } from '@app/domain';
 
 interface WebhookRow {
   id: string;
@@ -43,12 +52,16 @@ export class TypeOrmWebhookRepository extends WebhookRepository {
   }
 
   async list(): Promise<Webhook[]> {
-    const rows = (await this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks ORDER BY created_at, id`)) as WebhookRow[];
+    const rows = (await this.db.query(
+      `SELECT ${WEBHOOK_COLUMNS} FROM webhooks ORDER BY created_at, id`,
+    )) as WebhookRow[];
     return rows.map(toWebhook);
   }
 
   async findById(webhookId: Id): Promise<Webhook | null> {
-    const [row] = (await this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = $1`, [webhookId])) as WebhookRow[];
+    const [row] = (await this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = $1`, [
+      webhookId,
+    ])) as WebhookRow[];
     return row ? toWebhook(row) : null;
   }
 
@@ -67,7 +80,13 @@ export class TypeOrmWebhookRepository extends WebhookRepository {
 }
 
 function toWebhook(row: WebhookRow): Webhook {
-  return { id: row.id, url: row.url, eventTypes: row.event_types, description: row.description, createdAt: row.created_at };
+  return {
+    id: row.id,
+    url: row.url,
+    eventTypes: row.event_types,
+    description: row.description,
+    createdAt: row.created_at,
+  };
 }
 
 function toDelivery(row: DeliveryRow): WebhookDelivery {

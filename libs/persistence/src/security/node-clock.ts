@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { Clock } from '@app/domain';
+import { Injectable } from '@nestjs/common';
 
 @Injectable()
 export class NodeClock extends Clock {

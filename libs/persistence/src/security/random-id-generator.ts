@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
+
 import { IdGenerator } from '@app/domain';
+import { Injectable } from '@nestjs/common';
 
 const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

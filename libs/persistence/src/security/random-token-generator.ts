@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
+
 import { GeneratedToken, TokenGenerator } from '@app/domain';
+import { Injectable } from '@nestjs/common';
 
 @Injectable()
 export class RandomTokenGenerator extends TokenGenerator {

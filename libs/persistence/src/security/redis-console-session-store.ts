@@ -1,6 +1,7 @@
+import { ConsoleSession, ConsoleSessionStore } from '@app/domain';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { ConsoleSession, ConsoleSessionStore } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 import { createRedisConnection } from '../queue/redis-connection';
 

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+
+import { AttemptAdmission, DomainError, ErrorCode, PasswordAttempt, PasswordAttemptLimiter } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis, { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AttemptAdmission, DomainError, ErrorCode, PasswordAttempt, PasswordAttemptLimiter } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 
 const WINDOW_SECONDS = 60;
@@ -32,14 +34,19 @@ export class RedisPasswordAttemptLimiter extends PasswordAttemptLimiter implemen
 
   async admit(attempt: PasswordAttempt): Promise<AttemptAdmission> {
     const { account, address } = this.connect();
-    const outcomes = await Promise.allSettled([account.consume(accountKey(attempt)), address.consume(attempt.clientAddress)]);
+    const outcomes = await Promise.allSettled([
+      account.consume(accountKey(attempt)),
+      address.consume(attempt.clientAddress),
+    ]);
     let refusedForMs = 0;
     for (const outcome of outcomes) {
       if (outcome.status === 'fulfilled') continue;
       if (!(outcome.reason instanceof RateLimiterRes)) throw this.unavailable(outcome.reason);
       refusedForMs = Math.max(refusedForMs, outcome.reason.msBeforeNext);
     }
-    return refusedForMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusedForMs / 1000)) } : { allowed: true };
+    return refusedForMs > 0
+      ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusedForMs / 1000)) }
+      : { allowed: true };
   }
 
   async forgive(attempt: PasswordAttempt): Promise<void> {
@@ -61,20 +68,38 @@ export class RedisPasswordAttemptLimiter extends PasswordAttemptLimiter implemen
   private connect(): Limiters {
     if (!this.limiters) {
       // One retry per command: a password check should fail fast rather than hang while Redis is away.
-      const redis = new IORedis(this.config.redisUrl, { connectionName: `${this.config.queuePrefix}:password-attempts`, maxRetriesPerRequest: 1 });
-      redis.on('error', (error: Error) => this.logger.warn({ err: { message: error.message } }, 'password attempt limiter: Redis error'));
+      const redis = new IORedis(this.config.redisUrl, {
+        connectionName: `${this.config.queuePrefix}:password-attempts`,
+        maxRetriesPerRequest: 1,
+      });
+      redis.on('error', (error: Error) =>
+        this.logger.warn({ err: { message: error.message } }, 'password attempt limiter: Redis error'),
+      );
       const prefix = `${this.config.queuePrefix}:password-attempts`;
       this.limiters = {
         redis,
-        account: new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:account`, points: this.config.passwordAttemptsPerMinute, duration: WINDOW_SECONDS }),
-        address: new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:address`, points: this.config.passwordAttemptsPerAddressPerMinute, duration: WINDOW_SECONDS }),
+        account: new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `${prefix}:account`,
+          points: this.config.passwordAttemptsPerMinute,
+          duration: WINDOW_SECONDS,
+        }),
+        address: new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `${prefix}:address`,
+          points: this.config.passwordAttemptsPerAddressPerMinute,
+          duration: WINDOW_SECONDS,
+        }),
       };
     }
     return this.limiters;
   }
 
   private unavailable(error: unknown): DomainError {
-    this.logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'password attempt limiter: Redis failed');
+    this.logger.error(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      'password attempt limiter: Redis failed',
+    );
     return new DomainError(ErrorCode.Unavailable, 'password checks are unavailable for the moment');
   }
 }

@@ -1,10 +1,12 @@
+import { QuotaUsageCounter, UsageCount } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis, { Redis } from 'ioredis';
-import { QuotaUsageCounter, UsageCount } from '@app/domain';
+
 import { AppConfig } from '../config/app-config';
 
 /** INCR, and on the period's first count, expiry an hour after the period ends (late requests of the period still find it). */
-const INCREMENT_SCRIPT = "local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpireat', KEYS[1], ARGV[1]) end return n";
+const INCREMENT_SCRIPT =
+  "local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpireat', KEYS[1], ARGV[1]) end return n";
 const EXPIRY_SLACK_MS = 3_600_000;
 
 /**
@@ -24,9 +26,14 @@ export class RedisQuotaUsageCounter extends QuotaUsageCounter implements OnModul
   async increment(count: UsageCount): Promise<number | null> {
     const key = `${this.config.queuePrefix}:quota:${count.instanceId}:${count.unit}:${count.periodStart.getTime()}`;
     try {
-      return Number(await this.connect().eval(INCREMENT_SCRIPT, 1, key, String(count.periodEnd.getTime() + EXPIRY_SLACK_MS)));
+      return Number(
+        await this.connect().eval(INCREMENT_SCRIPT, 1, key, String(count.periodEnd.getTime() + EXPIRY_SLACK_MS)),
+      );
     } catch (error) {
-      this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'quota usage counter: Redis failed; request not counted');
+      this.logger.warn(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'quota usage counter: Redis failed; request not counted',
+      );
       return null;
     }
   }
@@ -38,8 +45,13 @@ export class RedisQuotaUsageCounter extends QuotaUsageCounter implements OnModul
   /** Connects on first use: the worker never counts. */
   private connect(): Redis {
     if (!this.redis) {
-      this.redis = new IORedis(this.config.redisUrl, { connectionName: `${this.config.queuePrefix}:quota-usage`, maxRetriesPerRequest: 1 });
-      this.redis.on('error', (error: Error) => this.logger.warn({ err: { message: error.message } }, 'quota usage counter: Redis error'));
+      this.redis = new IORedis(this.config.redisUrl, {
+        connectionName: `${this.config.queuePrefix}:quota-usage`,
+        maxRetriesPerRequest: 1,
+      });
+      this.redis.on('error', (error: Error) =>
+        this.logger.warn({ err: { message: error.message } }, 'quota usage counter: Redis error'),
+      );
     }
     return this.redis;
   }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
+
 import { KeyPairGenerator, RsaKeyPair } from '@app/domain';
+import { Injectable } from '@nestjs/common';
 
 const generate = promisify(generateKeyPair);
 

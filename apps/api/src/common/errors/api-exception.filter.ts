@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
+import { DomainError, ErrorCode, QuotaExhaustedError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, QuotaExhaustedError } from '@app/domain';
+
 import { setQuotaExhaustedCookie } from '../quota-cookie';
 import { systemError } from './error-body';
 import { influxError } from './influx-error-body';
@@ -22,12 +24,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (!translated) {
       const errorId = randomUUID();
       // Name, message and stack only: a driver error also carries its query parameters, which are not for logs.
-      const err = exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : { message: String(exception) };
+      const err =
+        exception instanceof Error
+          ? { name: exception.name, message: exception.message, stack: exception.stack }
+          : { message: String(exception) };
       this.logger.error({ errorId, path: request.path, err }, 'unhandled error');
       translated = { error: new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`) };
     }
     if (response.headersSent) return;
-    if (translated.error.retryAfterSeconds !== null) response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
+    if (translated.error.retryAfterSeconds !== null)
+      response.setHeader('Retry-After', String(translated.error.retryAfterSeconds));
     if (request.path.startsWith('/api/')) {
       const { status, body } = influxError(translated.error, translated.httpStatus);
       if (translated.error instanceof QuotaExhaustedError) setQuotaExhaustedCookie(response);

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/domain';
+import { type DomainError, ErrorCode } from '@app/domain';
 
 /** gRPC status codes of the System API (google.rpc.Code). */
 const GRPC_CODE: Record<ErrorCode, number> = {
@@ -17,7 +17,18 @@ const GRPC_CODE: Record<ErrorCode, number> = {
 };
 
 /** grpc-gateway's HTTP mapping for those codes (design.md section 1). */
-const HTTP_STATUS_OF_GRPC: Record<number, number> = { 3: 400, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 12: 501, 13: 500, 14: 503, 16: 401 };
+const HTTP_STATUS_OF_GRPC: Record<number, number> = {
+  3: 400,
+  5: 404,
+  6: 409,
+  7: 403,
+  8: 429,
+  9: 400,
+  12: 501,
+  13: 500,
+  14: 503,
+  16: 401,
+};
 
 /** The gRPC status code of a DomainError (the same on REST bodies and on gRPC, gRPC-Web and Connect). */
 export function grpcCodeOf(error: DomainError): number {
@@ -30,7 +41,10 @@ export interface SystemErrorBody {
   details: object[];
 }
 
-export function systemError(error: DomainError, httpStatusOverride?: number): { status: number; body: SystemErrorBody } {
+export function systemError(
+  error: DomainError,
+  httpStatusOverride?: number,
+): { status: number; body: SystemErrorBody } {
   const code = GRPC_CODE[error.code];
   const details = error.fieldViolations.length
     ? [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: error.fieldViolations }]

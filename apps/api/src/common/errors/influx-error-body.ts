@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/domain';
+import { type DomainError, ErrorCode } from '@app/domain';
 
 /** InfluxDB v2 error codes and their HTTP status (design.md section 1). */
 const INFLUX_ERROR: Record<ErrorCode, { code: string; status: number }> = {
@@ -16,14 +16,21 @@ const INFLUX_ERROR: Record<ErrorCode, { code: string; status: number }> = {
   [ErrorCode.Internal]: { code: 'internal error', status: 500 },
 };
 
-const CODE_OF_STATUS: Record<number, string> = { 405: 'method not allowed', 413: 'request too large', 415: 'unsupported media type' };
+const CODE_OF_STATUS: Record<number, string> = {
+  405: 'method not allowed',
+  413: 'request too large',
+  415: 'unsupported media type',
+};
 
 export interface InfluxErrorBody {
   code: string;
   message: string;
 }
 
-export function influxError(error: DomainError, httpStatusOverride?: number): { status: number; body: InfluxErrorBody } {
+export function influxError(
+  error: DomainError,
+  httpStatusOverride?: number,
+): { status: number; body: InfluxErrorBody } {
   const mapped = INFLUX_ERROR[error.code];
   const status = httpStatusOverride ?? mapped.status;
   return { status, body: { code: CODE_OF_STATUS[status] ?? mapped.code, message: error.message } };

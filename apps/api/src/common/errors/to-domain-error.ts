@@ -1,5 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, ErrorCode, preview } from '@app/domain';
+import { HttpException, HttpStatus } from '@nestjs/common';
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.InvalidArgument,
@@ -37,8 +37,12 @@ function bodyParserError(exception: unknown): TranslatedError | null {
   const status = parser?.status;
   if (typeof status !== 'number' || status < 400 || status > 499 || parser.expose !== true) return null;
   // A body that fails to decompress has no type: zlib's error with status 400.
-  const message = BODY_ERROR_MESSAGE[parser.type ?? ''] ?? 'request body could not be read (is its Content-Encoding right?)';
-  return { error: new DomainError(CODE_OF_STATUS[status] ?? ErrorCode.InvalidArgument, message), httpStatus: status === 413 || status === 415 ? status : undefined };
+  const message =
+    BODY_ERROR_MESSAGE[parser.type ?? ''] ?? 'request body could not be read (is its Content-Encoding right?)';
+  return {
+    error: new DomainError(CODE_OF_STATUS[status] ?? ErrorCode.InvalidArgument, message),
+    httpStatus: status === 413 || status === 415 ? status : undefined,
+  };
 }
 
 export interface TranslatedError {
@@ -56,9 +60,10 @@ export function toDomainError(exception: unknown): TranslatedError | null {
     if (!code) return null;
     const keep = status === 413 || status === 415 || status === 405 ? status : undefined;
     // Nest turns body-parser's SyntaxError into a 400 carrying only the parser's message.
-    const message = exception.cause === undefined && status === 400 && /JSON/.test(exception.message)
-      ? `request body is not valid JSON: ${exception.message}`
-      : exception.message;
+    const message =
+      exception.cause === undefined && status === 400 && /JSON/.test(exception.message)
+        ? `request body is not valid JSON: ${exception.message}`
+        : exception.message;
     // Express's URIError message repeats the whole path parameter: cut it short.
     return { error: new DomainError(code, preview(message, 200)), httpStatus: keep };
   }

@@ -13,7 +13,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 function textProblem(text: string): string | null {
   if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must not contain an unpaired surrogate (such as \\ud800): it is not Unicode text';
+  if (LONE_SURROGATE.test(text))
+    return 'must not contain an unpaired surrogate (such as \\ud800): it is not Unicode text';
   return null;
 }
 
@@ -37,13 +38,15 @@ export function findBodyProblem(root: unknown): BodyProblem | null {
   let values = 0;
   while (pending.length > 0) {
     const { path, value } = pending.pop()!;
-    if (++values > MAX_BODY_VALUES) return { field: 'body', description: `must hold at most ${MAX_BODY_VALUES} values` };
+    if (++values > MAX_BODY_VALUES)
+      return { field: 'body', description: `must hold at most ${MAX_BODY_VALUES} values` };
     if (typeof value === 'string') {
       const problem = textProblem(value);
       if (problem) return { field: path || 'body', description: problem };
     } else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value);
-      if (entries.length > MAX_OBJECT_MEMBERS) return { field: path || 'body', description: `must have at most ${MAX_OBJECT_MEMBERS} members` };
+      if (entries.length > MAX_OBJECT_MEMBERS)
+        return { field: path || 'body', description: `must have at most ${MAX_OBJECT_MEMBERS} members` };
       for (const [key, child] of entries) {
         const at = path ? `${path}.${keyName(key)}` : keyName(key);
         const problem = textProblem(key);

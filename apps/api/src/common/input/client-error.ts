@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+
 import { DomainError, ErrorCode } from '@app/domain';
+
 import { systemError } from '../errors/error-body';
 import { influxError } from '../errors/influx-error-body';
 

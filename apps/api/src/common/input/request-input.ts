@@ -1,8 +1,9 @@
-import type { NextFunction, Request, Response } from 'express';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainError, ErrorCode } from '@app/domain';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+
 import { findBodyProblem } from './body-problems';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting';
 
 /** Largest request body (413 beyond). */
 export const MAX_BODY_SIZE = '1mb';

@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorCode, FieldViolation } from '@app/domain';
+import { DomainError, ErrorCode, type FieldViolation } from '@app/domain';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
 
 function violations(errors: ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((e) => {

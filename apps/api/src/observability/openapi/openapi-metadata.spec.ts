@@ -1,7 +1,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
+
 import {
-  API_SOURCE_DIR, generatePluginMetadata, INFLUXDB_SCHEMAS_FILE, influxdbSchemasSource, repairInitializedProperties,
+  API_SOURCE_DIR,
+  generatePluginMetadata,
+  INFLUXDB_SCHEMAS_FILE,
+  influxdbSchemasSource,
+  repairInitializedProperties,
 } from '../../../../../scripts/openapi-metadata';
 
 /** The committed inputs of /openapi.json must be what `npm run openapi:metadata` makes of today's sources. */
@@ -20,11 +25,12 @@ describe('generated OpenAPI inputs', () => {
   }, 60_000);
 
   it('reads an initialized, un-annotated DTO property as optional, typed by its default', () => {
-    const printed = '{ offset: { required: true, type: () => Object, default: 0, minimum: 0 }, descending: { required: true, type: () => Object, default: false }, '
-      + 'limit: { required: true, type: () => Object, minimum: 1 }, properties: { required: false, type: () => Object } }';
+    const printed =
+      '{ offset: { required: true, type: () => Object, default: 0, minimum: 0 }, descending: { required: true, type: () => Object, default: false }, ' +
+      'limit: { required: true, type: () => Object, minimum: 1 }, properties: { required: false, type: () => Object } }';
     expect(repairInitializedProperties(printed)).toBe(
-      '{ offset: { required: false, type: () => Number, default: 0, minimum: 0 }, descending: { required: false, type: () => Boolean, default: false }, '
-      + 'limit: { required: false, type: () => Number, minimum: 1 }, properties: { required: false, type: () => Object } }',
+      '{ offset: { required: false, type: () => Number, default: 0, minimum: 0 }, descending: { required: false, type: () => Boolean, default: false }, ' +
+        'limit: { required: false, type: () => Number, minimum: 1 }, properties: { required: false, type: () => Object } }',
     );
   });
 });

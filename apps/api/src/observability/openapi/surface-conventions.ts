@@ -1,7 +1,12 @@
 import type {
-  HeadersObject, OperationObject, ResponseObject, ResponsesObject, SecurityRequirementObject,
+  HeadersObject,
+  OperationObject,
+  ResponseObject,
+  ResponsesObject,
+  SecurityRequirementObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { RouteAnswers } from './route-answers';
+
+import { type RouteAnswers } from './route-answers';
 
 /**
  * What the three surfaces have in common, applied to every operation of the document: who may call it (security)
@@ -22,8 +27,13 @@ export const SURFACE_TAGS: Record<Surface, string> = {
 
 /** Routes anyone may call: the operations endpoints, and onboarding, which is found by the Host and claim header. */
 export const PUBLIC_ROUTES = new Set([
-  'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /system/v1/healthz',
-  'GET /api/v2/setup', 'POST /api/v2/setup', 'GET /api/v2/setup/operations/{operationId}',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  'GET /system/v1/healthz',
+  'GET /api/v2/setup',
+  'POST /api/v2/setup',
+  'GET /api/v2/setup/operations/{operationId}',
 ]);
 
 /** Tenant routes with other credentials than a token or the session cookie. */
@@ -62,23 +72,40 @@ export function errorStatusesOf(route: string, surface: Surface, takesBody: bool
   return statuses.sort((a, b) => a - b);
 }
 
-const CLAIM_HEADER = { 'X-Operation-Claim': { description: 'Send it back as X-Operation-Claim to read the token when polling', schema: { type: 'string' } } };
+const CLAIM_HEADER = {
+  'X-Operation-Claim': {
+    description: 'Send it back as X-Operation-Claim to read the token when polling',
+    schema: { type: 'string' },
+  },
+};
 const PENDING_HEADERS: HeadersObject = {
   Location: { description: 'Where to poll the operation', schema: { type: 'string' } },
   'Retry-After': { description: 'Seconds to wait before polling', schema: { type: 'integer' } },
 };
 
 /** Media types of the answers that are not JSON. */
-const MEDIA_TYPE_OF: Record<string, string> = { PrometheusText: 'text/plain', OperationEventStream: 'text/event-stream' };
+const MEDIA_TYPE_OF: Record<string, string> = {
+  PrometheusText: 'text/plain',
+  OperationEventStream: 'text/event-stream',
+};
 
 function answer(status: number, schema: string | null, route: string): ResponseObject {
-  const headers: HeadersObject = status === 202 ? { ...PENDING_HEADERS, ...(route.startsWith('POST /api/v2/setup') ? CLAIM_HEADER : {}) } : {};
-  if (route === 'POST /api/v2/signin') headers['Set-Cookie'] = { description: 'The session cookie influxdb-oss-session', schema: { type: 'string' } };
-  const description = status === 202 ? 'Accepted: the operation is still running' : status === 503 ? 'A check failed' : 'Success';
+  const headers: HeadersObject =
+    status === 202 ? { ...PENDING_HEADERS, ...(route.startsWith('POST /api/v2/setup') ? CLAIM_HEADER : {}) } : {};
+  if (route === 'POST /api/v2/signin')
+    headers['Set-Cookie'] = { description: 'The session cookie influxdb-oss-session', schema: { type: 'string' } };
+  const description =
+    status === 202 ? 'Accepted: the operation is still running' : status === 503 ? 'A check failed' : 'Success';
   return {
     description,
     ...(Object.keys(headers).length ? { headers } : {}),
-    ...(schema ? { content: { [MEDIA_TYPE_OF[schema] ?? 'application/json']: { schema: { $ref: `#/components/schemas/${schema}` } } } } : {}),
+    ...(schema
+      ? {
+          content: {
+            [MEDIA_TYPE_OF[schema] ?? 'application/json']: { schema: { $ref: `#/components/schemas/${schema}` } },
+          },
+        }
+      : {}),
   };
 }
 
@@ -86,13 +113,24 @@ function errorAnswer(status: number, surface: Surface): ResponseObject {
   const schema = { $ref: `#/components/schemas/${surface === 'tenant' ? 'Error' : 'SystemError'}` };
   return {
     description: ERROR_DESCRIPTIONS[status],
-    ...(surface === 'tenant' ? { headers: { 'X-Platform-Error-Code': { description: 'The error code of the body', schema: { type: 'string' } } } } : {}),
+    ...(surface === 'tenant'
+      ? {
+          headers: {
+            'X-Platform-Error-Code': { description: 'The error code of the body', schema: { type: 'string' } },
+          },
+        }
+      : {}),
     content: { 'application/json': { schema } },
   };
 }
 
 /** Sets the security, tag and answers (successes from the route table, errors from the surface) of one operation. */
-export function applySurfaceConventions(route: string, path: string, operation: OperationObject, answers: RouteAnswers | undefined): void {
+export function applySurfaceConventions(
+  route: string,
+  path: string,
+  operation: OperationObject,
+  answers: RouteAnswers | undefined,
+): void {
   const surface = surfaceOf(path);
   operation.tags = [SURFACE_TAGS[surface]];
   const security = securityOf(route, surface);
@@ -101,6 +139,7 @@ export function applySurfaceConventions(route: string, path: string, operation: 
   if (!answers) return; // left as Nest made it: the document test names the route
   const responses: ResponsesObject = {};
   for (const [status, schema] of Object.entries(answers)) responses[status] = answer(Number(status), schema, route);
-  for (const status of errorStatusesOf(route, surface, operation.requestBody !== undefined)) responses[status] ??= errorAnswer(status, surface);
+  for (const status of errorStatusesOf(route, surface, operation.requestBody !== undefined))
+    responses[status] ??= errorAnswer(status, surface);
   operation.responses = responses;
 }

@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { ConsoleSessionStore } from '@app/domain';
 import { AppConfig } from '@app/persistence';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+
 import { CONSOLE_COOKIE, ConsoleSessions, CSRF_HEADER } from '../../console/console-sessions';
-import { assertRoleAllows } from './system-roles';
 import { SystemAuthenticator, SystemCallerIdentity } from './system-authenticator';
+import { assertRoleAllows } from './system-roles';
 
 export interface SystemRequest extends Request {
   /**

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+
 import { DomainError, ErrorCode } from '@app/domain';
-import { AppConfig, sha256Hex, SystemUserRole } from '@app/persistence';
+import { type AppConfig, sha256Hex, type SystemUserRole } from '@app/persistence';
+
 import { SystemUserVerifier } from './system-user-verifier';
 
 /** Who called the System API, without their secret. */
@@ -32,7 +34,11 @@ export class SystemAuthenticator {
 
   async authenticate(authorization: string | undefined | null): Promise<SystemCallerIdentity> {
     const token = bearerToken(authorization);
-    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'missing credentials: send Authorization: Bearer <system API token or system user JWT>');
+    if (!token)
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'missing credentials: send Authorization: Bearer <system API token or system user JWT>',
+      );
     if (SystemUserVerifier.isJwt(token)) {
       const user = await this.users.verify(token);
       return { id: `user:${user.id}`, role: user.role };

@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
 import type { SystemRequest } from './system-auth.guard';
 
 /** The authenticated System API caller's id (see SystemAuthGuard). */

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@app/domain';
+
 import { assertRoleAllows } from './system-roles';
 
 describe('assertRoleAllows', () => {
@@ -30,7 +31,10 @@ describe('assertRoleAllows', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: ErrorCode.PermissionDenied, message: 'the role SYSTEM_OWNER_VIEWER may not change anything' });
+    expect(error).toMatchObject({
+      code: ErrorCode.PermissionDenied,
+      message: 'the role SYSTEM_OWNER_VIEWER may not change anything',
+    });
   });
 
   it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])('lets SYSTEM_OWNER %s', (method) => {

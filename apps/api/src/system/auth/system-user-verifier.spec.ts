@@ -1,8 +1,10 @@
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import { SignJWT } from 'jose';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+
 import { DomainError, ErrorCode } from '@app/domain';
 import { AppConfig } from '@app/persistence';
+import { Logger } from '@nestjs/common';
+import { SignJWT } from 'jose';
+
 import { SystemUserVerifier } from './system-user-verifier';
 
 const ISSUER = 'https://issuer.test';
@@ -14,12 +16,21 @@ const base64Pem = (key: KeyObject) => Buffer.from(key.export({ type: 'spki', for
 const config = AppConfig.fromEnvironment({
   NODE_ENV: 'test',
   SYSTEM_API_ISSUER: ISSUER,
-  SYSTEM_API_USERS: JSON.stringify({ ops: { keyData: base64Pem(ops.publicKey) }, viewer: { keyData: base64Pem(stranger.publicKey), role: 'SYSTEM_OWNER_VIEWER' } }),
+  SYSTEM_API_USERS: JSON.stringify({
+    ops: { keyData: base64Pem(ops.publicKey) },
+    viewer: { keyData: base64Pem(stranger.publicKey), role: 'SYSTEM_OWNER_VIEWER' },
+  }),
 });
 const verifier = new SystemUserVerifier(config);
 const now = Math.floor(Date.now() / 1000);
 
-interface Claims { iss?: string; sub?: string; aud?: string | string[]; iat?: number; exp?: number }
+interface Claims {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  iat?: number;
+  exp?: number;
+}
 function jwt(claims: Claims = {}, key: KeyObject = ops.privateKey, alg = 'RS256'): Promise<string> {
   const c: Claims = { iss: 'ops', sub: 'ops', aud: ISSUER, iat: now, exp: now + 300, ...claims };
   const payload = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
@@ -54,11 +65,23 @@ describe('SystemUserVerifier', () => {
 
   it.each<[string, () => Promise<string>, RegExp]>([
     ['expired', () => jwt({ iat: now - 600, exp: now - 1 }), /has expired/],
-    ['wrong audience', () => jwt({ aud: 'https://elsewhere.test' }), /wrong audience: aud must name this service's issuer https:\/\/issuer.test/],
+    [
+      'wrong audience',
+      () => jwt({ aud: 'https://elsewhere.test' }),
+      /wrong audience: aud must name this service's issuer https:\/\/issuer.test/,
+    ],
     ['iat too old', () => jwt({ iat: now - 3700 }), /iat is too old/],
     ['iat in the future', () => jwt({ iat: now + 120 }), /iat lies in the future/],
-    ['unknown user', () => jwt({ iss: 'nobody', sub: 'nobody' }), /^invalid system user JWT: unknown system user or bad signature$/],
-    ['bad signature', () => jwt({}, stranger.privateKey), /^invalid system user JWT: unknown system user or bad signature$/],
+    [
+      'unknown user',
+      () => jwt({ iss: 'nobody', sub: 'nobody' }),
+      /^invalid system user JWT: unknown system user or bad signature$/,
+    ],
+    [
+      'bad signature',
+      () => jwt({}, stranger.privateKey),
+      /^invalid system user JWT: unknown system user or bad signature$/,
+    ],
     ['sub other than iss', () => jwt({ sub: 'viewer' }), /sub must equal iss/],
     ['no exp', () => jwt({ exp: undefined }), /the claim exp is missing/],
     ['no iat', () => jwt({ iat: undefined }), /the claim iat is missing/],
@@ -80,7 +103,10 @@ describe('SystemUserVerifier', () => {
       [await jwt({ iss: 'nobody', sub: 'nobody' }), await jwt({}, stranger.privateKey)],
       [await jwt({ iss: 'nobody', sub: 'nobody' }, ops.privateKey, 'PS256'), await jwt({}, ops.privateKey, 'PS256')],
       [await jwt({ iss: 'nobody', sub: 'nobody', exp: now - 1 }), await jwt({ exp: now - 1 }, stranger.privateKey)],
-      [await jwt({ iss: 'nobody', sub: 'nobody', aud: 'elsewhere' }), await jwt({ aud: 'elsewhere' }, stranger.privateKey)],
+      [
+        await jwt({ iss: 'nobody', sub: 'nobody', aud: 'elsewhere' }),
+        await jwt({ aud: 'elsewhere' }, stranger.privateKey),
+      ],
     ];
     for (const [unknownUser, knownUser] of pairs) {
       expect((await rejection(unknownUser)).message).toBe((await rejection(knownUser)).message);

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, JWTPayload } from 'jose';
 import { DomainError, ErrorCode } from '@app/domain';
 import { AppConfig, SystemUser } from '@app/persistence';
+import { Injectable, Logger } from '@nestjs/common';
+import { decodeJwt, decodeProtectedHeader, errors, JWTPayload, jwtVerify } from 'jose';
 
 /** How old `iat` may be, and how far clocks may differ (for an `iat` slightly in the future). */
 export const MAX_JWT_AGE_SECONDS = 3600;
@@ -64,8 +64,10 @@ export class SystemUserVerifier {
     }
     if (!user) throw this.refuse(iss, 'unknown system user');
     const age = Math.floor(now.getTime() / 1000) - (payload.iat as number);
-    if (age > MAX_JWT_AGE_SECONDS) throw this.refuse(iss, `iat is too old: the JWT was issued more than ${MAX_JWT_AGE_SECONDS / 3600} hour ago`);
-    if (age < -CLOCK_SKEW_SECONDS) throw this.refuse(iss, `iat lies in the future (more than ${CLOCK_SKEW_SECONDS} s of clock skew)`);
+    if (age > MAX_JWT_AGE_SECONDS)
+      throw this.refuse(iss, `iat is too old: the JWT was issued more than ${MAX_JWT_AGE_SECONDS / 3600} hour ago`);
+    if (age < -CLOCK_SKEW_SECONDS)
+      throw this.refuse(iss, `iat lies in the future (more than ${CLOCK_SKEW_SECONDS} s of clock skew)`);
     return user;
   }
 
@@ -79,7 +81,8 @@ export class SystemUserVerifier {
     } catch {
       throw this.refuse(undefined, 'the token is malformed');
     }
-    if (typeof iss !== 'string' || iss === '') throw this.refuse(undefined, 'iss is missing; it must be the system user id');
+    if (typeof iss !== 'string' || iss === '')
+      throw this.refuse(undefined, 'iss is missing; it must be the system user id');
     if (alg !== 'RS256') throw this.refuse(iss, 'it must be signed with RS256');
     return iss;
   }

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { AppConfig, DEVELOPMENT_SYSTEM_TOKEN, sha256Hex } from '@app/persistence';
 
 /** Parsing of SYSTEM_API_USERS and SYSTEM_API_ISSUER in AppConfig (libs/persistence/src/config). */
@@ -11,7 +12,8 @@ const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const keyData = Buffer.from(publicPem).toString('base64');
 
 const config = (env: Record<string, string>) => AppConfig.fromEnvironment({ NODE_ENV: 'test', ...env });
-const users = (value: unknown) => config({ SYSTEM_API_USERS: typeof value === 'string' ? value : JSON.stringify(value) });
+const users = (value: unknown) =>
+  config({ SYSTEM_API_USERS: typeof value === 'string' ? value : JSON.stringify(value) });
 
 describe('SYSTEM_API_USERS', () => {
   let dir: string;
@@ -45,17 +47,48 @@ describe('SYSTEM_API_USERS', () => {
     ['bad JSON', '{"ops": {keyData: 1}}', /SYSTEM_API_USERS: is not valid JSON \(error at position \d+\)/],
     ['not an object', '["ops"]', /SYSTEM_API_USERS: must be a JSON object/],
     ['an entry that is no object', { ops: 'key' }, /SYSTEM_API_USERS: user "ops": must be an object/],
-    ['a bad role', { ops: { keyData, role: 'IAM_OWNER' } }, /SYSTEM_API_USERS: user "ops": role must be one of SYSTEM_OWNER, SYSTEM_OWNER_VIEWER/],
+    [
+      'a bad role',
+      { ops: { keyData, role: 'IAM_OWNER' } },
+      /SYSTEM_API_USERS: user "ops": role must be one of SYSTEM_OWNER, SYSTEM_OWNER_VIEWER/,
+    ],
     ['no key', { ops: {} }, /SYSTEM_API_USERS: user "ops": give exactly one of keyData and path/],
     ['both keyData and path', { ops: { keyData, path: '/x.pem' } }, /user "ops": give exactly one of keyData and path/],
-    ['keyData that is no PEM', { ops: { keyData: Buffer.from('hello').toString('base64') } }, /user "ops": keyData .* does not hold a PEM public key/],
-    ['a broken PEM', { ops: { keyData: Buffer.from('-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n').toString('base64') } },
-      /user "ops": keyData .* is not a valid PEM public key/],
-    ['a key too short', { ops: { keyData: Buffer.from(rsa(1024).publicKey.export({ type: 'spki', format: 'pem' })).toString('base64') } },
-      /user "ops": keyData .* must be an RSA key of at least 2048 bits/],
-    ['a key that is not RSA', { ops: { keyData: Buffer.from(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' })).toString('base64') } },
-      /user "ops": keyData .* must be an RSA key, not ec/],
-    ['a missing key file', { ops: { path: '/nonexistent/ops.pem' } }, /user "ops": cannot read the key file \/nonexistent\/ops.pem \(ENOENT\)/],
+    [
+      'keyData that is no PEM',
+      { ops: { keyData: Buffer.from('hello').toString('base64') } },
+      /user "ops": keyData .* does not hold a PEM public key/,
+    ],
+    [
+      'a broken PEM',
+      {
+        ops: {
+          keyData: Buffer.from('-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n').toString('base64'),
+        },
+      },
+      /user "ops": keyData .* is not a valid PEM public key/,
+    ],
+    [
+      'a key too short',
+      { ops: { keyData: Buffer.from(rsa(1024).publicKey.export({ type: 'spki', format: 'pem' })).toString('base64') } },
+      /user "ops": keyData .* must be an RSA key of at least 2048 bits/,
+    ],
+    [
+      'a key that is not RSA',
+      {
+        ops: {
+          keyData: Buffer.from(
+            generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }),
+          ).toString('base64'),
+        },
+      },
+      /user "ops": keyData .* must be an RSA key, not ec/,
+    ],
+    [
+      'a missing key file',
+      { ops: { path: '/nonexistent/ops.pem' } },
+      /user "ops": cannot read the key file \/nonexistent\/ops.pem \(ENOENT\)/,
+    ],
     ['an unknown field', { ops: { KeyData: keyData } }, /user "ops": unknown field KeyData/],
     ['a bad user id', { 'o p s': { keyData } }, /user "o p s": the user id must be/],
   ])('refuses %s with an error that names the variable and the user', (_, value, message) => {
@@ -77,7 +110,9 @@ describe('SYSTEM_API_USERS', () => {
 
   it('lets production start with system users instead of static tokens', () => {
     const env = { NODE_ENV: 'production', SECRET_KEY: 'a'.repeat(64) };
-    expect(() => AppConfig.fromEnvironment(env)).toThrow(/SYSTEM_API_TOKENS or SYSTEM_API_USERS: is required when NODE_ENV=production/);
+    expect(() => AppConfig.fromEnvironment(env)).toThrow(
+      /SYSTEM_API_TOKENS or SYSTEM_API_USERS: is required when NODE_ENV=production/,
+    );
     const c = AppConfig.fromEnvironment({ ...env, SYSTEM_API_USERS: JSON.stringify({ ops: { keyData } }) });
     expect(c.usesDevelopmentCredentials).toBe(false);
   });
@@ -90,7 +125,9 @@ describe('SYSTEM_API_ISSUER', () => {
   });
 
   it('drops a trailing slash', () => {
-    expect(config({ SYSTEM_API_ISSUER: 'https://issuer.example.com/' }).systemApiIssuer).toBe('https://issuer.example.com');
+    expect(config({ SYSTEM_API_ISSUER: 'https://issuer.example.com/' }).systemApiIssuer).toBe(
+      'https://issuer.example.com',
+    );
   });
 
   it.each(['issuer.example.com', 'ftp://x', 'https://x?y=1', 'https://'])('refuses %p', (value) => {

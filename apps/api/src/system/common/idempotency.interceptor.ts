@@ -1,7 +1,8 @@
+import { Clock, IdempotencyStore, StoredAnswer } from '@app/domain';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { Clock, IdempotencyStore, StoredAnswer } from '@app/domain';
+
 import type { SystemRequest } from '../auth/system-auth.guard';
 import { runIdempotently } from './idempotent-call';
 
@@ -22,15 +23,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const key = request.header(IDEMPOTENCY_HEADER);
     if (!key || !MUTATING.has(request.method) || !request.systemCallerId) return next.handle();
-    const call = { callerId: request.systemCallerId, key, request: [request.method, request.path, request.body ?? null] };
+    const call = {
+      callerId: request.systemCallerId,
+      key,
+      request: [request.method, request.path, request.body ?? null],
+    };
     return from(this.run(call, response, next));
   }
 
-  private async run(call: Parameters<typeof runIdempotently>[2], response: Response, next: CallHandler): Promise<unknown> {
+  private async run(
+    call: Parameters<typeof runIdempotently>[2],
+    response: Response,
+    next: CallHandler,
+  ): Promise<unknown> {
     const outcome = await runIdempotently(this.store, this.clock, call, async () => {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const headers = Object.fromEntries(
-        REPLAYED_HEADERS.map((h) => [h, response.getHeader(h)]).filter(([, v]) => v !== undefined).map(([h, v]) => [h, String(v)]),
+        REPLAYED_HEADERS.map((h) => [h, response.getHeader(h)])
+          .filter(([, v]) => v !== undefined)
+          .map(([h, v]) => [h, String(v)]),
       );
       return { result: body, answer: { status: response.statusCode, headers, body } };
     });

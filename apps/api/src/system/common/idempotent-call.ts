@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Clock, DomainError, ErrorCode, IdempotencyStore, StoredAnswer } from '@app/domain';
+
+import { type Clock, DomainError, ErrorCode, type IdempotencyStore, type StoredAnswer } from '@app/domain';
 
 /** Fields that carry secrets; a replay after SECRET_RETENTION_SECONDS answers without them. */
 const SECRET_FIELDS = new Set(['pat', 'machineKey', 'secret', 'token', 'key']);
@@ -8,7 +9,11 @@ const POLL_MS = 50;
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -16,7 +21,11 @@ function canonical(value: unknown): unknown {
 function redacted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redacted);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, redacted(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !SECRET_FIELDS.has(k))
+        .map(([k, v]) => [k, redacted(v)]),
+    );
   }
   return value;
 }
@@ -42,10 +51,13 @@ export async function runIdempotently<T>(
   execute: () => Promise<{ result: T; answer: Omit<StoredAnswer, 'redactedBody'> }>,
 ): Promise<IdempotentOutcome<T>> {
   if (call.key.length > 255) throw DomainError.invalidField('Idempotency-Key', 'must be at most 255 characters');
-  const hash = createHash('sha256').update(JSON.stringify(canonical(call.request))).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify(canonical(call.request)))
+    .digest('hex');
   for (;;) {
     const claim = await store.claim(call.callerId, call.key, hash, clock.now());
-    if (claim.kind === 'mismatch') throw new DomainError(ErrorCode.Unprocessable, 'this Idempotency-Key was used with a different request');
+    if (claim.kind === 'mismatch')
+      throw new DomainError(ErrorCode.Unprocessable, 'this Idempotency-Key was used with a different request');
     if (claim.kind === 'replay') return { kind: 'replay', answer: claim.answer };
     if (claim.kind === 'claimed') break;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -7,6 +7,7 @@ import { DomainError } from '@app/domain';
 export function requireOneQueryEach(queries: readonly object[] | undefined, oneof: readonly string[]): void {
   (queries ?? []).forEach((query, index) => {
     const set = oneof.filter((name) => (query as Record<string, unknown>)[name] !== undefined);
-    if (set.length !== 1) throw DomainError.invalidField(`queries[${index}]`, `must set exactly one of ${oneof.join(', ')}`);
+    if (set.length !== 1)
+      throw DomainError.invalidField(`queries[${index}]`, `must set exactly one of ${oneof.join(', ')}`);
   });
 }

@@ -1,11 +1,15 @@
+import {
+  AddInstanceDomainCommand,
+  DomainExistsQuery,
+  RemoveInstanceDomainCommand,
+  SearchInstanceDomainsQuery,
+  SetPrimaryDomainCommand,
+} from '@app/domain';
 import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Transform } from 'class-transformer';
 import { IsArray, IsOptional, IsString } from 'class-validator';
-import {
-  AddInstanceDomainCommand, DomainExistsQuery, RemoveInstanceDomainCommand, SearchInstanceDomainsQuery,
-  SetPrimaryDomainCommand,
-} from '@app/domain';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { toDomain } from '../instances/dto/instance.response';

@@ -1,7 +1,8 @@
-import { Code, ConnectError, HandlerContext } from '@connectrpc/connect';
+import { DomainError, ErrorCode, OperationState, type OperationView } from '@app/domain';
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { fromJson, JsonValue } from '@bufbuild/protobuf';
-import { DomainError, ErrorCode, OperationState, OperationView } from '@app/domain';
+import { fromJson, type JsonValue } from '@bufbuild/protobuf';
+import { Code, ConnectError, type HandlerContext } from '@connectrpc/connect';
+
 import { apiValidationPipe } from '../../common/validation/validation.pipe';
 import { IDEMPOTENCY_HEADER } from '../common/idempotency.interceptor';
 import { failureError } from '../operations/operation-responder';
@@ -45,7 +46,11 @@ export function waitMsOf(context: HandlerContext, syncWaitSeconds: number): numb
  * DEADLINE_EXCEEDED with the operation id (message and `x-operation-id` metadata) while it still runs, since gRPC has
  * no 202: the caller polls GET /system/v1/operations/{id}, or repeats the call with the same Idempotency-Key.
  */
-export function finishedOperation<T>(view: OperationView, context: HandlerContext, finished: (view: OperationView) => T): T {
+export function finishedOperation<T>(
+  view: OperationView,
+  context: HandlerContext,
+  finished: (view: OperationView) => T,
+): T {
   const { operation } = view;
   if (operation.state === OperationState.Succeeded) {
     context.responseHeader.set(OPERATION_ID_HEADER, operation.id);

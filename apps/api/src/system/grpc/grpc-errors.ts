@@ -1,7 +1,9 @@
-import { Logger } from '@nestjs/common';
-import { Code, ConnectError } from '@connectrpc/connect';
 import { randomUUID } from 'node:crypto';
+
 import { DomainError, ErrorCode } from '@app/domain';
+import { Code, ConnectError } from '@connectrpc/connect';
+import { Logger } from '@nestjs/common';
+
 import { grpcCodeOf } from '../../common/errors/error-body';
 import { toDomainError } from '../../common/errors/to-domain-error';
 
@@ -14,9 +16,15 @@ const logger = new Logger('Errors');
 export function toConnectError(error: unknown, procedure: string): ConnectError {
   if (error instanceof ConnectError) return error;
   const translated = toDomainError(error)?.error;
-  if (translated) return new ConnectError(translated.message, grpcCodeOf(translated) as Code);
+  if (translated) return new ConnectError(translated.message, grpcCodeOf(translated));
   const errorId = randomUUID();
-  const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { message: String(error) };
+  const err =
+    error instanceof Error
+      ? { name: error.name, message: error.message, stack: error.stack }
+      : { message: String(error) };
   logger.error({ errorId, procedure, err }, 'unhandled error');
-  return new ConnectError(new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`).message, Code.Internal);
+  return new ConnectError(
+    new DomainError(ErrorCode.Internal, `internal error (error id ${errorId})`).message,
+    Code.Internal,
+  );
 }

@@ -1,10 +1,20 @@
-import { createContextKey, Interceptor } from '@connectrpc/connect';
+import { createContextKey, type Interceptor } from '@connectrpc/connect';
+
+import { type SystemAuthenticator, type SystemCallerIdentity } from '../auth/system-authenticator';
 import { assertRoleMayChange } from '../auth/system-roles';
-import { SystemAuthenticator, SystemCallerIdentity } from '../auth/system-authenticator';
 import { toConnectError } from './grpc-errors';
 
 /** SystemService methods that only read: what SYSTEM_OWNER_VIEWER may call. */
-export const READ_ONLY_METHODS = new Set(['Healthz', 'ListInstances', 'GetInstance', 'ListDomains', 'ExistsDomain', 'ListIAMMembers', 'ListViews', 'ListFailedEvents']);
+export const READ_ONLY_METHODS = new Set([
+  'Healthz',
+  'ListInstances',
+  'GetInstance',
+  'ListDomains',
+  'ExistsDomain',
+  'ListIAMMembers',
+  'ListViews',
+  'ListFailedEvents',
+]);
 
 /** The authenticated caller, set by the interceptor below for the service implementation. */
 export const SYSTEM_CALLER = createContextKey<SystemCallerIdentity | null>(null, { description: 'System API caller' });

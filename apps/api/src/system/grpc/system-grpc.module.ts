@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { SystemGrpcServer } from './system-grpc.server';
 import { SystemServiceImplementation } from './system-service.implementation';
 

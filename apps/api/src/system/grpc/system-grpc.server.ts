@@ -1,15 +1,17 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { ConnectRouter, ConnectRouterOptions } from '@connectrpc/connect';
-import { connectNodeAdapter } from '@connectrpc/connect-node';
-import { expressConnectMiddleware } from '@connectrpc/connect-express';
-import type { RequestHandler } from 'express';
 import { createServer, Http2Server, Http2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
+
 import { AppConfig } from '@app/persistence';
+import type { ConnectRouter, ConnectRouterOptions } from '@connectrpc/connect';
+import { expressConnectMiddleware } from '@connectrpc/connect-express';
+import { connectNodeAdapter } from '@connectrpc/connect-node';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { RequestHandler } from 'express';
+
 import { SystemAuthenticator } from '../auth/system-authenticator';
 import { systemGrpcInterceptor } from './system-grpc-auth';
-import { SystemServiceImplementation } from './system-service.implementation';
 import { systemProto } from './system-proto';
+import { SystemServiceImplementation } from './system-service.implementation';
 
 /**
  * Serves zitadel.system.v1.SystemService twice from one Connect router definition: gRPC-Web and Connect on the main

@@ -1,10 +1,18 @@
+import {
+  Clock,
+  CreateInstanceCommand,
+  DomainError,
+  GetOperationQuery,
+  IdempotencyStore,
+  RemoveInstanceCommand,
+} from '@app/domain';
+import { AppConfig } from '@app/persistence';
+import { DescMessage, JsonValue, MessageShape, toJson } from '@bufbuild/protobuf';
+import type { HandlerContext, ServiceImpl } from '@connectrpc/connect';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { HandlerContext, ServiceImpl } from '@connectrpc/connect';
-import { DescMessage, JsonValue, MessageShape, toJson } from '@bufbuild/protobuf';
-import { Clock, CreateInstanceCommand, DomainError, GetOperationQuery, IdempotencyStore, RemoveInstanceCommand } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+
 import { runIdempotently } from '../common/idempotent-call';
 import { DomainRequest, DomainsController, SearchDomainsRequest } from '../domains/domains.controller';
 import { AddInstanceRequest, createInstanceInputFrom } from '../instances/dto/add-instance.request';
@@ -13,12 +21,12 @@ import { createInstanceResponse } from '../instances/dto/create-instance.respons
 import { RenameInstanceRequest, SearchInstancesRequest } from '../instances/dto/search-instances.request';
 import { InstancesController } from '../instances/instances.controller';
 import { LimitsController, LimitsRequest } from '../limits/limits.controller';
-import { MembersController } from '../members/members.controller';
 import { ListMembersRequest } from '../members/list-members.request';
-import { BulkLimitsController } from '../quotas/bulk-limits.controller';
-import { QuotasController } from '../quotas/quotas.controller';
-import { BulkSetLimitsRequest, QuotaRequest } from '../quotas/quota.requests';
+import { MembersController } from '../members/members.controller';
 import { detailsJson } from '../protojson';
+import { BulkLimitsController } from '../quotas/bulk-limits.controller';
+import { BulkSetLimitsRequest, QuotaRequest } from '../quotas/quota.requests';
+import { QuotasController } from '../quotas/quotas.controller';
 import { answer, callerOf, finishedOperation, idempotencyKeyOf, validated, waitMsOf } from './grpc-calls';
 import { systemProto as pb } from './system-proto';
 
@@ -68,62 +76,97 @@ export class SystemServiceImplementation implements OnModuleInit {
         const body = await validated(SearchInstancesRequest, toJson(pb.ListInstancesRequestSchema, req));
         return answer(pb.ListInstancesResponseSchema, await this.instances.search(body));
       },
-      getInstance: async (req) => answer(pb.GetInstanceResponseSchema, await this.instances.get(required(req.instanceId, 'instanceId'))),
+      getInstance: async (req) =>
+        answer(pb.GetInstanceResponseSchema, await this.instances.get(required(req.instanceId, 'instanceId'))),
       updateInstance: (req, ctx) =>
         this.mutate(ctx, pb.UpdateInstanceRequestSchema, req, pb.UpdateInstanceResponseSchema, async (json) =>
-          this.instances.rename(required(req.instanceId, 'instanceId'), await validated(RenameInstanceRequest, json))),
+          this.instances.rename(required(req.instanceId, 'instanceId'), await validated(RenameInstanceRequest, json)),
+        ),
       createInstance: async (req, ctx) => {
-        const view = await this.longRunning(ctx, pb.CreateInstanceRequestSchema, req, async (json, caller) =>
-          new CreateInstanceCommand(await validated(CreateInstanceRequest, json), caller));
+        const view = await this.longRunning(
+          ctx,
+          pb.CreateInstanceRequestSchema,
+          req,
+          async (json, caller) => new CreateInstanceCommand(await validated(CreateInstanceRequest, json), caller),
+        );
         return answer(pb.CreateInstanceResponseSchema, finishedOperation(view, ctx, createInstanceResponse));
       },
       addInstance: async (req, ctx) => {
-        const view = await this.longRunning(ctx, pb.AddInstanceRequestSchema, req, async (json, caller) =>
-          new CreateInstanceCommand(createInstanceInputFrom(await validated(AddInstanceRequest, json)), caller));
+        const view = await this.longRunning(
+          ctx,
+          pb.AddInstanceRequestSchema,
+          req,
+          async (json, caller) =>
+            new CreateInstanceCommand(createInstanceInputFrom(await validated(AddInstanceRequest, json)), caller),
+        );
         const { instanceId, details } = finishedOperation(view, ctx, createInstanceResponse);
         return answer(pb.AddInstanceResponseSchema, { instanceId, details });
       },
       removeInstance: async (req, ctx) => {
         const instanceId = required(req.instanceId, 'instanceId');
-        const view = await this.longRunning(ctx, pb.RemoveInstanceRequestSchema, req, async (_json, caller) => new RemoveInstanceCommand(instanceId, caller));
-        return answer(pb.RemoveInstanceResponseSchema, finishedOperation(view, ctx, (done) => ({ details: detailsJson(done.operation.outcome!.details) })));
+        const view = await this.longRunning(
+          ctx,
+          pb.RemoveInstanceRequestSchema,
+          req,
+          async (_json, caller) => new RemoveInstanceCommand(instanceId, caller),
+        );
+        return answer(
+          pb.RemoveInstanceResponseSchema,
+          finishedOperation(view, ctx, (done) => ({ details: detailsJson(done.operation.outcome!.details) })),
+        );
       },
       listDomains: async (req) => {
         const body = await validated(SearchDomainsRequest, toJson(pb.ListDomainsRequestSchema, req));
-        return answer(pb.ListDomainsResponseSchema, await this.domains.search(required(req.instanceId, 'instanceId'), body));
+        return answer(
+          pb.ListDomainsResponseSchema,
+          await this.domains.search(required(req.instanceId, 'instanceId'), body),
+        );
       },
       addDomain: (req, ctx) =>
         this.mutate(ctx, pb.AddDomainRequestSchema, req, pb.AddDomainResponseSchema, async (json) =>
-          this.domains.add(required(req.instanceId, 'instanceId'), await validated(DomainRequest, json))),
+          this.domains.add(required(req.instanceId, 'instanceId'), await validated(DomainRequest, json)),
+        ),
       removeDomain: (req, ctx) =>
         this.mutate(ctx, pb.RemoveDomainRequestSchema, req, pb.RemoveDomainResponseSchema, async () =>
-          this.domains.remove(required(req.instanceId, 'instanceId'), required(req.domain, 'domain'))),
+          this.domains.remove(required(req.instanceId, 'instanceId'), required(req.domain, 'domain')),
+        ),
       setPrimaryDomain: (req, ctx) =>
         this.mutate(ctx, pb.SetPrimaryDomainRequestSchema, req, pb.SetPrimaryDomainResponseSchema, async (json) =>
-          this.domains.setPrimary(required(req.instanceId, 'instanceId'), await validated(DomainRequest, json))),
-      existsDomain: async (req) => answer(pb.ExistsDomainResponseSchema, await this.domains.exists(required(req.domain, 'domain'))),
+          this.domains.setPrimary(required(req.instanceId, 'instanceId'), await validated(DomainRequest, json)),
+        ),
+      existsDomain: async (req) =>
+        answer(pb.ExistsDomainResponseSchema, await this.domains.exists(required(req.domain, 'domain'))),
       setLimits: (req, ctx) =>
         this.mutate(ctx, pb.SetLimitsRequestSchema, req, pb.SetLimitsResponseSchema, async (json) =>
-          this.limits.set(required(req.instanceId, 'instanceId'), await validated(LimitsRequest, json))),
+          this.limits.set(required(req.instanceId, 'instanceId'), await validated(LimitsRequest, json)),
+        ),
       resetLimits: (req, ctx) =>
         this.mutate(ctx, pb.ResetLimitsRequestSchema, req, pb.ResetLimitsResponseSchema, async () =>
-          this.limits.reset(required(req.instanceId, 'instanceId'))),
+          this.limits.reset(required(req.instanceId, 'instanceId')),
+        ),
       bulkSetLimits: (req, ctx) =>
         this.mutate(ctx, pb.BulkSetLimitsRequestSchema, req, pb.BulkSetLimitsResponseSchema, async (json) =>
-          this.bulkLimits.bulkSet(await validated(BulkSetLimitsRequest, json))),
+          this.bulkLimits.bulkSet(await validated(BulkSetLimitsRequest, json)),
+        ),
       listIAMMembers: async (req) => {
         const body = await validated(ListMembersRequest, toJson(pb.ListIAMMembersRequestSchema, req));
-        return answer(pb.ListIAMMembersResponseSchema, await this.members.search(required(req.instanceId, 'instanceId'), body));
+        return answer(
+          pb.ListIAMMembersResponseSchema,
+          await this.members.search(required(req.instanceId, 'instanceId'), body),
+        );
       },
       addQuota: (req, ctx) =>
         this.mutate(ctx, pb.AddQuotaRequestSchema, req, pb.AddQuotaResponseSchema, async (json) =>
-          this.quotas.add(required(req.instanceId, 'instanceId'), await validated(QuotaRequest, json))),
+          this.quotas.add(required(req.instanceId, 'instanceId'), await validated(QuotaRequest, json)),
+        ),
       setQuota: (req, ctx) =>
         this.mutate(ctx, pb.SetQuotaRequestSchema, req, pb.SetQuotaResponseSchema, async (json) =>
-          this.quotas.set(required(req.instanceId, 'instanceId'), await validated(QuotaRequest, json))),
+          this.quotas.set(required(req.instanceId, 'instanceId'), await validated(QuotaRequest, json)),
+        ),
       removeQuota: (req, ctx) =>
         this.mutate(ctx, pb.RemoveQuotaRequestSchema, req, pb.RemoveQuotaResponseSchema, async (json) =>
-          this.quotas.remove(required(req.instanceId, 'instanceId'), String((json as { unit?: string }).unit ?? ''))),
+          this.quotas.remove(required(req.instanceId, 'instanceId'), String((json as { unit?: string }).unit ?? '')),
+        ),
     };
   }
 
@@ -152,7 +195,9 @@ export class SystemServiceImplementation implements OnModuleInit {
       const { operationId } = await this.commands.execute(await command(json, caller));
       return { operationId };
     })) as { operationId: string };
-    return this.queries.execute(new GetOperationQuery(started.operationId, caller, waitMsOf(ctx, this.config.syncWaitSeconds)));
+    return this.queries.execute(
+      new GetOperationQuery(started.operationId, caller, waitMsOf(ctx, this.config.syncWaitSeconds)),
+    );
   }
 
   private async once(ctx: HandlerContext, json: JsonValue, run: () => Promise<unknown>): Promise<unknown> {

@@ -1,19 +1,38 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  CreateInstanceCommand,
+  GetInstanceQuery,
+  GetOperationQuery,
+  RemoveInstanceCommand,
+  RenameInstanceCommand,
+  SearchInstancesQuery,
+} from '@app/domain';
+import { AppConfig } from '@app/persistence';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import {
-  CreateInstanceCommand, GetInstanceQuery, GetOperationQuery, RemoveInstanceCommand, RenameInstanceCommand, SearchInstancesQuery,
-} from '@app/domain';
-import { detailsJson } from '../protojson';
-import { AppConfig } from '@app/persistence';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
-import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { SystemCaller } from '../auth/system-caller.decorator';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { prefersAsync, respondToOperation } from '../operations/operation-responder';
+import { detailsJson } from '../protojson';
 import { AddInstanceRequest, createInstanceInputFrom } from './dto/add-instance.request';
 import { CreateInstanceRequest } from './dto/create-instance.request';
 import { createInstanceResponse } from './dto/create-instance.response';
-import { getInstanceResponse, GetInstanceResponse } from './dto/instance.response';
+import { GetInstanceResponse, getInstanceResponse } from './dto/instance.response';
 import { RenameInstanceRequest, SearchInstancesRequest } from './dto/search-instances.request';
 import { instanceSearchFrom, searchInstancesResponse } from './dto/search-instances.response';
 
@@ -50,7 +69,9 @@ export class InstancesController {
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { operationId } = await this.commands.execute(new CreateInstanceCommand(createInstanceInputFrom(body), caller));
+    const { operationId } = await this.commands.execute(
+      new CreateInstanceCommand(createInstanceInputFrom(body), caller),
+    );
     const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
     const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
     return respondToOperation(view, res, (done) => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { DomainsController } from '../domains/domains.controller';
 import { LimitsController } from '../limits/limits.controller';
 import { MembersController } from '../members/members.controller';

@@ -1,7 +1,14 @@
+import {
+  GetInstanceLimitsQuery,
+  GetInstanceQuery,
+  InstanceLimits,
+  InstanceView,
+  SetInstanceLimitsCommand,
+} from '@app/domain';
 import { Body, Controller, Delete, Get, Param, Put, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
-import { GetInstanceLimitsQuery, GetInstanceQuery, InstanceLimits, InstanceView, SetInstanceLimitsCommand } from '@app/domain';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { DetailsJson, detailsJson } from '../protojson';
@@ -14,10 +21,14 @@ export class LimitsRequest {
 }
 
 /** Our own GET answer (not a ZITADEL method): the limits in force. */
-export const limitsJson = (l: InstanceLimits) => ({ limits: { block: l.block, maxUsers: l.maxUsers, maxOrgs: l.maxOrgs, maxBuckets: l.maxBuckets } });
+export const limitsJson = (l: InstanceLimits) => ({
+  limits: { block: l.block, maxUsers: l.maxUsers, maxOrgs: l.maxOrgs, maxBuckets: l.maxBuckets },
+});
 
 /** ZITADEL's `SetLimitsResponse` / `ResetLimitsResponse`: details only, so strict protobuf clients parse them. */
-export const limitsChangedJson = (instance: InstanceView): { details: DetailsJson } => ({ details: detailsJson(instance.details) });
+export const limitsChangedJson = (instance: InstanceView): { details: DetailsJson } => ({
+  details: detailsJson(instance.details),
+});
 
 /** Instance limits: `block` stops every tenant request (429); the max* quotas are enforced by the tenant API (403). */
 @Controller('system/v1/instances/:instanceId/limits')

@@ -1,16 +1,25 @@
+import { MemberSearch, TEXT_QUERY_METHODS, TextQueryMethod } from '@app/domain';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { MemberSearch, TEXT_QUERY_METHODS, TextQueryMethod } from '@app/domain';
+
 import { requireOneQueryEach } from '../common/list-queries';
 import { ListQueryDto } from '../instances/dto/search-instances.request';
 
 class TextDto {
   @IsOptional() @IsIn(TEXT_QUERY_METHODS) method?: TextQueryMethod;
 }
-export class EmailQueryDto extends TextDto { @IsString() email: string; }
-export class FirstNameQueryDto extends TextDto { @IsString() firstName: string; }
-export class LastNameQueryDto extends TextDto { @IsString() lastName: string; }
-export class UserIdQueryDto { @IsString() userId: string; }
+export class EmailQueryDto extends TextDto {
+  @IsString() email: string;
+}
+export class FirstNameQueryDto extends TextDto {
+  @IsString() firstName: string;
+}
+export class LastNameQueryDto extends TextDto {
+  @IsString() lastName: string;
+}
+export class UserIdQueryDto {
+  @IsString() userId: string;
+}
 
 export class MemberQueryDto {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => FirstNameQueryDto) firstNameQuery?: FirstNameQueryDto;

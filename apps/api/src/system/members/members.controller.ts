@@ -1,6 +1,7 @@
+import { InstanceMemberView, ListInstanceMembersQuery } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { InstanceMemberView, ListInstanceMembersQuery } from '@app/domain';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
@@ -22,8 +23,14 @@ export function toMember(m: InstanceMemberView) {
 }
 
 /** protojson of `ListIAMMembersResponse`. */
-export function listMembersResponse(result: { total: number; members: InstanceMemberView[] }): { details: { totalResult: string; viewTimestamp: string }; result: ReturnType<typeof toMember>[] } {
-  return { details: { totalResult: String(result.total), viewTimestamp: new Date().toISOString() }, result: result.members.map(toMember) };
+export function listMembersResponse(result: { total: number; members: InstanceMemberView[] }): {
+  details: { totalResult: string; viewTimestamp: string };
+  result: ReturnType<typeof toMember>[];
+} {
+  return {
+    details: { totalResult: String(result.total), viewTimestamp: new Date().toISOString() },
+    result: result.members.map(toMember),
+  };
 }
 
 /** ZITADEL's ListIAMMembers: the instance's owners (the tenant API's instance operators), role IAM_OWNER. */
@@ -36,6 +43,8 @@ export class MembersController {
   @Post('_search')
   @HttpCode(200)
   async search(@Param('instanceId') instanceId: string, @Body() body: ListMembersRequest) {
-    return listMembersResponse(await this.queries.execute(new ListInstanceMembersQuery(instanceId, memberSearchFrom(body))));
+    return listMembersResponse(
+      await this.queries.execute(new ListInstanceMembersQuery(instanceId, memberSearchFrom(body))),
+    );
   }
 }

@@ -1,6 +1,14 @@
+import {
+  DomainError,
+  ErrorCode,
+  FailureReason,
+  type OperationFailure,
+  OperationState,
+  type OperationView,
+} from '@app/domain';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, FailureReason, OperationFailure, OperationState, OperationView } from '@app/domain';
-import { operationResponse, OperationResponse } from './dto/operation.response';
+
+import { type OperationResponse, operationResponse } from './dto/operation.response';
 
 /** RFC 7240: `Prefer: respond-async` asks for 202 at once instead of waiting. */
 export function prefersAsync(prefer: string | undefined): boolean {
@@ -30,7 +38,10 @@ export function respondToOperation<T, P = OperationResponse>(
   view: OperationView,
   res: Response,
   finished: (view: OperationView) => T,
-  pending: { location: string; body: (view: OperationView) => P } = { location: '/system/v1/operations', body: operationResponse as (view: OperationView) => P },
+  pending: { location: string; body: (view: OperationView) => P } = {
+    location: '/system/v1/operations',
+    body: operationResponse as (view: OperationView) => P,
+  },
 ): T | P {
   const { operation } = view;
   if (operation.state === OperationState.Succeeded) return finished(view);

@@ -1,12 +1,21 @@
+import {
+  CancelOperationCommand,
+  DomainError,
+  GetOperationQuery,
+  isId,
+  isTerminal,
+  ListOperationsQuery,
+  OperationView,
+} from '@app/domain';
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { CancelOperationCommand, DomainError, GetOperationQuery, isId, isTerminal, ListOperationsQuery, OperationView } from '@app/domain';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
-import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { SystemCaller } from '../auth/system-caller.decorator';
-import { ListOperationsParams, WaitParams, waitMillis } from './dto/list-operations.request';
-import { operationResponse, OperationResponse } from './dto/operation.response';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { ListOperationsParams, waitMillis, WaitParams } from './dto/list-operations.request';
+import { OperationResponse, operationResponse } from './dto/operation.response';
 
 const EVENT_POLL_MS = 200;
 const EVENT_STREAM_MAX_MS = 10 * 60_000;
@@ -37,20 +46,32 @@ export class OperationsController {
 
   /** Answers when the operation is finished or when the timeout (default 30s, at most 5m) has passed. */
   @Get(':operationId/_wait')
-  wait(@Param('operationId') operationId: string, @SystemCaller() caller: string, @Query() params: WaitParams): Promise<OperationResponse> {
+  wait(
+    @Param('operationId') operationId: string,
+    @SystemCaller() caller: string,
+    @Query() params: WaitParams,
+  ): Promise<OperationResponse> {
     return this.read(operationId, caller, waitMillis(params.timeout));
   }
 
   @Post(':operationId/_cancel')
   @HttpCode(200)
-  async cancel(@Param('operationId') operationId: string, @SystemCaller() caller: string): Promise<OperationResponse & { cancelRequested: boolean }> {
+  async cancel(
+    @Param('operationId') operationId: string,
+    @SystemCaller() caller: string,
+  ): Promise<OperationResponse & { cancelRequested: boolean }> {
     const outcome = await this.commands.execute(new CancelOperationCommand(operationId));
     return { ...(await this.read(operationId, caller, 0)), cancelRequested: outcome !== 'finished' };
   }
 
   /** Server-Sent Events: one `progress` event per change of the operation, the last one when it is finished. */
   @Get(':operationId/events')
-  async events(@Param('operationId') operationId: string, @SystemCaller() caller: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async events(
+    @Param('operationId') operationId: string,
+    @SystemCaller() caller: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     let view = await this.view(operationId, caller, 0);
     res.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     res.flushHeaders();

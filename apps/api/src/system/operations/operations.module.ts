@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { OperationsController } from './operations.controller';
 
 @Module({ controllers: [OperationsController] })

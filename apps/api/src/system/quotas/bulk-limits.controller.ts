@@ -1,6 +1,7 @@
+import { BulkSetInstanceLimitsCommand } from '@app/domain';
 import { Body, Controller, Put, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { BulkSetInstanceLimitsCommand } from '@app/domain';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
@@ -19,12 +20,19 @@ export class BulkLimitsController {
   @Put()
   async bulkSet(@Body() body: BulkSetLimitsRequest) {
     const items = body.limits.map(({ instanceId, auditLogRetention, block, maxUsers, maxOrgs, maxBuckets }) => ({
-      instanceId, auditLogRetention, limits: { block, maxUsers, maxOrgs, maxBuckets },
+      instanceId,
+      auditLogRetention,
+      limits: { block, maxUsers, maxOrgs, maxBuckets },
     }));
     const targets = await this.commands.execute(new BulkSetInstanceLimitsCommand(items));
-    const latest = targets.reduce<(typeof targets)[number] | null>((a, t) => (!a || BigInt(t.sequence) > BigInt(a.sequence) ? t : a), null);
+    const latest = targets.reduce<(typeof targets)[number] | null>(
+      (a, t) => (!a || BigInt(t.sequence) > BigInt(a.sequence) ? t : a),
+      null,
+    );
     // The bulk's own details, as ZITADEL's: the latest change, and no single resource owner.
-    const details = latest ? { sequence: latest.sequence, changeDate: latest.changeDate.toISOString() } : { changeDate: new Date().toISOString() };
+    const details = latest
+      ? { sequence: latest.sequence, changeDate: latest.changeDate.toISOString() }
+      : { changeDate: new Date().toISOString() };
     return { details, targetDetails: targets.map(detailsJson) };
   }
 }

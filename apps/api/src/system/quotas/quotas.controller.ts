@@ -1,6 +1,7 @@
+import { AddQuotaCommand, RemoveQuotaCommand } from '@app/domain';
 import { Body, Controller, Delete, HttpCode, Param, Post, Put, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { AddQuotaCommand, RemoveQuotaCommand } from '@app/domain';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';

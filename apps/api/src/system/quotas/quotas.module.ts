@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { BulkLimitsController } from './bulk-limits.controller';
 import { QuotasController } from './quotas.controller';
 

@@ -1,8 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  CreateWebhookCommand, DEFAULT_DELIVERY_LIMIT, DeleteWebhookCommand, GetWebhookQuery, ListWebhookDeliveriesQuery, ListWebhooksQuery,
+  CreateWebhookCommand,
+  DEFAULT_DELIVERY_LIMIT,
+  DeleteWebhookCommand,
+  GetWebhookQuery,
+  ListWebhookDeliveriesQuery,
+  ListWebhooksQuery,
 } from '@app/domain';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { SystemCaller } from '../auth/system-caller.decorator';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';

@@ -1,17 +1,24 @@
-import { DescField, DescMessage } from '@bufbuild/protobuf';
+import { type DescField, type DescMessage } from '@bufbuild/protobuf';
 import type { NextFunction, Request, Response } from 'express';
+
 import { systemRouteOf } from './system-service';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function normalizedValue(field: DescField, value: unknown): unknown {
-  if (field.fieldKind === 'enum' && typeof value === 'number') return field.enum.values.find((v) => v.number === value)?.name ?? value;
+  if (field.fieldKind === 'enum' && typeof value === 'number')
+    return field.enum.values.find((v) => v.number === value)?.name ?? value;
   if (field.fieldKind === 'list' && Array.isArray(value)) {
-    if (field.listKind === 'message') return value.map((item) => (isObject(item) ? normalizeMessage(field.message, item) : item));
-    if (field.listKind === 'enum') return value.map((item) => (typeof item === 'number' ? field.enum.values.find((v) => v.number === item)?.name ?? item : item));
+    if (field.listKind === 'message')
+      return value.map((item) => (isObject(item) ? normalizeMessage(field.message, item) : item));
+    if (field.listKind === 'enum')
+      return value.map((item) =>
+        typeof item === 'number' ? (field.enum.values.find((v) => v.number === item)?.name ?? item) : item,
+      );
   }
-  if (field.fieldKind === 'message' && isObject(value) && !field.message.typeName.startsWith('google.protobuf.')) return normalizeMessage(field.message, value);
+  if (field.fieldKind === 'message' && isObject(value) && !field.message.typeName.startsWith('google.protobuf.'))
+    return normalizeMessage(field.message, value);
   return value;
 }
 

@@ -1,5 +1,6 @@
-import { DescMethod, getOption } from '@bufbuild/protobuf';
 import { sep } from 'node:path';
+
+import { type DescMethod, getOption } from '@bufbuild/protobuf';
 
 type SystemPb = typeof import('@zitadel/proto/zitadel/system_pb');
 type AnnotationsPb = typeof import('@zitadel/proto/google/api/annotations_pb');
@@ -51,8 +52,13 @@ export function systemRoutes(): readonly SystemRoute[] {
     const rule = getOption(method, http);
     if (rule.pattern.case === undefined || rule.pattern.case === 'custom') return [];
     const template = `${PREFIX}${rule.pattern.value}`;
-    const regex = template.split('/').map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
-    return [{ method, verb: rule.pattern.case.toUpperCase(), template, body: rule.body, pattern: new RegExp(`^${regex}/?$`) }];
+    const regex = template
+      .split('/')
+      .map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    return [
+      { method, verb: rule.pattern.case.toUpperCase(), template, body: rule.body, pattern: new RegExp(`^${regex}/?$`) },
+    ];
   });
   return routes;
 }

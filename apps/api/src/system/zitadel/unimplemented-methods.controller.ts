@@ -1,7 +1,8 @@
+import { DomainError, ErrorCode } from '@app/domain';
 import { All, Controller, Module, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DomainError, ErrorCode } from '@app/domain';
+
 import { systemRouteOf } from './system-service';
 
 /**

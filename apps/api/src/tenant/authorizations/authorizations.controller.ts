@@ -1,14 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  CreateAuthorizationCommand, DeleteAuthorizationCommand, GetAuthorizationQuery, ListAuthorizationsQuery, TenantCaller,
+  CreateAuthorizationCommand,
+  DeleteAuthorizationCommand,
+  GetAuthorizationQuery,
+  ListAuthorizationsQuery,
+  TenantCaller,
   UpdateAuthorizationCommand,
 } from '@app/domain';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { CreateAuthorizationRequest, ListAuthorizationsParams, UpdateAuthorizationRequest } from './dto/authorization.requests';
 import {
-  authorizationResponse, AuthorizationResponse, authorizationsResponse, AuthorizationsResponse,
+  CreateAuthorizationRequest,
+  ListAuthorizationsParams,
+  UpdateAuthorizationRequest,
+} from './dto/authorization.requests';
+import {
+  AuthorizationResponse,
+  authorizationResponse,
+  AuthorizationsResponse,
+  authorizationsResponse,
 } from './dto/authorization.response';
 
 @Controller('api/v2/authorizations')
@@ -20,14 +32,22 @@ export class AuthorizationsController {
   ) {}
 
   @Get()
-  async list(@Caller() caller: TenantCaller, @Query() params: ListAuthorizationsParams): Promise<AuthorizationsResponse> {
+  async list(
+    @Caller() caller: TenantCaller,
+    @Query() params: ListAuthorizationsParams,
+  ): Promise<AuthorizationsResponse> {
     const filter = { userId: params.userID, userName: params.user, orgId: params.orgID, orgName: params.org };
-    return authorizationsResponse(await this.queries.execute(new ListAuthorizationsQuery(caller, filter)), { ...params });
+    return authorizationsResponse(await this.queries.execute(new ListAuthorizationsQuery(caller, filter)), {
+      ...params,
+    });
   }
 
   @Post()
   @HttpCode(201)
-  async create(@Caller() caller: TenantCaller, @Body() body: CreateAuthorizationRequest): Promise<AuthorizationResponse> {
+  async create(
+    @Caller() caller: TenantCaller,
+    @Body() body: CreateAuthorizationRequest,
+  ): Promise<AuthorizationResponse> {
     const { authorization, token } = await this.commands.execute(new CreateAuthorizationCommand(caller, body));
     return authorizationResponse(authorization, token);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuthorizationsController } from './authorizations.controller';
 
 @Module({ controllers: [AuthorizationsController] })

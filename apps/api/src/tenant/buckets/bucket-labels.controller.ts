@@ -1,6 +1,7 @@
+import { AddBucketLabelCommand, ListBucketLabelsQuery, RemoveBucketLabelCommand, TenantCaller } from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AddBucketLabelCommand, ListBucketLabelsQuery, RemoveBucketLabelCommand, TenantCaller } from '@app/domain';
+
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { LabelMappingRequest, labelResponse, labelsResponse } from '../labels/dto/label.dto';
@@ -15,7 +16,10 @@ export class BucketLabelsController {
 
   @Get()
   async list(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string) {
-    return labelsResponse(await this.queries.execute(new ListBucketLabelsQuery(caller, bucketId)), `/api/v2/buckets/${bucketId}/labels`);
+    return labelsResponse(
+      await this.queries.execute(new ListBucketLabelsQuery(caller, bucketId)),
+      `/api/v2/buckets/${bucketId}/labels`,
+    );
   }
 
   @Post()
@@ -26,7 +30,11 @@ export class BucketLabelsController {
 
   @Delete(':labelID')
   @HttpCode(204)
-  async remove(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string, @Param('labelID') labelId: string): Promise<void> {
+  async remove(
+    @Caller() caller: TenantCaller,
+    @Param('bucketID') bucketId: string,
+    @Param('labelID') labelId: string,
+  ): Promise<void> {
     await this.commands.execute(new RemoveBucketLabelCommand(caller, bucketId, labelId));
   }
 }

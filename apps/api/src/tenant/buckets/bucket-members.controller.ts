@@ -1,6 +1,13 @@
+import {
+  AddBucketMemberCommand,
+  BucketRole,
+  ListBucketMembersQuery,
+  RemoveBucketMemberCommand,
+  TenantCaller,
+} from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AddBucketMemberCommand, BucketRole, ListBucketMembersQuery, RemoveBucketMemberCommand, TenantCaller } from '@app/domain';
+
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { AddBucketMemberRequest, bucketMemberJson, bucketMembersJson } from './dto/bucket-member.dto';
@@ -38,13 +45,21 @@ export class BucketMembersController {
 
   @Delete('members/:userID')
   @HttpCode(204)
-  async removeMember(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string, @Param('userID') userId: string): Promise<void> {
+  async removeMember(
+    @Caller() caller: TenantCaller,
+    @Param('bucketID') bucketId: string,
+    @Param('userID') userId: string,
+  ): Promise<void> {
     await this.commands.execute(new RemoveBucketMemberCommand(caller, bucketId, userId, 'member'));
   }
 
   @Delete('owners/:userID')
   @HttpCode(204)
-  async removeOwner(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string, @Param('userID') userId: string): Promise<void> {
+  async removeOwner(
+    @Caller() caller: TenantCaller,
+    @Param('bucketID') bucketId: string,
+    @Param('userID') userId: string,
+  ): Promise<void> {
     await this.commands.execute(new RemoveBucketMemberCommand(caller, bucketId, userId, 'owner'));
   }
 

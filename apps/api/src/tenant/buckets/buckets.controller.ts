@@ -1,12 +1,18 @@
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  GetBucketQuery,
+  ListBucketsQuery,
+  TenantCaller,
+  UpdateBucketCommand,
+} from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  CreateBucketCommand, DeleteBucketCommand, GetBucketQuery, ListBucketsQuery, TenantCaller, UpdateBucketCommand,
-} from '@app/domain';
+
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { CreateBucketRequest, ListBucketsParamsDto, UpdateBucketRequest } from './dto/bucket.requests';
-import { bucketResponse, BucketResponse, bucketsResponse, BucketsResponse } from './dto/bucket.response';
+import { BucketResponse, bucketResponse, BucketsResponse, bucketsResponse } from './dto/bucket.response';
 
 @Controller('api/v2/buckets')
 @UseGuards(TenantAuthGuard)
@@ -33,7 +39,11 @@ export class BucketsController {
   }
 
   @Patch(':bucketID')
-  async update(@Caller() caller: TenantCaller, @Param('bucketID') bucketId: string, @Body() body: UpdateBucketRequest): Promise<BucketResponse> {
+  async update(
+    @Caller() caller: TenantCaller,
+    @Param('bucketID') bucketId: string,
+    @Body() body: UpdateBucketRequest,
+  ): Promise<BucketResponse> {
     return bucketResponse(await this.commands.execute(new UpdateBucketCommand(caller, bucketId, body)));
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { BucketLabelsController } from './bucket-labels.controller';
 import { BucketMembersController } from './bucket-members.controller';
 import { BucketsController } from './buckets.controller';

@@ -8,7 +8,10 @@ describe('parseBasicCredentials', () => {
   });
 
   it('reads UTF-8 and any case of the scheme', () => {
-    expect(parseBasicCredentials(basic('jürgen:pässwörd').replace('Basic', 'bAsIc'))).toEqual({ name: 'jürgen', password: 'pässwörd' });
+    expect(parseBasicCredentials(basic('jürgen:pässwörd').replace('Basic', 'bAsIc'))).toEqual({
+      name: 'jürgen',
+      password: 'pässwörd',
+    });
   });
 
   it('keeps an empty password', () => {

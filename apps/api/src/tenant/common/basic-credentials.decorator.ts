@@ -1,6 +1,6 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import type { BasicCredentials } from '@app/domain';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 
 /** Reads `Authorization: Basic base64(name:password)` (RFC 7617); null when absent or malformed. */
 export function parseBasicCredentials(header: string | undefined): BasicCredentials | null {

@@ -1,5 +1,6 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { TenantCaller } from '@app/domain';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
 import type { TenantRequest } from './tenant-request';
 
 /** The tenant API caller that TenantAuthGuard resolved. */

@@ -1,7 +1,8 @@
+import { PresentedCredential, ResolveTenantCallerQuery } from '@app/domain';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { PresentedCredential, ResolveTenantCallerQuery } from '@app/domain';
+
 import { chargeRequestQuota } from './request-quota';
 import { SESSION_COOKIE, TenantRequest } from './tenant-request';
 
@@ -28,7 +29,9 @@ export class TenantAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<TenantRequest>();
     // req.hostname honours X-Forwarded-Host only when TRUST_PROXY is set ('trust proxy').
-    request.tenant = await this.queries.execute(new ResolveTenantCallerQuery(request.hostname, presentedCredential(request)));
+    request.tenant = await this.queries.execute(
+      new ResolveTenantCallerQuery(request.hostname, presentedCredential(request)),
+    );
     await chargeRequestQuota(this.commands, request, context.switchToHttp().getResponse<Response>());
     return true;
   }

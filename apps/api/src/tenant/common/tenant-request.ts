@@ -1,5 +1,5 @@
+import { type TenantCaller } from '@app/domain';
 import type { Request } from 'express';
-import { TenantCaller } from '@app/domain';
 
 export const SESSION_COOKIE = 'influxdb-oss-session';
 

@@ -1,9 +1,23 @@
+import {
+  CreateLabelCommand,
+  DeleteLabelCommand,
+  GetLabelQuery,
+  ListLabelsQuery,
+  TenantCaller,
+  UpdateLabelCommand,
+} from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CreateLabelCommand, DeleteLabelCommand, GetLabelQuery, ListLabelsQuery, TenantCaller, UpdateLabelCommand } from '@app/domain';
+
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { CreateLabelRequest, labelResponse, labelsResponse, ListLabelsParams, UpdateLabelRequest } from './dto/label.dto';
+import {
+  CreateLabelRequest,
+  labelResponse,
+  labelsResponse,
+  ListLabelsParams,
+  UpdateLabelRequest,
+} from './dto/label.dto';
 
 @Controller('api/v2/labels')
 @UseGuards(TenantAuthGuard)

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { LabelsController } from './labels.controller';
 
 @Module({ controllers: [LabelsController] })

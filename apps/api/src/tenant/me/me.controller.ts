@@ -1,11 +1,12 @@
+import { BasicCredentials, ChangeMyPasswordCommand, GetMeQuery, TenantCaller } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Put, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { BasicCredentials, ChangeMyPasswordCommand, GetMeQuery, TenantCaller } from '@app/domain';
+
 import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
 import { ClientAddress } from '../common/client-address.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { PasswordRequest, userResponse, UserResponse } from '../users/dto/user.dto';
+import { PasswordRequest, UserResponse, userResponse } from '../users/dto/user.dto';
 
 @Controller('api/v2/me')
 @UseGuards(TenantAuthGuard)
@@ -24,7 +25,10 @@ export class MeController {
   @Put('password')
   @HttpCode(204)
   async changePassword(
-    @Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @ClientAddress() from: string, @Body() body: PasswordRequest,
+    @Caller() caller: TenantCaller,
+    @Basic() basic: BasicCredentials | null,
+    @ClientAddress() from: string,
+    @Body() body: PasswordRequest,
   ): Promise<void> {
     await this.commands.execute(new ChangeMyPasswordCommand(caller, basic, body.password, from));
   }

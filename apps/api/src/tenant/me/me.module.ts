@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { MeController } from './me.controller';
 
 @Module({ controllers: [MeController] })

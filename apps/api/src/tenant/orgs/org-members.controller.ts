@@ -1,10 +1,11 @@
+import { AddOrgMemberCommand, ListOrgMembersQuery, OrgRole, RemoveOrgMemberCommand, TenantCaller } from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AddOrgMemberCommand, ListOrgMembersQuery, OrgRole, RemoveOrgMemberCommand, TenantCaller } from '@app/domain';
+
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { AddOrgMemberRequest } from './dto/org.requests';
-import { orgMemberResponse, OrgMemberResponse, orgMembersResponse } from './dto/org.response';
+import { OrgMemberResponse, orgMemberResponse, orgMembersResponse } from './dto/org.response';
 
 /** `/api/v2/orgs/{orgID}/members` and `/owners`: the same use cases with the route's role. */
 @Controller('api/v2/orgs/:orgID')
@@ -39,13 +40,21 @@ export class OrgMembersController {
 
   @Delete('members/:userID')
   @HttpCode(204)
-  async remove(@Caller() caller: TenantCaller, @Param('orgID') orgId: string, @Param('userID') userId: string): Promise<void> {
+  async remove(
+    @Caller() caller: TenantCaller,
+    @Param('orgID') orgId: string,
+    @Param('userID') userId: string,
+  ): Promise<void> {
     await this.commands.execute(new RemoveOrgMemberCommand(caller, orgId, userId, 'member'));
   }
 
   @Delete('owners/:userID')
   @HttpCode(204)
-  async removeOwner(@Caller() caller: TenantCaller, @Param('orgID') orgId: string, @Param('userID') userId: string): Promise<void> {
+  async removeOwner(
+    @Caller() caller: TenantCaller,
+    @Param('orgID') orgId: string,
+    @Param('userID') userId: string,
+  ): Promise<void> {
     await this.commands.execute(new RemoveOrgMemberCommand(caller, orgId, userId, 'owner'));
   }
 
@@ -54,7 +63,12 @@ export class OrgMembersController {
     return orgMembersResponse(members, `/api/v2/orgs/${orgId}/${role}s`);
   }
 
-  private async addRole(caller: TenantCaller, orgId: string, body: AddOrgMemberRequest, role: OrgRole): Promise<OrgMemberResponse> {
+  private async addRole(
+    caller: TenantCaller,
+    orgId: string,
+    body: AddOrgMemberRequest,
+    role: OrgRole,
+  ): Promise<OrgMemberResponse> {
     return orgMemberResponse(await this.commands.execute(new AddOrgMemberCommand(caller, orgId, body.id, role)));
   }
 }

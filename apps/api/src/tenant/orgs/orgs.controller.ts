@@ -1,10 +1,18 @@
+import {
+  CreateOrgCommand,
+  DeleteOrgCommand,
+  GetOrgQuery,
+  ListOrgsQuery,
+  TenantCaller,
+  UpdateOrgCommand,
+} from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CreateOrgCommand, DeleteOrgCommand, GetOrgQuery, ListOrgsQuery, TenantCaller, UpdateOrgCommand } from '@app/domain';
+
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { CreateOrgRequest, ListOrgsParams, UpdateOrgRequest } from './dto/org.requests';
-import { orgResponse, OrgResponse, orgsResponse, OrgsResponse } from './dto/org.response';
+import { OrgResponse, orgResponse, OrgsResponse, orgsResponse } from './dto/org.response';
 
 @Controller('api/v2/orgs')
 @UseGuards(TenantAuthGuard)
@@ -33,8 +41,16 @@ export class OrgsController {
   }
 
   @Patch(':orgID')
-  async update(@Caller() caller: TenantCaller, @Param('orgID') orgId: string, @Body() body: UpdateOrgRequest): Promise<OrgResponse> {
-    return orgResponse(await this.commands.execute(new UpdateOrgCommand(caller, orgId, { name: body.name, description: body.description })));
+  async update(
+    @Caller() caller: TenantCaller,
+    @Param('orgID') orgId: string,
+    @Body() body: UpdateOrgRequest,
+  ): Promise<OrgResponse> {
+    return orgResponse(
+      await this.commands.execute(
+        new UpdateOrgCommand(caller, orgId, { name: body.name, description: body.description }),
+      ),
+    );
   }
 
   @Delete(':orgID')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { OrgMembersController } from './org-members.controller';
 import { OrgsController } from './orgs.controller';
 

@@ -1,6 +1,7 @@
+import { ResolveTenantCallerQuery } from '@app/domain';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ResolveTenantCallerQuery } from '@app/domain';
+
 import { TenantRequest } from '../common/tenant-request';
 
 /**

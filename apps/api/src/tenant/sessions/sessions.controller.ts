@@ -1,7 +1,8 @@
+import { BasicCredentials, SignInCommand, SignOutCommand, TenantCaller } from '@app/domain';
 import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { BasicCredentials, SignInCommand, SignOutCommand, TenantCaller } from '@app/domain';
+
 import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
 import { ClientAddress } from '../common/client-address.decorator';
@@ -18,8 +19,11 @@ export class SessionsController {
   @HttpCode(204)
   @UseGuards(HostInstanceGuard)
   async signIn(
-    @Caller() caller: TenantCaller, @Basic() basic: BasicCredentials | null, @ClientAddress() from: string,
-    @Req() req: Request, @Res({ passthrough: true }) res: Response,
+    @Caller() caller: TenantCaller,
+    @Basic() basic: BasicCredentials | null,
+    @ClientAddress() from: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
     // Rate limiting happens where the password is checked (PasswordAttemptLimiter), for every route that checks one.
     const session = await this.commands.execute(new SignInCommand(caller, basic, from));
@@ -29,7 +33,11 @@ export class SessionsController {
   @Post('signout')
   @HttpCode(204)
   @UseGuards(TenantAuthGuard)
-  async signOut(@Caller() caller: TenantCaller, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async signOut(
+    @Caller() caller: TenantCaller,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.commands.execute(new SignOutCommand(caller));
     res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { HostInstanceGuard } from './host-instance.guard';
 import { SessionsController } from './sessions.controller';
 

@@ -1,17 +1,24 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
 import {
-  GetOperationQuery, GetSetupOperationQuery, GetSetupStatusQuery, OnboardingMode, OperationView, SetupInstanceCommand, TenantCaller,
+  GetOperationQuery,
+  GetSetupOperationQuery,
+  GetSetupStatusQuery,
+  OnboardingMode,
+  OperationView,
+  SetupInstanceCommand,
+  TenantCaller,
   TokenGenerator,
 } from '@app/domain';
 import { AppConfig } from '@app/persistence';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+
 import { prefersAsync, respondToOperation } from '../../system/operations/operation-responder';
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { OnboardingRequest } from './dto/onboarding.request';
 import { onboardingResponse } from './dto/onboarding.response';
-import { setupOperationResponse, SetupOperationResponse } from './dto/setup-operation.response';
+import { SetupOperationResponse, setupOperationResponse } from './dto/setup-operation.response';
 
 const OPERATIONS_PATH = '/api/v2/setup/operations';
 /** Whoever started an onboarding reads its token back by presenting this claim (returned with the 202). */
@@ -34,13 +41,23 @@ export class SetupController {
 
   @Post()
   @HttpCode(201)
-  setup(@Caller() caller: TenantCaller, @Body() body: OnboardingRequest, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
+  setup(
+    @Caller() caller: TenantCaller,
+    @Body() body: OnboardingRequest,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.onboard('initial', caller, body, prefer, res);
   }
 
   @Post('user')
   @HttpCode(201)
-  setupUser(@Caller() caller: TenantCaller, @Body() body: OnboardingRequest, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
+  setupUser(
+    @Caller() caller: TenantCaller,
+    @Body() body: OnboardingRequest,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.onboard('additional', caller, body, prefer, res);
   }
 
@@ -50,11 +67,19 @@ export class SetupController {
     @Param('operationId') operationId: string,
     @Headers(CLAIM_HEADER) claim: string | undefined,
   ): Promise<SetupOperationResponse> {
-    const view = await this.queries.execute(new GetSetupOperationQuery(caller, operationId, claim ? this.tokens.digest(claim) : null));
+    const view = await this.queries.execute(
+      new GetSetupOperationQuery(caller, operationId, claim ? this.tokens.digest(claim) : null),
+    );
     return setupOperationResponse(view);
   }
 
-  private async onboard(mode: OnboardingMode, caller: TenantCaller, body: OnboardingRequest, prefer: string | undefined, res: Response) {
+  private async onboard(
+    mode: OnboardingMode,
+    caller: TenantCaller,
+    body: OnboardingRequest,
+    prefer: string | undefined,
+    res: Response,
+  ) {
     const claim = this.tokens.generate();
     const { operationId } = await this.commands.execute(new SetupInstanceCommand(caller, body, mode, claim.digest));
     const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { SetupController } from './setup.controller';
 
 @Module({ controllers: [SetupController] })

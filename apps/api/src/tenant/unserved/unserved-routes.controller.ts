@@ -1,7 +1,7 @@
+import { DomainError } from '@app/domain';
 import { All, Controller, Module, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DomainError } from '@app/domain';
 
 /**
  * Routes of a full InfluxDB that InfluxDB's contract makes orgs and buckets link to (`links.write`, `tasks`,
@@ -10,7 +10,12 @@ import { DomainError } from '@app/domain';
  * that says so, whoever asks (README.md, API overview). Left out of the OpenAPI document: they are not served.
  */
 export const UNSERVED_INFLUXDB_ROUTES = [
-  'write', 'query{/*rest}', 'tasks{/*rest}', 'dashboards{/*rest}', 'orgs/:orgID/secrets{/*rest}', 'orgs/:orgID/labels{/*rest}',
+  'write',
+  'query{/*rest}',
+  'tasks{/*rest}',
+  'dashboards{/*rest}',
+  'orgs/:orgID/secrets{/*rest}',
+  'orgs/:orgID/labels{/*rest}',
 ];
 
 @ApiExcludeController()

@@ -1,14 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  BasicCredentials, CreateUserCommand, DeleteUserCommand, GetUserQuery, ListUsersQuery, SetUserPasswordCommand, TenantCaller,
+  BasicCredentials,
+  CreateUserCommand,
+  DeleteUserCommand,
+  GetUserQuery,
+  ListUsersQuery,
+  SetUserPasswordCommand,
+  TenantCaller,
   UpdateUserCommand,
 } from '@app/domain';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+
 import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
 import { ClientAddress } from '../common/client-address.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { CreateUserRequest, ListUsersParamsDto, PasswordRequest, UpdateUserRequest, userResponse, UserResponse, usersResponse } from './dto/user.dto';
+import {
+  CreateUserRequest,
+  ListUsersParamsDto,
+  PasswordRequest,
+  UpdateUserRequest,
+  UserResponse,
+  userResponse,
+  usersResponse,
+} from './dto/user.dto';
 
 @Controller('api/v2/users')
 @UseGuards(TenantAuthGuard)
@@ -35,7 +50,11 @@ export class UsersController {
   }
 
   @Patch(':userID')
-  async update(@Caller() caller: TenantCaller, @Param('userID') userId: string, @Body() body: UpdateUserRequest): Promise<UserResponse> {
+  async update(
+    @Caller() caller: TenantCaller,
+    @Param('userID') userId: string,
+    @Body() body: UpdateUserRequest,
+  ): Promise<UserResponse> {
     return userResponse(await this.commands.execute(new UpdateUserCommand(caller, userId, body)));
   }
 
@@ -48,8 +67,11 @@ export class UsersController {
   @Post(':userID/password')
   @HttpCode(204)
   async postPassword(
-    @Caller() caller: TenantCaller, @Param('userID') userId: string, @Body() body: PasswordRequest,
-    @Basic() basic: BasicCredentials | null, @ClientAddress() from: string,
+    @Caller() caller: TenantCaller,
+    @Param('userID') userId: string,
+    @Body() body: PasswordRequest,
+    @Basic() basic: BasicCredentials | null,
+    @ClientAddress() from: string,
   ): Promise<void> {
     await this.commands.execute(new SetUserPasswordCommand(caller, userId, body.password, basic, from));
   }
@@ -57,8 +79,11 @@ export class UsersController {
   @Put(':userID/password')
   @HttpCode(204)
   async putPassword(
-    @Caller() caller: TenantCaller, @Param('userID') userId: string, @Body() body: PasswordRequest,
-    @Basic() basic: BasicCredentials | null, @ClientAddress() from: string,
+    @Caller() caller: TenantCaller,
+    @Param('userID') userId: string,
+    @Body() body: PasswordRequest,
+    @Basic() basic: BasicCredentials | null,
+    @ClientAddress() from: string,
   ): Promise<void> {
     await this.commands.execute(new SetUserPasswordCommand(caller, userId, body.password, basic, from));
   }

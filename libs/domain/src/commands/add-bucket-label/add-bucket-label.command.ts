@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { Label } from '../../labels/label';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Label } from '../../labels/label';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export class AddBucketLabelCommand extends Command<Label> {
   constructor(

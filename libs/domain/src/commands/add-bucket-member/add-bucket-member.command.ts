@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { BucketMember, BucketRole } from '../../ports/bucket-member-repository.port';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type BucketMember, type BucketRole } from '../../ports/bucket-member-repository.port';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export class AddBucketMemberCommand extends Command<BucketMember> {
   constructor(

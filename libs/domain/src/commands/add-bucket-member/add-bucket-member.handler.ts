@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { DomainError } from '../../errors';
 import { BucketMemberRepository, BucketRepository, Clock } from '../../ports';
@@ -20,7 +21,8 @@ export class AddBucketMemberHandler implements ICommandHandler<AddBucketMemberCo
     if (!userId) throw DomainError.invalidField('id', 'is required');
     const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
     authorize(caller, 'write', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
-    if (!isId(userId) || !(await this.members.userExists(caller.instanceId, userId))) throw DomainError.notFound('user not found');
+    if (!isId(userId) || !(await this.members.userExists(caller.instanceId, userId)))
+      throw DomainError.notFound('user not found');
     // the answer shows the user's name and status: only for a caller that may read the user
     authorize(caller, 'read', { type: 'users', id: userId });
     return this.members.add(caller.instanceId, bucket.id, userId, role, this.clock.now());

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { checkDomainName, hostWithoutPort } from '../../instances/domain-name';
 import { Clock } from '../../ports';

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { OrgMember, OrgRole } from '../../orgs/org';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type OrgMember, type OrgRole } from '../../orgs/org';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `POST /api/v2/orgs/{orgID}/members` (role member) and `/owners` (role owner). */
 export class AddOrgMemberCommand extends Command<OrgMember> {

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { DomainError, ErrorCode } from '../../errors';
@@ -27,14 +28,23 @@ export class AddOrgMemberHandler implements ICommandHandler<AddOrgMemberCommand>
     const org = await existingOrg(this.orgs, caller.instanceId, orgId);
     authorize(caller, 'write', orgResource(org.id));
     if (userId === undefined || !isId(userId)) {
-      throw new DomainError(ErrorCode.InvalidArgument, 'user id missing or invalid', [{ field: 'id', description: 'must be a user id' }]);
+      throw new DomainError(ErrorCode.InvalidArgument, 'user id missing or invalid', [
+        { field: 'id', description: 'must be a user id' },
+      ]);
     }
     const user = await this.orgs.findUser(caller.instanceId, userId);
     if (!user) throw userNotFound(userId);
     const current = await this.orgs.findRole(caller.instanceId, org.id, user.id);
     const at = this.clock.now();
     if (current === null) {
-      await this.orgs.addMember(caller.instanceId, org.id, user.id, role, orgEvents.memberAdded(org.id, user.id, role), at);
+      await this.orgs.addMember(
+        caller.instanceId,
+        org.id,
+        user.id,
+        role,
+        orgEvents.memberAdded(org.id, user.id, role),
+        at,
+      );
     } else if (current === 'member' && role === 'owner') {
       const event = orgEvents.roleChanged(org.id, user.id, 'member', 'owner');
       if (!(await this.orgs.changeRole(caller.instanceId, org.id, user.id, 'member', 'owner', event, at))) {

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { ObjectDetails } from '../../operations/operation';

@@ -1,7 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { ObjectDetails } from '../../operations/operation';
-import { InstanceLimits } from '../../ports/instance-admin-repository.port';
-import { Id } from '../../shared/id';
+
+import { type ObjectDetails } from '../../operations/operation';
+import { type InstanceLimits } from '../../ports/instance-admin-repository.port';
+import { type Id } from '../../shared/id';
 
 export interface BulkLimitsItem {
   readonly instanceId: Id;

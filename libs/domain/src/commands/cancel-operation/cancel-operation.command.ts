@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { CancelOutcome } from '../../ports/provisioning-store.port';
-import { Id } from '../../shared/id';
+
+import { type CancelOutcome } from '../../ports/provisioning-store.port';
+import { type Id } from '../../shared/id';
 
 export class CancelOperationCommand extends Command<CancelOutcome> {
   constructor(readonly operationId: Id) {

@@ -1,11 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { OperationKind } from '../../operations/operation';
 import { Clock, OperationRepository, ProvisioningStore } from '../../ports';
 import { CancelOutcome } from '../../ports/provisioning-store.port';
 import { isId } from '../../shared/id';
-import { CancelOperationCommand } from './cancel-operation.command';
 import { preview } from '../../shared/text';
+import { CancelOperationCommand } from './cancel-operation.command';
 
 /**
  * Best effort: a job not yet started never does anything and the operation ends CANCELLED; a running one rolls

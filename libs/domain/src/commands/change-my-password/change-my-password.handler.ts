@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { DomainError, ErrorCode } from '../../errors';
 import { Clock, PasswordAttemptLimiter, PasswordHasher, UserRepository } from '../../ports';
 import { badCredentials, verifyCredentials } from '../../users/credentials';
@@ -20,12 +21,25 @@ export class ChangeMyPasswordHandler implements ICommandHandler<ChangeMyPassword
   ) {}
 
   async execute({ caller, basic, password, clientAddress }: ChangeMyPasswordCommand): Promise<void> {
-    if (caller.kind !== 'session' || !caller.user) throw new DomainError(ErrorCode.Unauthenticated, 'changing your password needs a session cookie');
-    if (!basic) throw new DomainError(ErrorCode.Unauthenticated, 'changing your password needs Basic credentials with your old password');
-    const self = await verifyCredentials({ users: this.users, hasher: this.hasher, limiter: this.limiter }, caller.instanceId, basic, clientAddress);
+    if (caller.kind !== 'session' || !caller.user)
+      throw new DomainError(ErrorCode.Unauthenticated, 'changing your password needs a session cookie');
+    if (!basic)
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'changing your password needs Basic credentials with your old password',
+      );
+    const self = await verifyCredentials(
+      { users: this.users, hasher: this.hasher, limiter: this.limiter },
+      caller.instanceId,
+      basic,
+      clientAddress,
+    );
     if (!self || self.id !== caller.user.id) throw badCredentials();
     const hash = await this.hasher.hash(checkPassword(password, 'password'));
     const event = userEvents.passwordChanged(caller.instanceId, self.id, 'self');
-    if (!(await this.users.setPasswordHash(caller.instanceId, self.id, hash, caller.sessionId, event, this.clock.now()))) throw badCredentials();
+    if (
+      !(await this.users.setPasswordHash(caller.instanceId, self.id, hash, caller.sessionId, event, this.clock.now()))
+    )
+      throw badCredentials();
   }
 }

@@ -1,7 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { Clock } from '../../ports';
-import { crossedThreshold, QuotaUnit, quotaPeriod } from '../../quotas/quota';
-import { DueQuotaNotification, QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '../../quotas/quota-ports';
+import { crossedThreshold, quotaPeriod, QuotaUnit } from '../../quotas/quota';
+import {
+  DueQuotaNotification,
+  QuotaNotificationQueue,
+  QuotaRepository,
+  QuotaUsageCounter,
+} from '../../quotas/quota-ports';
 import { ChargeTenantRequestCommand, QuotaVerdict } from './charge-tenant-request.command';
 
 const PASS: QuotaVerdict = { exhausted: false };
@@ -30,10 +36,14 @@ export class ChargeTenantRequestHandler implements ICommandHandler<ChargeTenantR
     const due: DueQuotaNotification[] = [];
     for (const n of quota.notifications) {
       const threshold = crossedThreshold(n, quota.amount, usage);
-      if (threshold !== null) due.push({ instanceId, notificationId: n.id, periodStart: period.start.toISOString(), threshold, usage });
+      if (threshold !== null)
+        due.push({ instanceId, notificationId: n.id, periodStart: period.start.toISOString(), threshold, usage });
     }
     if (due.length > 0) await this.notifications.enqueue(due);
     if (!quota.limit || usage <= quota.amount) return PASS;
-    return { exhausted: true, retryAfterSeconds: Math.max(1, Math.ceil((period.end.getTime() - now.getTime()) / 1000)) };
+    return {
+      exhausted: true,
+      retryAfterSeconds: Math.max(1, Math.ceil((period.end.getTime() - now.getTime()) / 1000)),
+    };
   }
 }

@@ -1,7 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { AuthorizationStatus, CreatedAuthorization } from '../../authorizations/authorization';
-import { PermissionInput } from '../../authorizations/permission-input';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type AuthorizationStatus, type CreatedAuthorization } from '../../authorizations/authorization';
+import { type PermissionInput } from '../../authorizations/permission-input';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** InfluxDB `AuthorizationPostRequest`. */
 export interface AuthorizationInput {

@@ -1,19 +1,20 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize, holdsAll, permissionName } from '../../authorization/authorize';
+import { CreatedAuthorization } from '../../authorizations/authorization';
 import { authorizationsOfOrg } from '../../authorizations/authorization-access';
 import { authorizationEvents } from '../../authorizations/authorization-events';
-import { CreatedAuthorization } from '../../authorizations/authorization';
 import { checkPermissions } from '../../authorizations/permission-input';
 import { checkPermissionTargets, namedResources } from '../../authorizations/permission-targets';
 import { DomainError, ErrorCode } from '../../errors';
 import { existingOrg } from '../../orgs/existing-org';
 import { userNotFound } from '../../orgs/org-membership';
-import { Clock, IdGenerator, OrgRepository, AuthorizationRepository, TokenGenerator } from '../../ports';
+import { AuthorizationRepository, Clock, IdGenerator, OrgRepository, TokenGenerator } from '../../ports';
 import { isId } from '../../shared/id';
+import { checkDescription } from '../../shared/text';
 import { CallerUser, TenantCaller } from '../../tenancy/tenant-caller';
 import { CreateAuthorizationCommand } from './create-authorization.command';
-import { checkDescription } from '../../shared/text';
 
 /**
  * Needs write on the org's authorizations (and on the user, when the token is for someone else). A caller never
@@ -38,15 +39,31 @@ export class CreateAuthorizationHandler implements ICommandHandler<CreateAuthori
     const user = await this.owner(caller, input.userID);
     const permissions = checkPermissions(input.permissions);
     const beyond = permissions.find((p) => !holdsAll(caller, [p]));
-    if (beyond) throw new DomainError(ErrorCode.Unauthenticated, `${permissionName(beyond.action, beyond.resource)} is unauthorized`);
-    checkPermissionTargets(permissions, org.id, await this.authorizations.resourceOrgs(caller.instanceId, namedResources(permissions)));
+    if (beyond)
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        `${permissionName(beyond.action, beyond.resource)} is unauthorized`,
+      );
+    checkPermissionTargets(
+      permissions,
+      org.id,
+      await this.authorizations.resourceOrgs(caller.instanceId, namedResources(permissions)),
+    );
 
     const id = this.ids.newId();
     const token = this.tokens.generate();
     const description = checkDescription(input.description);
     const authorization = await this.authorizations.create(
       caller.instanceId,
-      { id, orgId: org.id, userId: user.id, digest: token.digest, description, status: input.status ?? 'active', permissions },
+      {
+        id,
+        orgId: org.id,
+        userId: user.id,
+        digest: token.digest,
+        description,
+        status: input.status ?? 'active',
+        permissions,
+      },
       authorizationEvents.added(id, org.id, user.id, description, permissions),
       this.clock.now(),
     );

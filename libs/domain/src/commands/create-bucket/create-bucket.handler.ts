@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { Bucket, SchemaType } from '../../buckets/bucket';
 import { checkBucketName, checkBucketRp } from '../../buckets/bucket-name';
@@ -6,8 +7,8 @@ import { retentionFrom } from '../../buckets/retention-rules';
 import { DomainError } from '../../errors';
 import { BucketRepository, Clock, IdGenerator } from '../../ports';
 import { isId } from '../../shared/id';
-import { CreateBucketCommand } from './create-bucket.command';
 import { checkDescription, preview } from '../../shared/text';
+import { CreateBucketCommand } from './create-bucket.command';
 
 const SCHEMA_TYPES: readonly SchemaType[] = ['implicit', 'explicit'];
 
@@ -26,7 +27,8 @@ export class CreateBucketHandler implements ICommandHandler<CreateBucketCommand>
     const rp = checkBucketRp(input.rp);
     const retention = retentionFrom(input.retentionRules);
     const schemaType = (input.schemaType ?? 'implicit') as SchemaType;
-    if (!SCHEMA_TYPES.includes(schemaType)) throw DomainError.invalidField('schemaType', `must be one of ${SCHEMA_TYPES.join(', ')}`);
+    if (!SCHEMA_TYPES.includes(schemaType))
+      throw DomainError.invalidField('schemaType', `must be one of ${SCHEMA_TYPES.join(', ')}`);
     if (!isId(input.orgID) || !(await this.buckets.orgExists(caller.instanceId, input.orgID))) {
       throw DomainError.notFound(`organization ${preview(input.orgID)} not found`);
     }

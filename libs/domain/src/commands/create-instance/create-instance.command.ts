@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { CreateInstanceInput } from '../../provisioning/create-instance-input';
-import { Id } from '../../shared/id';
+
+import { type CreateInstanceInput } from '../../provisioning/create-instance-input';
+import { type Id } from '../../shared/id';
 
 export interface CreateInstanceAccepted {
   readonly operationId: Id;

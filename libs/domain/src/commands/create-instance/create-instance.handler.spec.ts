@@ -1,9 +1,14 @@
 import { DomainError, ErrorCode } from '../../errors';
 import { hostWithoutPort } from '../../instances/domain-name';
 import { FailureReason, OperationKind } from '../../operations/operation';
-import { CreateInstanceInput } from '../../provisioning/create-instance-input';
+import { type CreateInstanceInput } from '../../provisioning/create-instance-input';
 import {
-  FakeSecretSealer, FixedClock, InMemoryProvisioningStore, RecordingProvisioningQueue, SequentialIdGenerator, TEST_SETTINGS,
+  FakeSecretSealer,
+  FixedClock,
+  InMemoryProvisioningStore,
+  RecordingProvisioningQueue,
+  SequentialIdGenerator,
+  TEST_SETTINGS,
 } from '../../testing/in-memory-ports';
 import { CreateInstanceCommand } from './create-instance.command';
 import { CreateInstanceHandler } from './create-instance.handler';
@@ -39,7 +44,10 @@ describe(CreateInstanceHandler.name, () => {
   });
 
   it("refuses a caller's create beyond MAX_PENDING_CREATES_PER_CALLER unfinished ones, and nobody else's", async () => {
-    handler = new CreateInstanceHandler(clock, ids, sealer, store, queue, { ...TEST_SETTINGS, maxPendingCreatesPerCaller: 2 });
+    handler = new CreateInstanceHandler(clock, ids, sealer, store, queue, {
+      ...TEST_SETTINGS,
+      maxPendingCreatesPerCaller: 2,
+    });
     const bare = (name: string): CreateInstanceInput => ({ instanceName: name });
     await handler.execute(new CreateInstanceCommand(bare('one'), CALLER));
     await handler.execute(new CreateInstanceCommand(bare('two'), CALLER));
@@ -76,7 +84,9 @@ describe(CreateInstanceHandler.name, () => {
   it('makes the generated domain primary when there is no custom domain', async () => {
     await handler.execute(new CreateInstanceCommand(fullInput({ customDomain: undefined }), CALLER));
 
-    expect(store.reservations[0].domains).toEqual([{ domain: 'acme-corp-abc123.localhost', generated: true, primary: true }]);
+    expect(store.reservations[0].domains).toEqual([
+      { domain: 'acme-corp-abc123.localhost', generated: true, primary: true },
+    ]);
   });
 
   it('seals the password: the stored request has none, the sealed input opens to it', async () => {
@@ -113,14 +123,20 @@ describe(CreateInstanceHandler.name, () => {
     expect(store.failures).toEqual([
       {
         operationId: store.reservations[0].operation.id,
-        failure: { reason: FailureReason.Internal, message: 'internal error while provisioning the instance', retryable: true },
+        failure: {
+          reason: FailureReason.Internal,
+          message: 'internal error while provisioning the instance',
+          retryable: true,
+        },
         at: clock.now(),
       },
     ]);
   });
 
   it('stores and enqueues nothing for an invalid request', async () => {
-    const input = fullInput({ human: { userName: 'admin', email: { email: 'admin@acme.example.com' }, password: { password: '🔐'.repeat(20) } } });
+    const input = fullInput({
+      human: { userName: 'admin', email: { email: 'admin@acme.example.com' }, password: { password: '🔐'.repeat(20) } },
+    });
 
     await expect(handler.execute(new CreateInstanceCommand(input, CALLER))).rejects.toMatchObject({
       code: ErrorCode.InvalidArgument,
@@ -134,7 +150,9 @@ describe(CreateInstanceHandler.name, () => {
   it('passes on ALREADY_EXISTS from the store and enqueues nothing when the custom domain is taken', async () => {
     await handler.execute(new CreateInstanceCommand(fullInput(), CALLER));
 
-    const again = handler.execute(new CreateInstanceCommand(fullInput({ instanceName: 'Other', customDomain: 'LOGIN.acme.example.com' }), CALLER));
+    const again = handler.execute(
+      new CreateInstanceCommand(fullInput({ instanceName: 'Other', customDomain: 'LOGIN.acme.example.com' }), CALLER),
+    );
 
     await expect(again).rejects.toBeInstanceOf(DomainError);
     await expect(again).rejects.toMatchObject({ code: ErrorCode.AlreadyExists });
@@ -146,7 +164,9 @@ describe(CreateInstanceHandler.name, () => {
     // checkDomainName accepts "tenant.example.com:8443" and the handler reserves it with the port, but routing
     // looks up hostWithoutPort(Host) = "tenant.example.com", so the domain never routes (and ":8443"/":8444" are
     // two "unique" domains for one host). Either refusing the port or reserving the bare host fixes it.
-    await handler.execute(new CreateInstanceCommand(fullInput({ customDomain: 'tenant.example.com:8443' }), CALLER)).catch(() => undefined);
+    await handler
+      .execute(new CreateInstanceCommand(fullInput({ customDomain: 'tenant.example.com:8443' }), CALLER))
+      .catch(() => undefined);
 
     for (const { domain } of store.reservations.flatMap((r) => r.domains)) {
       expect(domain).toBe(hostWithoutPort(domain));

@@ -1,12 +1,21 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { generatedDomainFor, hostWithoutPort } from '../../instances/domain-name';
 import { OperationKind } from '../../operations/operation';
 import { systemCreateAdmission } from '../../operations/pending-work';
 import { provisioningStepsFor } from '../../operations/provisioning-steps';
+import {
+  Clock,
+  IdGenerator,
+  ProvisioningQueue,
+  ProvisioningSettings,
+  ProvisioningStore,
+  ReservedDomain,
+  SecretSealer,
+} from '../../ports';
 import { instanceSpecFrom } from '../../provisioning/instance-spec';
-import { Clock, IdGenerator, ProvisioningQueue, ProvisioningSettings, ProvisioningStore, ReservedDomain, SecretSealer } from '../../ports';
-import { CreateInstanceAccepted, CreateInstanceCommand } from './create-instance.command';
 import { failureFromError } from '../provision-instance/failure-from-error';
+import { CreateInstanceAccepted, CreateInstanceCommand } from './create-instance.command';
 
 /** Checks the request, reserves the instance and its domains, and hands the work to the provisioning queue. */
 @CommandHandler(CreateInstanceCommand)
@@ -25,25 +34,32 @@ export class CreateInstanceHandler implements ICommandHandler<CreateInstanceComm
     const { spec, secrets } = instanceSpecFrom(input, now);
     const instanceId = this.ids.newId();
     const operationId = this.ids.newId();
-    const generated = generatedDomainFor(spec.instanceName, this.ids.randomSuffix(6), hostWithoutPort(this.settings.baseDomain));
+    const generated = generatedDomainFor(
+      spec.instanceName,
+      this.ids.randomSuffix(6),
+      hostWithoutPort(this.settings.baseDomain),
+    );
     const domains: ReservedDomain[] = [{ domain: generated, generated: true, primary: spec.customDomain === null }];
     if (spec.customDomain) domains.push({ domain: spec.customDomain, generated: false, primary: true });
 
-    await this.store.reserve({
-      instanceId,
-      name: spec.instanceName,
-      defaultLanguage: spec.defaultLanguage,
-      domains,
-      operation: {
-        id: operationId,
-        kind: OperationKind.CreateInstance,
-        createdBy: callerId,
-        request: spec,
-        sealedInput: this.sealer.seal(JSON.stringify(secrets)),
-        totalSteps: provisioningStepsFor(spec).length,
+    await this.store.reserve(
+      {
+        instanceId,
+        name: spec.instanceName,
+        defaultLanguage: spec.defaultLanguage,
+        domains,
+        operation: {
+          id: operationId,
+          kind: OperationKind.CreateInstance,
+          createdBy: callerId,
+          request: spec,
+          sealedInput: this.sealer.seal(JSON.stringify(secrets)),
+          totalSteps: provisioningStepsFor(spec).length,
+        },
+        at: now,
       },
-      at: now,
-    }, systemCreateAdmission(this.settings.maxPendingCreatesPerCaller));
+      systemCreateAdmission(this.settings.maxPendingCreatesPerCaller),
+    );
     try {
       await this.queue.enqueueProvisioning(operationId);
     } catch (error) {

@@ -1,11 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { DomainError } from '../../errors';
 import { checkLabelName, checkLabelProperties, Label } from '../../labels/label';
 import { BucketRepository, Clock, IdGenerator, LabelRepository } from '../../ports';
 import { isId } from '../../shared/id';
-import { CreateLabelCommand } from './create-label.command';
 import { preview } from '../../shared/text';
+import { CreateLabelCommand } from './create-label.command';
 
 @CommandHandler(CreateLabelCommand)
 export class CreateLabelHandler implements ICommandHandler<CreateLabelCommand> {
@@ -24,6 +25,10 @@ export class CreateLabelHandler implements ICommandHandler<CreateLabelCommand> {
       throw DomainError.notFound(`organization ${preview(input.orgID)} not found`);
     }
     authorize(caller, 'write', { type: 'labels', orgID: input.orgID });
-    return this.labels.create(caller.instanceId, { id: this.ids.newId(), orgId: input.orgID, name, properties }, this.clock.now());
+    return this.labels.create(
+      caller.instanceId,
+      { id: this.ids.newId(), orgId: input.orgID, name, properties },
+      this.clock.now(),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { Org } from '../../orgs/org';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Org } from '../../orgs/org';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `POST /api/v2/orgs` */
 export class CreateOrgCommand extends Command<Org> {

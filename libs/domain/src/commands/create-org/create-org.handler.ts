@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { systemBucketsForOrg } from '../../buckets/default-buckets';
@@ -7,8 +8,8 @@ import { orgEvents } from '../../orgs/org-events';
 import { checkOrgName } from '../../orgs/org-name';
 import { Clock, IdGenerator, OrgRepository } from '../../ports';
 import { PlannedBucket } from '../../provisioning/provisioning-plan';
-import { CreateOrgCommand } from './create-org.command';
 import { checkDescription } from '../../shared/text';
+import { CreateOrgCommand } from './create-org.command';
 
 /** A new org comes with its system buckets `_tasks` and `_monitoring`; its creator (when a user) owns it. */
 @CommandHandler(CreateOrgCommand)

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { Clock, IdGenerator, UserRepository } from '../../ports';
 import { checkInfluxUserName, checkUserStatus, User } from '../../users/user';
@@ -19,6 +20,11 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
     const name = checkInfluxUserName(input.name);
     const status = input.status === undefined ? 'active' : checkUserStatus(input.status);
     const id = this.ids.newId();
-    return this.users.create(caller.instanceId, { id, name, status }, userEvents.added(caller.instanceId, id, name, status), this.clock.now());
+    return this.users.create(
+      caller.instanceId,
+      { id, name, status },
+      userEvents.added(caller.instanceId, id, name, status),
+      this.clock.now(),
+    );
   }
 }

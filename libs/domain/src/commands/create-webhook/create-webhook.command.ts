@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import { Webhook, WebhookInput } from '../../webhooks/webhook';
+
+import { type Webhook, type WebhookInput } from '../../webhooks/webhook';
 
 export interface CreatedWebhook {
   readonly webhook: Webhook;

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { Clock, IdGenerator, SecretSealer, WebhookRepository, WebhookUrlPolicy } from '../../ports';
 import { checkWebhookInput } from '../../webhooks/webhook';

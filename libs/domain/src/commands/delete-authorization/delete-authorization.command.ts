@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `DELETE /api/v2/authorizations/{authID}`: the token stops working at once. */
 export class DeleteAuthorizationCommand extends Command<void> {

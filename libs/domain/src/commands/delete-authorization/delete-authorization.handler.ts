@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { AUTHORIZATION_NOT_FOUND } from '../../authorizations/authorization';
@@ -22,7 +23,15 @@ export class DeleteAuthorizationHandler implements ICommandHandler<DeleteAuthori
     const auth = await existingAuthorization(this.authorizations, caller.instanceId, authId);
     authorize(caller, 'write', authorizationResource(auth));
     const event = authorizationEvents.removed(auth.id, auth.orgId);
-    if (!(await this.authorizations.remove(caller.instanceId, auth.id, event, this.clock.now(), tokenChangeGuard(caller, auth.userId)))) {
+    if (
+      !(await this.authorizations.remove(
+        caller.instanceId,
+        auth.id,
+        event,
+        this.clock.now(),
+        tokenChangeGuard(caller, auth.userId),
+      ))
+    ) {
       throw DomainError.notFound(AUTHORIZATION_NOT_FOUND);
     }
   }

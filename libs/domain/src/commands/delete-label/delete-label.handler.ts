@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { Clock, LabelRepository } from '../../ports';
 import { findLabelOrThrow } from '../../queries/get-label/get-label.handler';

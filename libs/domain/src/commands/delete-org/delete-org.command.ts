@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `DELETE /api/v2/orgs/{orgID}`: the org goes with its buckets, memberships and authorizations. */
 export class DeleteOrgCommand extends Command<void> {

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { userDeletionGuard } from '../../orgs/owner-rules';
 import { Clock, UserRepository } from '../../ports';
@@ -22,7 +23,13 @@ export class DeleteUserHandler implements ICommandHandler<DeleteUserCommand> {
     const user = await existingUser(this.users, caller, userId);
     authorize(caller, 'write', { type: 'users', id: user.id });
     const event = userEvents.removed(caller.instanceId, user.id, user.name);
-    const removed = await this.users.remove(caller.instanceId, user.id, event, this.clock.now(), userDeletionGuard(user.id, user.name));
+    const removed = await this.users.remove(
+      caller.instanceId,
+      user.id,
+      event,
+      this.clock.now(),
+      userDeletionGuard(user.id, user.name),
+    );
     if (!removed) throw unknownUser();
   }
 }

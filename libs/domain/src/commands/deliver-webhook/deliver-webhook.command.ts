@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { DeliveryStatus } from '../../webhooks/webhook-delivery';
-import { Id } from '../../shared/id';
+
+import { type Id } from '../../shared/id';
+import { type DeliveryStatus } from '../../webhooks/webhook-delivery';
 
 /**
  * One attempt at one delivery. Answers the delivery's status afterwards: PENDING means "try again later"

@@ -1,5 +1,13 @@
-import { Clock, DeliveryTarget, SecretSealer, WebhookDeliveryStore, WebhookRequest, WebhookResponse, WebhookSender } from '../../ports';
-import { DeliveryAttempt, DeliveryStatus } from '../../webhooks/webhook-delivery';
+import {
+  type Clock,
+  type DeliveryTarget,
+  SecretSealer,
+  WebhookDeliveryStore,
+  type WebhookRequest,
+  type WebhookResponse,
+  WebhookSender,
+} from '../../ports';
+import { type DeliveryAttempt, DeliveryStatus } from '../../webhooks/webhook-delivery';
 import { newWebhookSecret, verifyWebhook } from '../../webhooks/webhook-signature';
 import { DeliverWebhookCommand } from './deliver-webhook.command';
 import { DeliverWebhookHandler } from './deliver-webhook.handler';
@@ -53,7 +61,12 @@ function target(overrides: Partial<DeliveryTarget> = {}): DeliveryTarget {
     status: DeliveryStatus.Pending,
     url: 'https://hooks.example.com/in',
     sealedSecret: `sealed:${SECRET}`,
-    event: { id: 'e000000000000001', type: 'instance.created', payload: { instanceId: 'i000000000000001', operationId: 'o000000000000001' }, createdAt: NOW },
+    event: {
+      id: 'e000000000000001',
+      type: 'instance.created',
+      payload: { instanceId: 'i000000000000001', operationId: 'o000000000000001' },
+      createdAt: NOW,
+    },
     ...overrides,
   };
 }
@@ -71,19 +84,34 @@ describe(DeliverWebhookHandler.name, () => {
     expect(await result).toBe(DeliveryStatus.Succeeded);
     const [request] = sender.requests;
     expect(JSON.parse(request.body)).toEqual({
-      type: 'instance.created', timestamp: NOW.toISOString(), data: { instanceId: 'i000000000000001', operationId: 'o000000000000001' },
+      type: 'instance.created',
+      timestamp: NOW.toISOString(),
+      data: { instanceId: 'i000000000000001', operationId: 'o000000000000001' },
     });
     expect(request.headers['webhook-id']).toBe('e000000000000001');
     expect(request.timeoutMs).toBe(10_000);
-    const headers = { id: request.headers['webhook-id'], timestamp: request.headers['webhook-timestamp'], signature: request.headers['webhook-signature'] };
+    const headers = {
+      id: request.headers['webhook-id'],
+      timestamp: request.headers['webhook-timestamp'],
+      signature: request.headers['webhook-signature'],
+    };
     expect(verifyWebhook(SECRET, headers, request.body, NOW.getTime() / 1000)).toBe(true);
-    expect(store.recorded).toEqual([{ status: DeliveryStatus.Succeeded, attempt: expect.objectContaining({ succeeded: true, responseStatus: 204, error: null }) }]);
+    expect(store.recorded).toEqual([
+      {
+        status: DeliveryStatus.Succeeded,
+        attempt: expect.objectContaining({ succeeded: true, responseStatus: 204, error: null }),
+      },
+    ]);
   });
 
   it('leaves the delivery pending on a 500 and fails it on the last attempt', async () => {
     const retry = run(target(), { status: 500 });
     expect(await retry.result).toBe(DeliveryStatus.Pending);
-    expect(retry.store.recorded[0].attempt).toMatchObject({ succeeded: false, responseStatus: 500, error: 'receiver answered HTTP 500' });
+    expect(retry.store.recorded[0].attempt).toMatchObject({
+      succeeded: false,
+      responseStatus: 500,
+      error: 'receiver answered HTTP 500',
+    });
 
     const last = run(target(), { status: 500 }, true);
     expect(await last.result).toBe(DeliveryStatus.Failed);

@@ -1,6 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { Clock, DeliveryTarget, SecretSealer, WebhookDeliveryStore, WebhookResponse, WebhookSender } from '../../ports';
-import { DeliveryStatus, isSuccessStatus, statusAfterAttempt, WEBHOOK_TIMEOUT_MS } from '../../webhooks/webhook-delivery';
+import {
+  DeliveryStatus,
+  isSuccessStatus,
+  statusAfterAttempt,
+  WEBHOOK_TIMEOUT_MS,
+} from '../../webhooks/webhook-delivery';
 import { signedWebhookMessage } from '../../webhooks/webhook-message';
 import { DeliverWebhookCommand } from './deliver-webhook.command';
 
@@ -24,13 +30,17 @@ export class DeliverWebhookHandler implements ICommandHandler<DeliverWebhookComm
     const response = await this.send(target, startedAt);
     const succeeded = response.status !== null && isSuccessStatus(response.status);
     const status = statusAfterAttempt(succeeded, finalAttempt);
-    await this.store.recordAttempt(deliveryId, {
-      succeeded,
-      responseStatus: response.status,
-      error: succeeded ? null : (response.error ?? `receiver answered HTTP ${response.status}`),
-      startedAt,
-      durationMs: this.clock.now().getTime() - startedAt.getTime(),
-    }, status);
+    await this.store.recordAttempt(
+      deliveryId,
+      {
+        succeeded,
+        responseStatus: response.status,
+        error: succeeded ? null : (response.error ?? `receiver answered HTTP ${response.status}`),
+        startedAt,
+        durationMs: this.clock.now().getTime() - startedAt.getTime(),
+      },
+      status,
+    );
     return status;
   }
 
@@ -42,6 +52,11 @@ export class DeliverWebhookHandler implements ICommandHandler<DeliverWebhookComm
       return { status: null, error: 'the webhook secret could not be opened with this SECRET_KEY' };
     }
     const message = signedWebhookMessage(target.event, secret, now);
-    return this.sender.post({ url: target.url, headers: message.headers, body: message.body, timeoutMs: WEBHOOK_TIMEOUT_MS });
+    return this.sender.post({
+      url: target.url,
+      headers: message.headers,
+      body: message.body,
+      timeoutMs: WEBHOOK_TIMEOUT_MS,
+    });
   }
 }

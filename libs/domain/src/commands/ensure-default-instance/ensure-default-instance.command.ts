@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import { Id } from '../../shared/id';
+
+import { type Id } from '../../shared/id';
 
 /**
  * The default instance serves BASE_DOMAIN itself, awaiting setup, so a stock InfluxDB client can onboard as against OSS.

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { hostWithoutPort } from '../../instances/domain-name';
 import { Clock, IdGenerator, ProvisioningSettings, TenantAuthRepository } from '../../ports';
 import { Id } from '../../shared/id';
@@ -15,6 +16,10 @@ export class EnsureDefaultInstanceHandler implements ICommandHandler<EnsureDefau
 
   async execute(): Promise<Id | null> {
     if (!this.settings.onboardDefaultInstance) return null;
-    return this.auth.ensureDefaultInstance(hostWithoutPort(this.settings.baseDomain), this.ids.newId(), this.clock.now());
+    return this.auth.ensureDefaultInstance(
+      hostWithoutPort(this.settings.baseDomain),
+      this.ids.newId(),
+      this.clock.now(),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { Clock, IdempotencyStore, OperationRepository, ProvisioningSettings } from '../../ports';
 import { EraseExpiredSecretsCommand } from './erase-expired-secrets.command';
 

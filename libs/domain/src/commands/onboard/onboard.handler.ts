@@ -1,10 +1,18 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OnboardingSecrets, OnboardingSpec } from '../../onboarding/onboarding-spec';
+
 import { planOnboarding } from '../../onboarding/onboarding-plan';
+import { OnboardingSecrets, OnboardingSpec } from '../../onboarding/onboarding-spec';
 import { isTerminal, Operation, OperationKind, OperationState } from '../../operations/operation';
 import {
-  Clock, IdGenerator, OnboardingStore, OperationRepository, PasswordHasher, ProvisioningSettings, ProvisioningStore,
-  SecretSealer, TokenGenerator,
+  Clock,
+  IdGenerator,
+  OnboardingStore,
+  OperationRepository,
+  PasswordHasher,
+  ProvisioningSettings,
+  ProvisioningStore,
+  SecretSealer,
+  TokenGenerator,
 } from '../../ports';
 import { failureFromError, isPermanent } from '../provision-instance/failure-from-error';
 import { ONBOARDING_STEPS } from '../setup-instance/setup-instance.handler';
@@ -69,6 +77,10 @@ export class OnboardHandler implements ICommandHandler<OnboardCommand> {
   }
 
   private progress(operation: Operation, step: string, completed: number): Promise<void> {
-    return this.operations.recordProgress(operation.id, { currentStep: step, completedSteps: completed, totalSteps: ONBOARDING_STEPS });
+    return this.operations.recordProgress(operation.id, {
+      currentStep: step,
+      completedSteps: completed,
+      totalSteps: ONBOARDING_STEPS,
+    });
   }
 }

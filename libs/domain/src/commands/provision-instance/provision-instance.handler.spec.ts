@@ -1,12 +1,20 @@
 import { DomainError } from '../../errors';
-import { MachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
-import { CreateInstanceSecrets, FailureReason, OperationState } from '../../operations/operation';
+import { type MachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
+import { type CreateInstanceSecrets, FailureReason, OperationState } from '../../operations/operation';
 import { ProvisioningStep } from '../../operations/provisioning-steps';
-import { CreateInstanceInput } from '../../provisioning/create-instance-input';
-import { ProvisioningPlan } from '../../provisioning/provisioning-plan';
+import { type CreateInstanceInput } from '../../provisioning/create-instance-input';
+import { type ProvisioningPlan } from '../../provisioning/provisioning-plan';
 import {
-  FAKE_KEY_PAIR, FakeKeyPairGenerator, FakePasswordHasher, FakeSecretSealer, FakeTokenGenerator, FixedClock,
-  InMemoryProvisioningStore, RecordingProvisioningQueue, SequentialIdGenerator, TEST_SETTINGS,
+  FAKE_KEY_PAIR,
+  FakeKeyPairGenerator,
+  FakePasswordHasher,
+  FakeSecretSealer,
+  FakeTokenGenerator,
+  FixedClock,
+  InMemoryProvisioningStore,
+  RecordingProvisioningQueue,
+  SequentialIdGenerator,
+  TEST_SETTINGS,
 } from '../../testing/in-memory-ports';
 import { CreateInstanceCommand } from '../create-instance/create-instance.command';
 import { CreateInstanceHandler } from '../create-instance/create-instance.handler';
@@ -33,7 +41,14 @@ describe(ProvisionInstanceHandler.name, () => {
 
   /** Reserves an operation the way the API does, and answers its id. */
   async function reserve(input: CreateInstanceInput = fullInput): Promise<string> {
-    const create = new CreateInstanceHandler(clock, ids, sealer, store, new RecordingProvisioningQueue(), TEST_SETTINGS);
+    const create = new CreateInstanceHandler(
+      clock,
+      ids,
+      sealer,
+      store,
+      new RecordingProvisioningQueue(),
+      TEST_SETTINGS,
+    );
     return (await create.execute(new CreateInstanceCommand(input, 'caller'))).operationId;
   }
 
@@ -50,13 +65,25 @@ describe(ProvisionInstanceHandler.name, () => {
     hasher = new FakePasswordHasher();
     keys = new FakeKeyPairGenerator();
     tokens = new FakeTokenGenerator();
-    handler = new ProvisionInstanceHandler(clock, ids, store.operations, store, sealer, hasher, keys, tokens, TEST_SETTINGS);
+    handler = new ProvisionInstanceHandler(
+      clock,
+      ids,
+      store.operations,
+      store,
+      sealer,
+      hasher,
+      keys,
+      tokens,
+      TEST_SETTINGS,
+    );
   });
 
   it('commits one plan and answers SUCCEEDED', async () => {
     const operationId = await reserve();
 
-    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).resolves.toBe(OperationState.Succeeded);
+    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).resolves.toBe(
+      OperationState.Succeeded,
+    );
 
     const plan = onlyPlan();
     expect(plan.operationId).toBe(operationId);
@@ -81,13 +108,27 @@ describe(ProvisionInstanceHandler.name, () => {
 
   it('reports the duration of each step once, the last one when the job ends', async () => {
     const recorded: Array<[string, number]> = [];
-    const timed = new ProvisionInstanceHandler(clock, ids, store.operations, store, sealer, hasher, keys, tokens, TEST_SETTINGS, {
-      record: (step: string, seconds: number) => recorded.push([step, seconds]),
-    });
+    const timed = new ProvisionInstanceHandler(
+      clock,
+      ids,
+      store.operations,
+      store,
+      sealer,
+      hasher,
+      keys,
+      tokens,
+      TEST_SETTINGS,
+      {
+        record: (step: string, seconds: number) => recorded.push([step, seconds]),
+      },
+    );
     await timed.execute(new ProvisionInstanceCommand(await reserve(), false));
 
     expect(recorded.map(([step]) => step)).toEqual([
-      ProvisioningStep.GenerateMachineKey, ProvisioningStep.HashPassword, ProvisioningStep.GeneratePersonalAccessToken, ProvisioningStep.WriteInstance,
+      ProvisioningStep.GenerateMachineKey,
+      ProvisioningStep.HashPassword,
+      ProvisioningStep.GeneratePersonalAccessToken,
+      ProvisioningStep.WriteInstance,
     ]);
     expect(recorded.every(([, seconds]) => seconds >= 0)).toBe(true);
   });
@@ -97,7 +138,9 @@ describe(ProvisionInstanceHandler.name, () => {
     await handler.execute(new ProvisionInstanceCommand(operationId, false));
     const attempts = (await store.operations.findById(operationId))?.attempts;
 
-    await expect(handler.execute(new ProvisionInstanceCommand(operationId, true))).resolves.toBe(OperationState.Succeeded);
+    await expect(handler.execute(new ProvisionInstanceCommand(operationId, true))).resolves.toBe(
+      OperationState.Succeeded,
+    );
 
     expect(store.commits).toHaveLength(1);
     expect(store.failures).toEqual([]);
@@ -107,7 +150,9 @@ describe(ProvisionInstanceHandler.name, () => {
   });
 
   it('answers FAILED and touches nothing for an unknown operation', async () => {
-    await expect(handler.execute(new ProvisionInstanceCommand('ffffffffffffffff', true))).resolves.toBe(OperationState.Failed);
+    await expect(handler.execute(new ProvisionInstanceCommand('ffffffffffffffff', true))).resolves.toBe(
+      OperationState.Failed,
+    );
     expect(store.commits).toEqual([]);
     expect(store.failures).toEqual([]);
   });
@@ -126,9 +171,13 @@ describe(ProvisionInstanceHandler.name, () => {
   it('succeeds on the retry after a retryable error', async () => {
     const operationId = await reserve();
     store.commitError = new Error('deadlock detected');
-    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).rejects.toThrow('deadlock detected');
+    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).rejects.toThrow(
+      'deadlock detected',
+    );
 
-    await expect(handler.execute(new ProvisionInstanceCommand(operationId, true))).resolves.toBe(OperationState.Succeeded);
+    await expect(handler.execute(new ProvisionInstanceCommand(operationId, true))).resolves.toBe(
+      OperationState.Succeeded,
+    );
     expect(store.commits).toHaveLength(1);
     expect((await store.operations.findById(operationId))?.attempts).toBe(2);
   });
@@ -142,7 +191,11 @@ describe(ProvisionInstanceHandler.name, () => {
     expect(store.failures).toEqual([
       {
         operationId,
-        failure: { reason: FailureReason.Internal, message: 'internal error while provisioning the instance', retryable: true },
+        failure: {
+          reason: FailureReason.Internal,
+          message: 'internal error while provisioning the instance',
+          retryable: true,
+        },
         at: clock.now(),
       },
     ]);
@@ -153,12 +206,18 @@ describe(ProvisionInstanceHandler.name, () => {
     const operationId = await reserve();
     store.commitError = DomainError.alreadyExists('domain login.acme.example.com is already taken');
 
-    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).resolves.toBe(OperationState.Failed);
+    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).resolves.toBe(
+      OperationState.Failed,
+    );
 
     expect(store.failures).toEqual([
       {
         operationId,
-        failure: { reason: FailureReason.DomainTaken, message: 'domain login.acme.example.com is already taken', retryable: false },
+        failure: {
+          reason: FailureReason.DomainTaken,
+          message: 'domain login.acme.example.com is already taken',
+          retryable: false,
+        },
         at: clock.now(),
       },
     ]);
@@ -223,7 +282,10 @@ describe(ProvisionInstanceHandler.name, () => {
     });
 
     it('writes the requested expiry into the key file', async () => {
-      const operationId = await reserve({ instanceName: 'x', machine: { userName: 'bot', machineKey: { expirationDate: '2031-06-30T10:00:00+02:00' } } });
+      const operationId = await reserve({
+        instanceName: 'x',
+        machine: { userName: 'bot', machineKey: { expirationDate: '2031-06-30T10:00:00+02:00' } },
+      });
 
       await handler.execute(new ProvisionInstanceCommand(operationId, false));
 
@@ -234,7 +296,10 @@ describe(ProvisionInstanceHandler.name, () => {
     });
 
     it('seals nothing when nothing secret was made', async () => {
-      const operationId = await reserve({ instanceName: 'x', human: { userName: 'u', email: { email: 'u@x.io' }, password: { password: PASSWORD } } });
+      const operationId = await reserve({
+        instanceName: 'x',
+        human: { userName: 'u', email: { email: 'u@x.io' }, password: { password: PASSWORD } },
+      });
 
       await handler.execute(new ProvisionInstanceCommand(operationId, false));
 
@@ -246,9 +311,18 @@ describe(ProvisionInstanceHandler.name, () => {
   it('writes an instance awaiting setup with no org, users or buckets', async () => {
     const operationId = await reserve({ instanceName: 'Waiting' });
 
-    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).resolves.toBe(OperationState.Succeeded);
+    await expect(handler.execute(new ProvisionInstanceCommand(operationId, false))).resolves.toBe(
+      OperationState.Succeeded,
+    );
 
-    expect(onlyPlan()).toMatchObject({ org: null, users: [], buckets: [], tokens: [], machineKeys: [], sealedSecrets: null });
+    expect(onlyPlan()).toMatchObject({
+      org: null,
+      users: [],
+      buckets: [],
+      tokens: [],
+      machineKeys: [],
+      sealedSecrets: null,
+    });
     expect(onlyPlan().events.map((e) => e.type)).toEqual(['instance.added', 'instance.running']);
     expect(hasher.hashed).toEqual([]);
   });

@@ -1,16 +1,25 @@
 import { Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { encodeMachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
 import { CreateInstanceSecrets, isTerminal, Operation, OperationState } from '../../operations/operation';
-import { provisioningStepsFor, ProvisioningStep } from '../../operations/provisioning-steps';
-import { InstanceSecrets, InstanceSpec } from '../../provisioning/instance-spec';
-import { planInstance, PlanIds } from '../../provisioning/plan-instance';
+import { ProvisioningStep, provisioningStepsFor } from '../../operations/provisioning-steps';
 import {
-  Clock, IdGenerator, KeyPairGenerator, OperationRepository, PasswordHasher, ProvisioningSettings, ProvisioningStore,
-  SecretSealer, StepDurations, TokenGenerator,
+  Clock,
+  IdGenerator,
+  KeyPairGenerator,
+  OperationRepository,
+  PasswordHasher,
+  ProvisioningSettings,
+  ProvisioningStore,
+  SecretSealer,
+  StepDurations,
+  TokenGenerator,
 } from '../../ports';
-import { ProvisionInstanceCommand } from './provision-instance.command';
+import { InstanceSecrets, InstanceSpec } from '../../provisioning/instance-spec';
+import { PlanIds, planInstance } from '../../provisioning/plan-instance';
 import { failureFromError, isPermanent } from './failure-from-error';
+import { ProvisionInstanceCommand } from './provision-instance.command';
 
 interface Credentials {
   passwordHash: string | null;
@@ -79,7 +88,12 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     return (await this.operations.findById(operation.id))?.state ?? OperationState.Failed;
   }
 
-  private async generateCredentials(operation: Operation, spec: InstanceSpec, input: InstanceSecrets, ids: PlanIds): Promise<Credentials> {
+  private async generateCredentials(
+    operation: Operation,
+    spec: InstanceSpec,
+    input: InstanceSecrets,
+    ids: PlanIds,
+  ): Promise<Credentials> {
     const credentials: Credentials = { passwordHash: null, patDigest: null, machinePublicKeyPem: null, secrets: {} };
     const machine = spec.machine;
     if (machine?.machineKey) {

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { OperationState } from '../../operations/operation';
-import { Id } from '../../shared/id';
+
+import { type OperationState } from '../../operations/operation';
+import { type Id } from '../../shared/id';
 
 export class PurgeInstanceCommand extends Command<OperationState> {
   constructor(readonly operationId: Id) {

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { isTerminal, OperationState } from '../../operations/operation';
 import { Clock, InstanceRemovalStore, OperationRepository } from '../../ports';
 import { PurgeInstanceCommand } from './purge-instance.command';
@@ -16,7 +17,11 @@ export class PurgeInstanceHandler implements ICommandHandler<PurgeInstanceComman
     const operation = await this.operations.findById(operationId);
     if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
     await this.operations.markRunning(operationId, this.clock.now());
-    await this.operations.recordProgress(operationId, { currentStep: 'PURGE_INSTANCE', completedSteps: 0, totalSteps: 1 });
+    await this.operations.recordProgress(operationId, {
+      currentStep: 'PURGE_INSTANCE',
+      completedSteps: 0,
+      totalSteps: 1,
+    });
     await this.removal.purge(operationId, this.clock.now());
     return OperationState.Succeeded;
   }

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { Clock, IdGenerator, WebhookDeliveryQueue, WebhookDeliveryStore } from '../../ports';
 import { RelayWebhookOutboxCommand } from './relay-webhook-outbox.command';
 
@@ -20,8 +21,11 @@ export class RelayWebhookOutboxHandler implements ICommandHandler<RelayWebhookOu
     for (let i = 0; i < MAX_BATCHES; i++) {
       // The jobs are queued before the transaction commits: a crash in between leaves jobs whose deliveries do not
       // exist (they do nothing) and events that a later run relays again (at least once).
-      const batch = await this.store.relay(RELAY_BATCH_SIZE, () => this.ids.newId(), this.clock.now(), (b) =>
-        this.queue.enqueueDeliveries(b.deliveries.map((d) => d.id)),
+      const batch = await this.store.relay(
+        RELAY_BATCH_SIZE,
+        () => this.ids.newId(),
+        this.clock.now(),
+        (b) => this.queue.enqueueDeliveries(b.deliveries.map((d) => d.id)),
       );
       total.events += batch.events.length;
       total.deliveries += batch.deliveries.length;

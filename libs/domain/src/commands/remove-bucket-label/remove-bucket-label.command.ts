@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export class RemoveBucketLabelCommand extends Command<void> {
   constructor(

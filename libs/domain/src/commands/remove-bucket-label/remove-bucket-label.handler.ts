@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { DomainError } from '../../errors';
 import { BucketRepository, Clock, LabelRepository } from '../../ports';
@@ -17,7 +18,8 @@ export class RemoveBucketLabelHandler implements ICommandHandler<RemoveBucketLab
   async execute({ caller, bucketId, labelId }: RemoveBucketLabelCommand): Promise<void> {
     const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
     authorize(caller, 'write', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
-    const removed = isId(labelId) && (await this.labels.removeFromBucket(caller.instanceId, bucket.id, labelId, this.clock.now()));
+    const removed =
+      isId(labelId) && (await this.labels.removeFromBucket(caller.instanceId, bucket.id, labelId, this.clock.now()));
     if (!removed) throw DomainError.notFound('label not found on this bucket');
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { DomainError } from '../../errors';
 import { BucketMemberRepository, BucketRepository, Clock } from '../../ports';
@@ -17,7 +18,9 @@ export class RemoveBucketMemberHandler implements ICommandHandler<RemoveBucketMe
   async execute({ caller, bucketId, userId, role }: RemoveBucketMemberCommand): Promise<void> {
     const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
     authorize(caller, 'write', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
-    const removed = isId(userId) && (await this.members.remove(caller.instanceId, bucket.id, userId, role, this.clock.now()));
-    if (!removed) throw DomainError.notFound(`user is not ${role === 'owner' ? 'an owner' : 'a member'} of this bucket`);
+    const removed =
+      isId(userId) && (await this.members.remove(caller.instanceId, bucket.id, userId, role, this.clock.now()));
+    if (!removed)
+      throw DomainError.notFound(`user is not ${role === 'owner' ? 'an owner' : 'a member'} of this bucket`);
   }
 }

@@ -1,10 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { Clock } from '../../ports';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
-import { RemoveInstanceDomainCommand } from './remove-instance-domain.command';
 import { preview } from '../../shared/text';
+import { RemoveInstanceDomainCommand } from './remove-instance-domain.command';
 
 /** The generated domain stays: it is how the instance is always reachable. A removed primary hands over to it. */
 @CommandHandler(RemoveInstanceDomainCommand)

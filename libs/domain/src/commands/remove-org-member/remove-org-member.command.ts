@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { OrgRole } from '../../orgs/org';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type OrgRole } from '../../orgs/org';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `DELETE /api/v2/orgs/{orgID}/members/{userID}` (role member) and `/owners/{userID}` (role owner). */
 export class RemoveOrgMemberCommand extends Command<void> {

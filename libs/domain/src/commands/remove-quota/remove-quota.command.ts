@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { ObjectDetails } from '../../operations/operation';
-import { Id } from '../../shared/id';
+
+import { type ObjectDetails } from '../../operations/operation';
+import { type Id } from '../../shared/id';
 
 export class RemoveQuotaCommand extends Command<ObjectDetails> {
   constructor(

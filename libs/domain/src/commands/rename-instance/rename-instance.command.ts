@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import { Id } from '../../shared/id';
+
+import { type Id } from '../../shared/id';
 
 export class RenameInstanceCommand extends Command<void> {
   constructor(

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import { DueQuotaNotification } from '../../quotas/quota-ports';
+
+import { type DueQuotaNotification } from '../../quotas/quota-ports';
 
 /** Answers whether the receiver took it (2xx); false makes the job retry. */
 export class SendQuotaNotificationCommand extends Command<boolean> {

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { Clock, WebhookSender } from '../../ports';
 import { QUOTA_UNIT_NUMBER } from '../../quotas/quota';
 import { QuotaRepository } from '../../quotas/quota-ports';
@@ -22,11 +23,18 @@ export class SendQuotaNotificationHandler implements ICommandHandler<SendQuotaNo
     const target = await this.quotas.findNotification(due.instanceId, due.notificationId);
     if (!target) return true;
     const body = {
-      unit: QUOTA_UNIT_NUMBER[target.unit], id: target.notificationId, callURL: target.callUrl,
-      periodStart: due.periodStart, threshold: due.threshold, usage: due.usage,
+      unit: QUOTA_UNIT_NUMBER[target.unit],
+      id: target.notificationId,
+      callURL: target.callUrl,
+      periodStart: due.periodStart,
+      threshold: due.threshold,
+      usage: due.usage,
     };
     const response = await this.sender.post({
-      url: target.callUrl, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), timeoutMs: WEBHOOK_TIMEOUT_MS,
+      url: target.callUrl,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      timeoutMs: WEBHOOK_TIMEOUT_MS,
     });
     if (response.status === null || !isSuccessStatus(response.status)) return false;
     // The event keeps no URL: a call URL may carry credentials.

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { InstanceLimits } from '../../ports/instance-admin-repository.port';
-import { Id } from '../../shared/id';
+
+import { type InstanceLimits } from '../../ports/instance-admin-repository.port';
+import { type Id } from '../../shared/id';
 
 /** `limits` null resets every limit (DELETE /limits). */
 export class SetInstanceLimitsCommand extends Command<void> {

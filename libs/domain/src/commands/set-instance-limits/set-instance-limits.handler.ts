@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { checkQuota } from '../../instances/quota';
 import { Clock } from '../../ports';
@@ -18,13 +19,17 @@ export class SetInstanceLimitsHandler implements ICommandHandler<SetInstanceLimi
   async execute({ instanceId, limits }: SetInstanceLimitsCommand): Promise<void> {
     await requireLiveInstance(this.admin, instanceId);
     const current = limits === null ? NO_LIMITS : await this.admin.limits(instanceId);
-    const next: InstanceLimits = limits === null ? NO_LIMITS : {
-      // protojson: an absent or null `block` is unset, and keeps the instance as it is (ZITADEL's SetLimits)
-      block: typeof limits.block === 'boolean' ? limits.block : current.block,
-      maxUsers: limits.maxUsers === undefined ? current.maxUsers : checkQuota(limits.maxUsers, 'maxUsers'),
-      maxOrgs: limits.maxOrgs === undefined ? current.maxOrgs : checkQuota(limits.maxOrgs, 'maxOrgs'),
-      maxBuckets: limits.maxBuckets === undefined ? current.maxBuckets : checkQuota(limits.maxBuckets, 'maxBuckets'),
-    };
+    const next: InstanceLimits =
+      limits === null
+        ? NO_LIMITS
+        : {
+            // protojson: an absent or null `block` is unset, and keeps the instance as it is (ZITADEL's SetLimits)
+            block: typeof limits.block === 'boolean' ? limits.block : current.block,
+            maxUsers: limits.maxUsers === undefined ? current.maxUsers : checkQuota(limits.maxUsers, 'maxUsers'),
+            maxOrgs: limits.maxOrgs === undefined ? current.maxOrgs : checkQuota(limits.maxOrgs, 'maxOrgs'),
+            maxBuckets:
+              limits.maxBuckets === undefined ? current.maxBuckets : checkQuota(limits.maxBuckets, 'maxBuckets'),
+          };
     await this.admin.setLimits(instanceId, next, this.clock.now());
   }
 }

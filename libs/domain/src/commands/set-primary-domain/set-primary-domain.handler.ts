@@ -1,10 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { Clock } from '../../ports';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
-import { SetPrimaryDomainCommand } from './set-primary-domain.command';
 import { preview } from '../../shared/text';
+import { SetPrimaryDomainCommand } from './set-primary-domain.command';
 
 @CommandHandler(SetPrimaryDomainCommand)
 export class SetPrimaryDomainHandler implements ICommandHandler<SetPrimaryDomainCommand> {

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { TenantCaller } from '../../tenancy/tenant-caller';
-import { BasicCredentials } from '../../users/credentials';
+
+import { type TenantCaller } from '../../tenancy/tenant-caller';
+import { type BasicCredentials } from '../../users/credentials';
 
 export class SetUserPasswordCommand extends Command<void> {
   constructor(

@@ -1,10 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { Clock, PasswordAttemptLimiter, PasswordHasher, UserRepository } from '../../ports';
 import { badCredentials, verifyCredentials } from '../../users/credentials';
 import { existingUser } from '../../users/existing-user';
 import { checkPassword } from '../../users/password-policy';
-import { User, unknownUser } from '../../users/user';
+import { unknownUser, User } from '../../users/user';
 import { userEvents } from '../../users/user-events';
 import { SetUserPasswordCommand } from './set-user-password.command';
 
@@ -28,12 +29,23 @@ export class SetUserPasswordHandler implements ICommandHandler<SetUserPasswordCo
     const hash = await this.hasher.hash(checkPassword(password, 'password'));
     const keep = caller.kind === 'session' && caller.user?.id === user.id ? caller.sessionId : null;
     const event = userEvents.passwordChanged(caller.instanceId, user.id, by);
-    if (!(await this.users.setPasswordHash(caller.instanceId, user.id, hash, keep, event, this.clock.now()))) throw unknownUser();
+    if (!(await this.users.setPasswordHash(caller.instanceId, user.id, hash, keep, event, this.clock.now())))
+      throw unknownUser();
   }
 
-  private async target({ caller, userId, basic, clientAddress }: SetUserPasswordCommand): Promise<{ user: User; by: string }> {
+  private async target({
+    caller,
+    userId,
+    basic,
+    clientAddress,
+  }: SetUserPasswordCommand): Promise<{ user: User; by: string }> {
     if (caller.kind === 'anonymous' && basic) {
-      const self = await verifyCredentials({ users: this.users, hasher: this.hasher, limiter: this.limiter }, caller.instanceId, basic, clientAddress);
+      const self = await verifyCredentials(
+        { users: this.users, hasher: this.hasher, limiter: this.limiter },
+        caller.instanceId,
+        basic,
+        clientAddress,
+      );
       if (!self || self.id !== userId) throw badCredentials();
       return { user: self, by: 'self' };
     }

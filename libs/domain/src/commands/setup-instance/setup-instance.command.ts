@@ -1,8 +1,9 @@
 import { Command } from '@nestjs/cqrs';
-import { OnboardingInput } from '../../onboarding/onboarding-input';
-import { OnboardingMode } from '../../onboarding/onboarding-plan';
-import { Id } from '../../shared/id';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type OnboardingInput } from '../../onboarding/onboarding-input';
+import { type OnboardingMode } from '../../onboarding/onboarding-plan';
+import { type Id } from '../../shared/id';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export interface SetupAccepted {
   readonly operationId: Id;

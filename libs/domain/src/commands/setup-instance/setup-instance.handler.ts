@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { holdsAll } from '../../authorization/authorize';
 import { operatorPermissions } from '../../authorization/permission';
 import { DomainError, ErrorCode } from '../../errors';
@@ -6,10 +7,17 @@ import { onboardingSpecFrom } from '../../onboarding/onboarding-spec';
 import { requesterOf } from '../../onboarding/setup-operation-access';
 import { OperationKind } from '../../operations/operation';
 import { tenantSetupAdmission } from '../../operations/pending-work';
-import { Clock, IdGenerator, OnboardingStore, ProvisioningQueue, ProvisioningSettings, SecretSealer } from '../../ports';
-import { SetupAccepted, SetupInstanceCommand } from './setup-instance.command';
-import { failureFromError } from '../provision-instance/failure-from-error';
+import {
+  Clock,
+  IdGenerator,
+  OnboardingStore,
+  ProvisioningQueue,
+  ProvisioningSettings,
+  SecretSealer,
+} from '../../ports';
 import { ProvisioningStore } from '../../ports/provisioning-store.port';
+import { failureFromError } from '../provision-instance/failure-from-error';
+import { SetupAccepted, SetupInstanceCommand } from './setup-instance.command';
 
 export const SETUP_COMPLETED = 'onboarding has already been completed';
 /** hash password, generate token, write */
@@ -37,17 +45,20 @@ export class SetupInstanceHandler implements ICommandHandler<SetupInstanceComman
       throw new DomainError(ErrorCode.Conflict, SETUP_COMPLETED);
     }
     const operationId = this.ids.newId();
-    await this.onboarding.reserve({
-      operationId,
-      instanceId: caller.instanceId,
-      kind: mode === 'initial' ? OperationKind.SetupInstance : OperationKind.SetupUser,
-      createdBy: claimDigest,
-      requestedBy: requesterOf(caller),
-      request: spec,
-      sealedInput: this.sealer.seal(JSON.stringify(secrets)),
-      totalSteps: ONBOARDING_STEPS,
-      at: this.clock.now(),
-    }, tenantSetupAdmission(this.settings.maxPendingTenantOperations));
+    await this.onboarding.reserve(
+      {
+        operationId,
+        instanceId: caller.instanceId,
+        kind: mode === 'initial' ? OperationKind.SetupInstance : OperationKind.SetupUser,
+        createdBy: claimDigest,
+        requestedBy: requesterOf(caller),
+        request: spec,
+        sealedInput: this.sealer.seal(JSON.stringify(secrets)),
+        totalSteps: ONBOARDING_STEPS,
+        at: this.clock.now(),
+      },
+      tenantSetupAdmission(this.settings.maxPendingTenantOperations),
+    );
     try {
       await this.queue.enqueueOnboarding(operationId);
     } catch (error) {

@@ -1,7 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { TenantCaller } from '../../tenancy/tenant-caller';
-import { BasicCredentials } from '../../users/credentials';
-import { IssuedSession } from '../../users/session';
+
+import { type TenantCaller } from '../../tenancy/tenant-caller';
+import { type BasicCredentials } from '../../users/credentials';
+import { type IssuedSession } from '../../users/session';
 
 export class SignInCommand extends Command<IssuedSession> {
   constructor(

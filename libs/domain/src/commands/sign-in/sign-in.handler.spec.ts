@@ -1,7 +1,12 @@
 import { ErrorCode } from '../../errors';
 import { anonymousCaller } from '../../tenancy/tenant-caller';
-import { FakePasswordHasher, FakeTokenGenerator, FixedClock, SequentialIdGenerator } from '../../testing/in-memory-ports';
 import { InMemoryPasswordAttemptLimiter } from '../../testing/in-memory-password-attempt-limiter';
+import {
+  FakePasswordHasher,
+  FakeTokenGenerator,
+  FixedClock,
+  SequentialIdGenerator,
+} from '../../testing/in-memory-ports';
 import { InMemorySessionRepository, InMemoryUserRepository } from '../../testing/in-memory-users';
 import { SignInCommand } from './sign-in.command';
 import { SignInHandler } from './sign-in.handler';
@@ -39,20 +44,27 @@ describe(SignInHandler.name, () => {
 
     expect(issued.expiresAt).toEqual(new Date('2025-01-15T13:00:00.000Z'));
     expect(sessions.sessions).toEqual([
-      expect.objectContaining({ instanceId: INSTANCE, userId: ADA, digest: tokens.digest(issued.token), expiresAt: issued.expiresAt }),
+      expect.objectContaining({
+        instanceId: INSTANCE,
+        userId: ADA,
+        digest: tokens.digest(issued.token),
+        expiresAt: issued.expiresAt,
+      }),
     ]);
     expect(JSON.stringify(sessions.sessions)).not.toContain(issued.token);
   });
 
   it('takes the user name in any case', async () => {
-    await expect(signIn('aDA', 'right-password')).resolves.toEqual(expect.objectContaining({ token: expect.any(String) }));
+    await expect(signIn('aDA', 'right-password')).resolves.toEqual(
+      expect.objectContaining({ token: expect.any(String) }),
+    );
   });
 
   it.each([
     ['a wrong password', 'Ada', 'wrong-password', INSTANCE],
     ['an unknown user', 'Grace', 'right-password', INSTANCE],
     ['an empty name', '', 'right-password', INSTANCE],
-    ["a user of another instance", 'Ada', 'right-password', OTHER_INSTANCE],
+    ['a user of another instance', 'Ada', 'right-password', OTHER_INSTANCE],
   ])('refuses %s with the same 401', async (_, name, password, instanceId) => {
     await expect(signIn(name, password, instanceId)).rejects.toThrow(unauthorized);
     expect(sessions.sessions).toHaveLength(0);
@@ -65,7 +77,9 @@ describe(SignInHandler.name, () => {
   });
 
   it('refuses a request without Basic credentials', async () => {
-    await expect(handler.execute(new SignInCommand(anonymousCaller(INSTANCE), null, '192.0.2.1'))).rejects.toThrow(unauthorized);
+    await expect(handler.execute(new SignInCommand(anonymousCaller(INSTANCE), null, '192.0.2.1'))).rejects.toThrow(
+      unauthorized,
+    );
   });
 
   it('verifies one password for an unknown user too, so that timing does not tell which names exist', async () => {
@@ -76,7 +90,11 @@ describe(SignInHandler.name, () => {
   });
 
   it('tells an inactive user so only once its password is right', async () => {
-    users.put(INSTANCE, { id: '00000000000000a3', name: 'paused', status: 'inactive' }, await hasher.hash('paused-password'));
+    users.put(
+      INSTANCE,
+      { id: '00000000000000a3', name: 'paused', status: 'inactive' },
+      await hasher.hash('paused-password'),
+    );
 
     await expect(signIn('paused', 'wrong-password')).rejects.toThrow(unauthorized);
     await expect(signIn('paused', 'paused-password')).rejects.toThrow(
@@ -89,7 +107,8 @@ describe(SignInHandler.name, () => {
     const tooMany = expect.objectContaining({ code: ErrorCode.ResourceExhausted, retryAfterSeconds: 42 });
 
     it('refuses even the right password with 429 once the failures of one user are over the limit', async () => {
-      for (let i = 0; i < 3; i += 1) await expect(signIn('Ada', 'wrong-password', INSTANCE, `192.0.2.${i}`)).rejects.toThrow(unauthorized);
+      for (let i = 0; i < 3; i += 1)
+        await expect(signIn('Ada', 'wrong-password', INSTANCE, `192.0.2.${i}`)).rejects.toThrow(unauthorized);
       await expect(signIn('Ada', 'right-password', INSTANCE, '192.0.2.99')).rejects.toThrow(tooMany);
       expect(sessions.sessions).toHaveLength(0);
     });
@@ -117,8 +136,14 @@ describe(SignInHandler.name, () => {
     });
 
     it("counts an inactive user's right password as a failure", async () => {
-      users.put(INSTANCE, { id: '00000000000000a3', name: 'paused', status: 'inactive' }, await hasher.hash('paused-password'));
-      await expect(signIn('paused', 'paused-password')).rejects.toThrow(expect.objectContaining({ code: ErrorCode.PermissionDenied }));
+      users.put(
+        INSTANCE,
+        { id: '00000000000000a3', name: 'paused', status: 'inactive' },
+        await hasher.hash('paused-password'),
+      );
+      await expect(signIn('paused', 'paused-password')).rejects.toThrow(
+        expect.objectContaining({ code: ErrorCode.PermissionDenied }),
+      );
       expect(limiter.counts.get(`account:${INSTANCE}:user:00000000000000a3`)).toBe(1);
     });
 

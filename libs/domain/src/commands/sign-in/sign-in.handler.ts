@@ -1,5 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, IdGenerator, PasswordAttemptLimiter, PasswordHasher, SessionRepository, TokenGenerator, UserRepository } from '../../ports';
+
+import {
+  Clock,
+  IdGenerator,
+  PasswordAttemptLimiter,
+  PasswordHasher,
+  SessionRepository,
+  TokenGenerator,
+  UserRepository,
+} from '../../ports';
 import { badCredentials, verifyCredentials } from '../../users/credentials';
 import { IssuedSession, SESSION_TTL_SECONDS } from '../../users/session';
 import { SignInCommand } from './sign-in.command';
@@ -23,12 +32,21 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
 
   async execute({ caller, basic, clientAddress }: SignInCommand): Promise<IssuedSession> {
     if (!basic) throw badCredentials();
-    const user = await verifyCredentials({ users: this.users, hasher: this.hasher, limiter: this.limiter }, caller.instanceId, basic, clientAddress);
+    const user = await verifyCredentials(
+      { users: this.users, hasher: this.hasher, limiter: this.limiter },
+      caller.instanceId,
+      basic,
+      clientAddress,
+    );
     if (!user) throw badCredentials();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);
     const token = this.tokens.generate();
-    await this.sessions.create(caller.instanceId, { id: this.ids.newId(), userId: user.id, digest: token.digest, expiresAt }, now);
+    await this.sessions.create(
+      caller.instanceId,
+      { id: this.ids.newId(), userId: user.id, digest: token.digest, expiresAt },
+      now,
+    );
     return { token: token.plaintext, expiresAt };
   }
 }

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { Authorization, AuthorizationStatus } from '../../authorizations/authorization';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Authorization, type AuthorizationStatus } from '../../authorizations/authorization';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `PATCH /api/v2/authorizations/{authID}`: status and description only; permissions never change. */
 export class UpdateAuthorizationCommand extends Command<Authorization> {

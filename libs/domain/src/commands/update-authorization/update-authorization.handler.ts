@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { Authorization, AUTHORIZATION_NOT_FOUND, checkAuthorizationStatus } from '../../authorizations/authorization';
@@ -8,8 +9,8 @@ import { existingAuthorization } from '../../authorizations/existing-authorizati
 import { DomainError } from '../../errors';
 import { tokenChangeGuard } from '../../orgs/owner-rules';
 import { AuthorizationRepository, Clock } from '../../ports';
-import { UpdateAuthorizationCommand } from './update-authorization.command';
 import { checkDescription } from '../../shared/text';
+import { UpdateAuthorizationCommand } from './update-authorization.command';
 
 @CommandHandler(UpdateAuthorizationCommand)
 export class UpdateAuthorizationHandler implements ICommandHandler<UpdateAuthorizationCommand> {
@@ -29,7 +30,14 @@ export class UpdateAuthorizationHandler implements ICommandHandler<UpdateAuthori
     if (Object.keys(wanted).length === 0) return auth;
     const event = authorizationEvents.changed(auth.id, auth.orgId, wanted);
     const guard = tokenChangeGuard(caller, auth.userId);
-    const updated = await this.authorizations.update(caller.instanceId, auth.id, wanted, event, this.clock.now(), guard);
+    const updated = await this.authorizations.update(
+      caller.instanceId,
+      auth.id,
+      wanted,
+      event,
+      this.clock.now(),
+      guard,
+    );
     if (!updated) throw DomainError.notFound(AUTHORIZATION_NOT_FOUND);
     return updated;
   }

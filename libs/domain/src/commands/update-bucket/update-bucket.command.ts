@@ -1,7 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { Bucket } from '../../buckets/bucket';
-import { RetentionRuleInput } from '../../buckets/retention-rules';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Bucket } from '../../buckets/bucket';
+import { type RetentionRuleInput } from '../../buckets/retention-rules';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export interface UpdateBucketInput {
   readonly name?: string;

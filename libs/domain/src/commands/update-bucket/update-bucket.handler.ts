@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { Bucket } from '../../buckets/bucket';
 import { checkBucketName } from '../../buckets/bucket-name';
@@ -6,8 +7,8 @@ import { retentionFrom } from '../../buckets/retention-rules';
 import { DomainError } from '../../errors';
 import { BucketChanges, BucketRepository, Clock } from '../../ports';
 import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
-import { UpdateBucketCommand } from './update-bucket.command';
 import { checkDescription } from '../../shared/text';
+import { UpdateBucketCommand } from './update-bucket.command';
 
 /** Changes only the fields sent; a system bucket keeps its name. */
 @CommandHandler(UpdateBucketCommand)

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { checkLabelName, checkLabelProperties, checkLabelPropertyCount, Label } from '../../labels/label';
 import { Clock, LabelRepository } from '../../ports';
@@ -20,7 +21,9 @@ export class UpdateLabelHandler implements ICommandHandler<UpdateLabelCommand> {
     if (input.name !== undefined) changes.name = checkLabelName(input.name);
     if (input.properties !== undefined) {
       const merged = { ...label.properties, ...checkLabelProperties(input.properties) };
-      changes.properties = checkLabelPropertyCount(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== '')));
+      changes.properties = checkLabelPropertyCount(
+        Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== '')),
+      );
     }
     return this.labels.update(caller.instanceId, label.id, changes, this.clock.now());
   }

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { Org } from '../../orgs/org';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Org } from '../../orgs/org';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `PATCH /api/v2/orgs/{orgID}`: absent fields stay as they are. */
 export class UpdateOrgCommand extends Command<Org> {

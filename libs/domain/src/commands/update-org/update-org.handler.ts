@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { existingOrg } from '../../orgs/existing-org';
@@ -7,8 +8,8 @@ import { orgResource } from '../../orgs/org-access';
 import { orgEvents } from '../../orgs/org-events';
 import { checkOrgName, orgNotFound } from '../../orgs/org-name';
 import { Clock, OrgChanges, OrgRepository } from '../../ports';
-import { UpdateOrgCommand } from './update-org.command';
 import { checkDescription } from '../../shared/text';
+import { UpdateOrgCommand } from './update-org.command';
 
 @CommandHandler(UpdateOrgCommand)
 export class UpdateOrgHandler implements ICommandHandler<UpdateOrgCommand> {
@@ -26,7 +27,13 @@ export class UpdateOrgHandler implements ICommandHandler<UpdateOrgCommand> {
       ...(changes.description !== undefined ? { description: checkDescription(changes.description) } : {}),
     };
     if (Object.keys(wanted).length === 0) return org;
-    const updated = await this.orgs.update(caller.instanceId, org.id, wanted, orgEvents.changed(org.id, { ...wanted }), this.clock.now());
+    const updated = await this.orgs.update(
+      caller.instanceId,
+      org.id,
+      wanted,
+      orgEvents.changed(org.id, { ...wanted }),
+      this.clock.now(),
+    );
     if (!updated) throw orgNotFound();
     return updated;
   }

@@ -1,6 +1,6 @@
 import { operatorPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 import { FixedClock } from '../../testing/in-memory-ports';
 import { InMemoryUserRepository } from '../../testing/in-memory-users';
 import { UpdateUserCommand } from './update-user.command';
@@ -9,8 +9,12 @@ import { UpdateUserHandler } from './update-user.handler';
 const INSTANCE = '00000000000000aa';
 const ADA = '00000000000000a1';
 const operator: TenantCaller = {
-  instanceId: INSTANCE, kind: 'token', user: { id: '00000000000000a9', name: 'robot', status: 'active' }, tokenId: '00000000000000f1',
-  sessionId: null, permissions: operatorPermissions(),
+  instanceId: INSTANCE,
+  kind: 'token',
+  user: { id: '00000000000000a9', name: 'robot', status: 'active' },
+  tokenId: '00000000000000f1',
+  sessionId: null,
+  permissions: operatorPermissions(),
 };
 
 describe(UpdateUserHandler.name, () => {
@@ -26,21 +30,35 @@ describe(UpdateUserHandler.name, () => {
   it('records only what changed', async () => {
     const updated = await handler.execute(new UpdateUserCommand(operator, ADA, { name: 'ada', status: 'inactive' }));
     expect(updated).toEqual({ id: ADA, name: 'ada', status: 'inactive' });
-    expect(users.events).toEqual([expect.objectContaining({ type: 'user.changed', payload: { status: 'inactive' }, resourceOwner: INSTANCE })]);
+    expect(users.events).toEqual([
+      expect.objectContaining({ type: 'user.changed', payload: { status: 'inactive' }, resourceOwner: INSTANCE }),
+    ]);
   });
 
   it('writes nothing when nothing changes', async () => {
-    expect(await handler.execute(new UpdateUserCommand(operator, ADA, { name: 'ada' }))).toEqual({ id: ADA, name: 'ada', status: 'active' });
-    expect(await handler.execute(new UpdateUserCommand(operator, ADA, {}))).toEqual({ id: ADA, name: 'ada', status: 'active' });
+    expect(await handler.execute(new UpdateUserCommand(operator, ADA, { name: 'ada' }))).toEqual({
+      id: ADA,
+      name: 'ada',
+      status: 'active',
+    });
+    expect(await handler.execute(new UpdateUserCommand(operator, ADA, {}))).toEqual({
+      id: ADA,
+      name: 'ada',
+      status: 'active',
+    });
     expect(users.writes).toBe(0);
   });
 
   it('trims the new name', async () => {
-    expect((await handler.execute(new UpdateUserCommand(operator, ADA, { name: '  lovelace ' }))).name).toBe('lovelace');
+    expect((await handler.execute(new UpdateUserCommand(operator, ADA, { name: '  lovelace ' }))).name).toBe(
+      'lovelace',
+    );
   });
 
   it.each([{ name: '' }, { name: '  ' }, { status: 'deleted' }])('refuses %p with 400', async (input) => {
-    await expect(handler.execute(new UpdateUserCommand(operator, ADA, input))).rejects.toThrow(expect.objectContaining({ code: ErrorCode.InvalidArgument }));
+    await expect(handler.execute(new UpdateUserCommand(operator, ADA, input))).rejects.toThrow(
+      expect.objectContaining({ code: ErrorCode.InvalidArgument }),
+    );
     expect(users.writes).toBe(0);
   });
 });

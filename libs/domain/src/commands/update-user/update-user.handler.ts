@@ -1,9 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { userDeactivationGuard } from '../../orgs/owner-rules';
 import { Clock, UserChanges, UserRepository } from '../../ports';
 import { existingUser } from '../../users/existing-user';
-import { checkInfluxUserName, checkUserStatus, User, unknownUser } from '../../users/user';
+import { checkInfluxUserName, checkUserStatus, unknownUser, User } from '../../users/user';
 import { userEvents } from '../../users/user-events';
 import { UpdateUserCommand } from './update-user.command';
 

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { checkDomainName, hostWithoutPort } from '../../instances/domain-name';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
 import { DomainExistsQuery } from './domain-exists.query';

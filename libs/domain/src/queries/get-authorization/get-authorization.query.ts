@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { Authorization } from '../../authorizations/authorization';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Authorization } from '../../authorizations/authorization';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `GET /api/v2/authorizations/{authID}`: never with its token. */
 export class GetAuthorizationQuery extends Query<Authorization> {

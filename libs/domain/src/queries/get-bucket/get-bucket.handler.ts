@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { Bucket } from '../../buckets/bucket';
 import { DomainError } from '../../errors';
@@ -8,7 +9,11 @@ import { TenantCaller } from '../../tenancy/tenant-caller';
 import { GetBucketQuery } from './get-bucket.query';
 
 /** A bucket of the caller's instance, or 404 whatever the reason it is not there (another instance's id included). */
-export async function findBucketOrThrow(buckets: BucketRepository, caller: TenantCaller, bucketId: string): Promise<Bucket> {
+export async function findBucketOrThrow(
+  buckets: BucketRepository,
+  caller: TenantCaller,
+  bucketId: string,
+): Promise<Bucket> {
   const bucket = isId(bucketId) ? await buckets.find(caller.instanceId, bucketId) : null;
   if (!bucket) throw DomainError.notFound('bucket not found');
   return bucket;

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
 import { GetInstanceLimitsQuery } from './get-instance-limits.query';

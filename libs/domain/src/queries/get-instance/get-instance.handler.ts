@@ -1,9 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { InstanceRepository, InstanceView } from '../../ports/instance-repository.port';
 import { isId } from '../../shared/id';
-import { GetInstanceQuery } from './get-instance.query';
 import { preview } from '../../shared/text';
+import { GetInstanceQuery } from './get-instance.query';
 
 @QueryHandler(GetInstanceQuery)
 export class GetInstanceHandler implements IQueryHandler<GetInstanceQuery> {

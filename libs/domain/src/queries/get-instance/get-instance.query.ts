@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { InstanceView } from '../../ports/instance-repository.port';
-import { Id } from '../../shared/id';
+
+import { type InstanceView } from '../../ports/instance-repository.port';
+import { type Id } from '../../shared/id';
 
 export class GetInstanceQuery extends Query<InstanceView> {
   constructor(readonly instanceId: Id) {

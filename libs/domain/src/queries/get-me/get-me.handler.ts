@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError, ErrorCode } from '../../errors';
 import { UserRepository } from '../../ports';
 import { User } from '../../users/user';

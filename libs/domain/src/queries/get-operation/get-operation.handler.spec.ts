@@ -65,7 +65,10 @@ describe(GetOperationHandler.name, () => {
     const result = handler.execute(new GetOperationQuery('00000000000000ff', CREATOR));
 
     await expect(result).rejects.toBeInstanceOf(DomainError);
-    await expect(result).rejects.toMatchObject({ code: ErrorCode.NotFound, message: 'operation 00000000000000ff not found' });
+    await expect(result).rejects.toMatchObject({
+      code: ErrorCode.NotFound,
+      message: 'operation 00000000000000ff not found',
+    });
   });
 
   it('waits for the operation when asked to', async () => {
@@ -79,6 +82,8 @@ describe(GetOperationHandler.name, () => {
   });
 
   it('answers NOT_FOUND when the wait finds no operation', async () => {
-    await expect(handler.execute(new GetOperationQuery('00000000000000ff', CREATOR, 10))).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    await expect(handler.execute(new GetOperationQuery('00000000000000ff', CREATOR, 10))).rejects.toMatchObject({
+      code: ErrorCode.NotFound,
+    });
   });
 });

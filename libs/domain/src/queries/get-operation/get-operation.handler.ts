@@ -1,10 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { CreateInstanceSecrets, Operation } from '../../operations/operation';
 import { OperationView } from '../../operations/operation-view';
 import { Clock, OperationRepository, SecretSealer } from '../../ports';
-import { GetOperationQuery } from './get-operation.query';
 import { preview } from '../../shared/text';
+import { GetOperationQuery } from './get-operation.query';
 
 @QueryHandler(GetOperationQuery)
 export class GetOperationHandler implements IQueryHandler<GetOperationQuery> {
@@ -25,7 +26,12 @@ export class GetOperationHandler implements IQueryHandler<GetOperationQuery> {
 }
 
 /** The sealed secrets of an operation, for the caller that created it only, and only until they expire. */
-export function operationSecretsFor(operation: Operation, callerId: string, sealer: SecretSealer, now: Date): CreateInstanceSecrets | null {
+export function operationSecretsFor(
+  operation: Operation,
+  callerId: string,
+  sealer: SecretSealer,
+  now: Date,
+): CreateInstanceSecrets | null {
   if (!operation.sealedSecrets || operation.createdBy !== callerId) return null;
   if (operation.secretsExpireAt && operation.secretsExpireAt.getTime() <= now.getTime()) return null;
   return JSON.parse(sealer.open(operation.sealedSecrets)) as CreateInstanceSecrets;

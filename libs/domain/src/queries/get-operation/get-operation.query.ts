@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { OperationView } from '../../operations/operation-view';
-import { Id } from '../../shared/id';
+
+import { type OperationView } from '../../operations/operation-view';
+import { type Id } from '../../shared/id';
 
 export class GetOperationQuery extends Query<OperationView> {
   constructor(

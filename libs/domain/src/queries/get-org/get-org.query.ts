@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { Org } from '../../orgs/org';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Org } from '../../orgs/org';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `GET /api/v2/orgs/{orgID}` */
 export class GetOrgQuery extends Query<Org> {

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { maySeeSetupOperation } from '../../onboarding/setup-operation-access';
 import { OperationView } from '../../operations/operation-view';

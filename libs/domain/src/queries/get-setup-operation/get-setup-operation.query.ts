@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { OperationView } from '../../operations/operation-view';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type OperationView } from '../../operations/operation-view';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `GET /api/v2/setup/operations/{id}`: for its creator only (see maySeeSetupOperation). */
 export class GetSetupOperationQuery extends Query<OperationView> {

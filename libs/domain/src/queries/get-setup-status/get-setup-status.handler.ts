@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { OnboardingStore } from '../../ports';
 import { GetSetupStatusQuery } from './get-setup-status.query';
 

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import { Id } from '../../shared/id';
+
+import { type Id } from '../../shared/id';
 
 /** `GET /api/v2/setup`: true exactly while the instance has no user and no org. */
 export class GetSetupStatusQuery extends Query<boolean> {

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { UserRepository } from '../../ports';
 import { existingUser } from '../../users/existing-user';

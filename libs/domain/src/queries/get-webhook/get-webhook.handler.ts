@@ -1,10 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { WebhookRepository } from '../../ports';
 import { isId } from '../../shared/id';
+import { preview } from '../../shared/text';
 import { Webhook } from '../../webhooks/webhook';
 import { GetWebhookQuery } from './get-webhook.query';
-import { preview } from '../../shared/text';
 
 @QueryHandler(GetWebhookQuery)
 export class GetWebhookHandler implements IQueryHandler<GetWebhookQuery> {

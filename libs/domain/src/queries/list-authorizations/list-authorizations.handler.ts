@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { isAllowed } from '../../authorization/authorize';
 import { Authorization } from '../../authorizations/authorization';
@@ -6,8 +7,8 @@ import { authorizationResource } from '../../authorizations/authorization-access
 import { DomainError } from '../../errors';
 import { AuthorizationRepository, OrgRepository } from '../../ports';
 import { Id, isId } from '../../shared/id';
-import { ListAuthorizationsQuery } from './list-authorizations.query';
 import { preview } from '../../shared/text';
+import { ListAuthorizationsQuery } from './list-authorizations.query';
 
 function checkedId(value: string | undefined, field: string): Id | undefined {
   if (value !== undefined && !isId(value)) throw DomainError.invalidField(field, 'must be 16 lowercase hex characters');

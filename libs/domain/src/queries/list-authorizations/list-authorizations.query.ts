@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { Authorization } from '../../authorizations/authorization';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Authorization } from '../../authorizations/authorization';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export interface AuthorizationQueryFilter {
   readonly userId?: string;

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { Label } from '../../labels/label';
 import { BucketRepository, LabelRepository } from '../../ports';

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { authorize } from '../../authorization/authorize';
 import { BucketMemberRepository, BucketRepository } from '../../ports';
 import { BucketMember } from '../../ports/bucket-member-repository.port';

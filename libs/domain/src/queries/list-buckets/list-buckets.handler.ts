@@ -1,10 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { bucketVisibility } from '../../buckets/bucket-visibility';
 import { DomainError, ErrorCode } from '../../errors';
 import { BucketRepository } from '../../ports';
 import { isId } from '../../shared/id';
-import { BucketPage, ListBucketsQuery } from './list-buckets.query';
 import { preview } from '../../shared/text';
+import { BucketPage, ListBucketsQuery } from './list-buckets.query';
 
 @QueryHandler(ListBucketsQuery)
 export class ListBucketsHandler implements IQueryHandler<ListBucketsQuery> {
@@ -13,7 +14,11 @@ export class ListBucketsHandler implements IQueryHandler<ListBucketsQuery> {
   async execute({ caller, params }: ListBucketsQuery): Promise<BucketPage> {
     if (caller.kind === 'anonymous') throw new DomainError(ErrorCode.Unauthenticated, 'unauthorized access');
     const orgId = await this.orgIdOf(caller.instanceId, params.org, params.orgID);
-    if (orgId === null || (params.id !== undefined && !isId(params.id)) || (params.after !== undefined && !isId(params.after))) {
+    if (
+      orgId === null ||
+      (params.id !== undefined && !isId(params.id)) ||
+      (params.after !== undefined && !isId(params.after))
+    ) {
       return { buckets: [], hasMore: false };
     }
     const found = await this.buckets.list(caller.instanceId, bucketVisibility(caller), {

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { Bucket } from '../../buckets/bucket';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Bucket } from '../../buckets/bucket';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export interface ListBucketsParams {
   readonly org?: string;

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
 import { InstanceMemberRepository, InstanceMemberView } from '../../ports/instance-member-repository.port';
@@ -6,10 +7,12 @@ import { matchesText } from '../../shared/text-query';
 import { ListInstanceMembersQuery, MemberCondition } from './list-instance-members.query';
 
 function matches(member: InstanceMemberView, c: MemberCondition): boolean {
-  return (c.userId === undefined || member.userId === c.userId)
-    && (c.email === undefined || matchesText(member.email, c.email))
-    && (c.firstName === undefined || matchesText(member.firstName, c.firstName))
-    && (c.lastName === undefined || matchesText(member.lastName, c.lastName));
+  return (
+    (c.userId === undefined || member.userId === c.userId) &&
+    (c.email === undefined || matchesText(member.email, c.email)) &&
+    (c.firstName === undefined || matchesText(member.firstName, c.firstName)) &&
+    (c.lastName === undefined || matchesText(member.lastName, c.lastName))
+  );
 }
 
 /** ZITADEL's ListIAMMembers: an instance has few owners, so they are filtered and paged here. */

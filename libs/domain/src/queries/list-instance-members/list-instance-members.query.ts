@@ -1,7 +1,8 @@
 import { Query } from '@nestjs/cqrs';
-import { InstanceMemberView } from '../../ports/instance-member-repository.port';
-import { Id } from '../../shared/id';
-import { TextQuery } from '../../shared/text-query';
+
+import { type InstanceMemberView } from '../../ports/instance-member-repository.port';
+import { type Id } from '../../shared/id';
+import { type TextQuery } from '../../shared/text-query';
 
 /** One element of ZITADEL's `queries`: every member matches all the conditions it holds (the list is ANDed). */
 export interface MemberCondition {

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError } from '../../errors';
 import { OperationRepository } from '../../ports';
 import { isId } from '../../shared/id';
@@ -8,7 +9,8 @@ import { ListOperationsQuery, OperationPage } from './list-operations.query';
 function decodePageToken(token: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(token, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !id || !isId(id)) throw DomainError.invalidField('pageToken', 'is not a page token of this list');
+  if (Number.isNaN(createdAt.getTime()) || !id || !isId(id))
+    throw DomainError.invalidField('pageToken', 'is not a page token of this list');
   return { createdAt, id };
 }
 
@@ -31,6 +33,8 @@ export class ListOperationsHandler implements IQueryHandler<ListOperationsQuery>
     });
     const operations = found.slice(0, filter.pageSize);
     const last = operations[operations.length - 1];
-    return found.length > filter.pageSize && last ? { operations, nextPageToken: encodePageToken(last.createdAt, last.id) } : { operations };
+    return found.length > filter.pageSize && last
+      ? { operations, nextPageToken: encodePageToken(last.createdAt, last.id) }
+      : { operations };
   }
 }

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import { Operation, OperationKind, OperationState } from '../../operations/operation';
+
+import { type Operation, type OperationKind, type OperationState } from '../../operations/operation';
 
 export interface OperationPage {
   readonly operations: Operation[];
@@ -9,7 +10,13 @@ export interface OperationPage {
 
 export class ListOperationsQuery extends Query<OperationPage> {
   constructor(
-    readonly filter: { instanceId?: string; kind?: OperationKind; state?: OperationState; pageSize: number; pageToken?: string },
+    readonly filter: {
+      instanceId?: string;
+      kind?: OperationKind;
+      state?: OperationState;
+      pageSize: number;
+      pageToken?: string;
+    },
   ) {
     super();
   }

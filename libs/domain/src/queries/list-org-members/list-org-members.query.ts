@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { OrgMember, OrgRole } from '../../orgs/org';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type OrgMember, type OrgRole } from '../../orgs/org';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 /** `GET /api/v2/orgs/{orgID}/members` (role member) and `/owners` (role owner). */
 export class ListOrgMembersQuery extends Query<OrgMember[]> {

@@ -1,12 +1,13 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { requireAuthenticated } from '../../authorization/authenticated';
 import { DomainError } from '../../errors';
 import { existingOrg } from '../../orgs/existing-org';
 import { readableOrgIds } from '../../orgs/org-access';
 import { OrgRepository } from '../../ports';
 import { isId } from '../../shared/id';
-import { ListOrgsQuery, OrgPage } from './list-orgs.query';
 import { preview } from '../../shared/text';
+import { ListOrgsQuery, OrgPage } from './list-orgs.query';
 
 @QueryHandler(ListOrgsQuery)
 export class ListOrgsHandler implements IQueryHandler<ListOrgsQuery> {

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { Org, PageRequest } from '../../orgs/org';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type Org, type PageRequest } from '../../orgs/org';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export interface OrgQueryFilter {
   /** An org name: InfluxDB answers 404 when no org has it. */

@@ -1,6 +1,6 @@
 import { operatorPermissions, orgOwnerPermissions, selfPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
-import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
+import { anonymousCaller, type TenantCaller } from '../../tenancy/tenant-caller';
 import { InMemoryUserRepository } from '../../testing/in-memory-users';
 import { ListUsersHandler } from './list-users.handler';
 import { ListUsersQuery } from './list-users.query';
@@ -9,7 +9,12 @@ const INSTANCE = '00000000000000aa';
 const ids = ['00000000000000a1', '00000000000000a2', '00000000000000a3'];
 const page = { offset: 0, limit: 20 };
 const caller = (permissions: TenantCaller['permissions']): TenantCaller => ({
-  instanceId: INSTANCE, kind: 'session', user: { id: ids[0], name: 'u0', status: 'active' }, tokenId: null, sessionId: '00000000000000e1', permissions,
+  instanceId: INSTANCE,
+  kind: 'session',
+  user: { id: ids[0], name: 'u0', status: 'active' },
+  tokenId: null,
+  sessionId: '00000000000000e1',
+  permissions,
 });
 
 describe(ListUsersHandler.name, () => {

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError, ErrorCode } from '../../errors';
 import { UserRepository } from '../../ports';
 import { isId } from '../../shared/id';
@@ -26,7 +27,9 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
 
 /** Users permissions apply to users only without an org scope (users do not belong to orgs). */
 function readableUsers(caller: TenantCaller): 'all' | string[] {
-  const granted = caller.permissions.filter((p) => p.action === 'read' && p.resource.type === 'users' && p.resource.orgID === undefined);
+  const granted = caller.permissions.filter(
+    (p) => p.action === 'read' && p.resource.type === 'users' && p.resource.orgID === undefined,
+  );
   if (granted.some((p) => p.resource.id === undefined)) return 'all';
   return [...new Set(granted.map((p) => p.resource.id!))];
 }

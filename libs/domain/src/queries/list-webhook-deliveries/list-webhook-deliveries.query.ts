@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { Id } from '../../shared/id';
-import { WebhookDelivery } from '../../webhooks/webhook-delivery';
+
+import { type Id } from '../../shared/id';
+import { type WebhookDelivery } from '../../webhooks/webhook-delivery';
 
 export const DEFAULT_DELIVERY_LIMIT = 100;
 export const MAX_DELIVERY_LIMIT = 1000;

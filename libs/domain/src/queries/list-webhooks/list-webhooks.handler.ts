@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { WebhookRepository } from '../../ports';
 import { Webhook } from '../../webhooks/webhook';
 import { ListWebhooksQuery } from './list-webhooks.query';

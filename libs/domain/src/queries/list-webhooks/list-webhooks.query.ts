@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { Webhook } from '../../webhooks/webhook';
+
+import { type Webhook } from '../../webhooks/webhook';
 
 export class ListWebhooksQuery extends Query<Webhook[]> {}

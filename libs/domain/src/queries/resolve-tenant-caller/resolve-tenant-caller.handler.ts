@@ -1,16 +1,27 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { DomainError, ErrorCode, QuotaExhaustedError } from '../../errors';
 import { hostWithoutPort } from '../../instances/domain-name';
 import { InstanceState } from '../../instances/instance-state';
-import { Clock, InstanceRoute, ProvisioningSettings, TenantAuthRepository, TokenGenerator, TokenGrant } from '../../ports';
+import {
+  Clock,
+  InstanceRoute,
+  ProvisioningSettings,
+  TenantAuthRepository,
+  TokenGenerator,
+  TokenGrant,
+} from '../../ports';
+import { preview } from '../../shared/text';
 import { anonymousCaller, TenantCaller } from '../../tenancy/tenant-caller';
 import { ResolveTenantCallerQuery } from './resolve-tenant-caller.query';
-import { preview } from '../../shared/text';
 
 const unauthorized = (message = 'unauthorized access') => new DomainError(ErrorCode.Unauthenticated, message);
 const defaultInstanceOff = (host: string) =>
-  DomainError.notFound(`no instance serves host "${host}": the default instance is turned off (ONBOARD_DEFAULT_INSTANCE=false)`);
-const blocked = () => new QuotaExhaustedError('this instance is blocked by its operator; no request is served until it is unblocked');
+  DomainError.notFound(
+    `no instance serves host "${host}": the default instance is turned off (ONBOARD_DEFAULT_INSTANCE=false)`,
+  );
+const blocked = () =>
+  new QuotaExhaustedError('this instance is blocked by its operator; no request is served until it is unblocked');
 
 /**
  * Finds the instance of a tenant request and who calls. On an instance's own domain (generated or custom) only that

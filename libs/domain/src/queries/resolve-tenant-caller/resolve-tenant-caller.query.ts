@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import { TenantCaller } from '../../tenancy/tenant-caller';
+
+import { type TenantCaller } from '../../tenancy/tenant-caller';
 
 export interface PresentedCredential {
   /** `header`: Authorization Token/Bearer; `cookie`: the session cookie. */

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
 import { SearchInstanceDomainsQuery } from './search-instance-domains.query';
@@ -9,6 +10,9 @@ export class SearchInstanceDomainsHandler implements IQueryHandler<SearchInstanc
 
   async execute({ instanceId, domains }: SearchInstanceDomainsQuery) {
     await requireLiveInstance(this.instances, instanceId);
-    return this.instances.searchDomains(instanceId, domains?.map((d) => d.toLowerCase()));
+    return this.instances.searchDomains(
+      instanceId,
+      domains?.map((d) => d.toLowerCase()),
+    );
   }
 }

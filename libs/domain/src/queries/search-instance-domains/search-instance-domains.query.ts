@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { InstanceDomainView } from '../../ports/instance-repository.port';
-import { Id } from '../../shared/id';
+
+import { type InstanceDomainView } from '../../ports/instance-repository.port';
+import { type Id } from '../../shared/id';
 
 export class SearchInstanceDomainsQuery extends Query<InstanceDomainView[]> {
   constructor(

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
 import { SearchInstancesQuery } from './search-instances.query';
 

@@ -1,6 +1,6 @@
+import { CreateInstanceInput, INSTANCE_NAME_MAX_LENGTH, USER_NAME_MAX_LENGTH } from '@app/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { CreateInstanceInput, INSTANCE_NAME_MAX_LENGTH, USER_NAME_MAX_LENGTH } from '@app/domain';
 
 export class OwnerEmailDto {
   @IsString() @MaxLength(254) email: string;

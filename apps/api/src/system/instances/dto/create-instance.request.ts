@@ -1,6 +1,6 @@
+import { CreateInstanceInput, INSTANCE_NAME_MAX_LENGTH, MACHINE_KEY_TYPES, USER_NAME_MAX_LENGTH } from '@app/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { CreateInstanceInput, INSTANCE_NAME_MAX_LENGTH, MACHINE_KEY_TYPES, USER_NAME_MAX_LENGTH } from '@app/domain';
 
 export class EmailDto {
   @IsString() @MaxLength(254) email: string;
@@ -38,7 +38,11 @@ export class MachineKeyDto {
 export class MachineDto {
   @IsString() @Length(1, USER_NAME_MAX_LENGTH) userName: string;
   @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => PersonalAccessTokenDto) personalAccessToken?: PersonalAccessTokenDto;
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PersonalAccessTokenDto)
+  personalAccessToken?: PersonalAccessTokenDto;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => MachineKeyDto) machineKey?: MachineKeyDto;
 }
 

@@ -1,5 +1,6 @@
-import { OperationView } from '@app/domain';
-import { DetailsJson, detailsJson } from '../../protojson';
+import { type OperationView } from '@app/domain';
+
+import { type DetailsJson, detailsJson } from '../../protojson';
 
 /** ZITADEL `CreateInstanceResponse`. */
 export interface CreateInstanceResponse {

@@ -1,5 +1,6 @@
-import { InstanceDomainView, InstanceState, InstanceView } from '@app/domain';
-import { DetailsJson, detailsJson } from '../../protojson';
+import { type InstanceDomainView, InstanceState, type InstanceView } from '@app/domain';
+
+import { type DetailsJson, detailsJson } from '../../protojson';
 
 /** protojson of `zitadel.instance.v1.Domain`. */
 export interface DomainJson {

@@ -1,6 +1,17 @@
-import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_PAGE_OFFSET } from '@app/domain';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class ListQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PAGE_OFFSET) offset?: number;
@@ -24,7 +35,9 @@ export class InstanceQueryDto {
 /** ZITADEL `ListInstancesRequest`, plus `includeStopped`. */
 export class SearchInstancesRequest {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ListQueryDto) query?: ListQueryDto;
-  @IsOptional() @IsIn(['FIELD_NAME_UNSPECIFIED', 'FIELD_NAME_ID', 'FIELD_NAME_NAME', 'FIELD_NAME_CREATION_DATE']) sortingColumn?: string;
+  @IsOptional()
+  @IsIn(['FIELD_NAME_UNSPECIFIED', 'FIELD_NAME_ID', 'FIELD_NAME_NAME', 'FIELD_NAME_CREATION_DATE'])
+  sortingColumn?: string;
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => InstanceQueryDto) queries?: InstanceQueryDto[];
   @IsOptional() @IsBoolean() includeStopped?: boolean;
 }

@@ -1,7 +1,8 @@
+import { type InstanceSearch, type InstanceSortColumn, type InstanceView } from '@app/domain';
+
 import { requireOneQueryEach } from '../../common/list-queries';
-import { InstanceSearch, InstanceSortColumn, InstanceView } from '@app/domain';
 import { toInstanceDetail } from './instance.response';
-import { SearchInstancesRequest } from './search-instances.request';
+import { type SearchInstancesRequest } from './search-instances.request';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -9,7 +10,10 @@ export function instanceSearchFrom(body: SearchInstancesRequest): InstanceSearch
   requireOneQueryEach(body.queries, ['idQuery', 'domainQuery']);
   const ids = body.queries?.flatMap((q) => q.idQuery?.ids ?? []);
   const domains = body.queries?.flatMap((q) => q.domainQuery?.domains ?? []);
-  const sortingColumn = !body.sortingColumn || body.sortingColumn === 'FIELD_NAME_UNSPECIFIED' ? 'FIELD_NAME_CREATION_DATE' : body.sortingColumn;
+  const sortingColumn =
+    !body.sortingColumn || body.sortingColumn === 'FIELD_NAME_UNSPECIFIED'
+      ? 'FIELD_NAME_CREATION_DATE'
+      : body.sortingColumn;
   return {
     offset: body.query?.offset ?? 0,
     limit: body.query?.limit ?? DEFAULT_PAGE_SIZE,

@@ -1,5 +1,6 @@
-import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
 import { OperationKind, OperationState } from '@app/domain';
+import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+
 import { PageLimit } from '../../../common/validation/page-params';
 
 export class ListOperationsParams {
@@ -12,7 +13,9 @@ export class ListOperationsParams {
 
 export class WaitParams {
   /** A duration such as `30s`, `500ms` or `2m` (at most 5 minutes); 30 s when absent. */
-  @IsOptional() @Matches(/^\d{1,6}(ms|s|m)?$/, { message: 'timeout must be a duration such as 30s, 500ms or 2m' }) timeout?: string;
+  @IsOptional()
+  @Matches(/^\d{1,6}(ms|s|m)?$/, { message: 'timeout must be a duration such as 30s, 500ms or 2m' })
+  timeout?: string;
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };

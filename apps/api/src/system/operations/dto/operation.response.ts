@@ -1,6 +1,7 @@
-import { OperationView } from '@app/domain';
+import { type OperationView } from '@app/domain';
+
+import { type CreateInstanceResponse, createInstanceResponse } from '../../instances/dto/create-instance.response';
 import { timestampJson } from '../../protojson';
-import { createInstanceResponse, CreateInstanceResponse } from '../../instances/dto/create-instance.response';
 
 export interface OperationResponse {
   id: string;

@@ -1,4 +1,5 @@
-import { CreatedWebhook, DeliveryAttempt, Webhook, WebhookDelivery } from '@app/domain';
+import { type CreatedWebhook, type DeliveryAttempt, type Webhook, type WebhookDelivery } from '@app/domain';
+
 import { timestampJson } from '../../protojson';
 
 /** Never carries the secret: only the create answer does, once. */
@@ -11,7 +12,13 @@ export interface WebhookJson {
 }
 
 export function webhookJson(w: Webhook): WebhookJson {
-  return { id: w.id, url: w.url, eventTypes: [...w.eventTypes], description: w.description, creationDate: w.createdAt.toISOString() };
+  return {
+    id: w.id,
+    url: w.url,
+    eventTypes: [...w.eventTypes],
+    description: w.description,
+    creationDate: w.createdAt.toISOString(),
+  };
 }
 
 export function createWebhookResponse({ webhook, secret }: CreatedWebhook) {

@@ -1,6 +1,6 @@
+import { AuthorizationInput, AuthorizationStatus, PermissionInput, RESOURCE_TYPES } from '@app/domain';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { AuthorizationInput, AuthorizationStatus, PermissionInput, RESOURCE_TYPES } from '@app/domain';
 
 const STATUSES: AuthorizationStatus[] = ['active', 'inactive'];
 

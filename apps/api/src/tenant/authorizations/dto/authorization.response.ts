@@ -1,4 +1,4 @@
-import { Authorization, Permission } from '@app/domain';
+import { type Authorization, type Permission } from '@app/domain';
 
 /** InfluxDB `Authorization`; `token` only in the answer to its creation. */
 export interface AuthorizationResponse {
@@ -39,8 +39,14 @@ export interface AuthorizationsResponse {
   authorizations: AuthorizationResponse[];
 }
 
-export function authorizationsResponse(list: Authorization[], query: Record<string, string | undefined>): AuthorizationsResponse {
+export function authorizationsResponse(
+  list: Authorization[],
+  query: Record<string, string | undefined>,
+): AuthorizationsResponse {
   const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
   const search = params.toString();
-  return { links: { self: `/api/v2/authorizations${search ? `?${search}` : ''}` }, authorizations: list.map((a) => authorizationResponse(a)) };
+  return {
+    links: { self: `/api/v2/authorizations${search ? `?${search}` : ''}` },
+    authorizations: list.map((a) => authorizationResponse(a)),
+  };
 }

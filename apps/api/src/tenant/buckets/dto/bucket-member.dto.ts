@@ -1,5 +1,5 @@
-import { IsOptional, IsString } from 'class-validator';
 import { BucketMember } from '@app/domain';
+import { IsOptional, IsString } from 'class-validator';
 
 /** InfluxDB `AddResourceMemberRequestBody`. */
 export class AddBucketMemberRequest {
@@ -9,7 +9,13 @@ export class AddBucketMemberRequest {
 
 /** InfluxDB `ResourceMember` / `ResourceOwner`. */
 export function bucketMemberJson(member: BucketMember) {
-  return { id: member.id, name: member.name, status: member.status, links: { self: `/api/v2/users/${member.id}` }, role: member.role };
+  return {
+    id: member.id,
+    name: member.name,
+    status: member.status,
+    links: { self: `/api/v2/users/${member.id}` },
+    role: member.role,
+  };
 }
 
 export function bucketMembersJson(members: BucketMember[], self: string) {

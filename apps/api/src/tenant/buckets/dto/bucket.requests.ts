@@ -1,6 +1,7 @@
+import { CreateBucketInput, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, UpdateBucketInput } from '@app/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { CreateBucketInput, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, UpdateBucketInput } from '@app/domain';
+
 import { PageLimit, PageOffset } from '../../../common/validation/page-params';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -17,14 +18,22 @@ export class CreateBucketRequest implements CreateBucketInput {
   @IsOptional() @IsString() name?: string;
   @IsOptional() @IsString() description?: string;
   @IsOptional() @IsString() rp?: string;
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RetentionRuleDto) retentionRules?: RetentionRuleDto[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RetentionRuleDto)
+  retentionRules?: RetentionRuleDto[];
   @IsOptional() @IsString() schemaType?: string;
 }
 
 export class UpdateBucketRequest implements UpdateBucketInput {
   @IsOptional() @IsString() name?: string;
   @IsOptional() @IsString() description?: string;
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RetentionRuleDto) retentionRules?: RetentionRuleDto[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RetentionRuleDto)
+  retentionRules?: RetentionRuleDto[];
 }
 
 export class ListBucketsParamsDto {

@@ -1,5 +1,6 @@
-import { Bucket, BucketPage } from '@app/domain';
-import { ListBucketsParamsDto } from './bucket.requests';
+import { type Bucket, type BucketPage } from '@app/domain';
+
+import { type ListBucketsParamsDto } from './bucket.requests';
 
 export interface BucketResponse {
   id: string;
@@ -27,7 +28,9 @@ export function bucketResponse(b: Bucket): BucketResponse {
     schemaType: b.schemaType,
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
-    retentionRules: [{ type: 'expire', everySeconds: b.retentionSeconds, shardGroupDurationSeconds: b.shardGroupDurationSeconds }],
+    retentionRules: [
+      { type: 'expire', everySeconds: b.retentionSeconds, shardGroupDurationSeconds: b.shardGroupDurationSeconds },
+    ],
     labels: b.labels.map((l) => ({ id: l.id, orgID: l.orgId, name: l.name, properties: l.properties })),
     links: {
       labels: `/api/v2/buckets/${b.id}/labels`,
@@ -51,7 +54,7 @@ function listLink(params: ListBucketsParamsDto, page: { offset: number; after?: 
   query.set('limit', String(params.limit));
   if (page.after !== undefined) query.set('after', page.after);
   else query.set('offset', String(page.offset));
-  for (const key of ['org', 'orgID', 'name', 'id'] as const) if (params[key] !== undefined) query.set(key, params[key]!);
+  for (const key of ['org', 'orgID', 'name', 'id'] as const) if (params[key] !== undefined) query.set(key, params[key]);
   return `/api/v2/buckets?${query.toString()}`;
 }
 
@@ -59,10 +62,12 @@ function listLink(params: ListBucketsParamsDto, page: { offset: number; after?: 
 export function bucketsResponse(page: BucketPage, params: ListBucketsParamsDto): BucketsResponse {
   const links: BucketsResponse['links'] = { self: listLink(params, { offset: params.offset, after: params.after }) };
   if (page.hasMore) {
-    links.next = params.after !== undefined
-      ? listLink(params, { offset: 0, after: page.buckets[page.buckets.length - 1].id })
-      : listLink(params, { offset: params.offset + params.limit });
+    links.next =
+      params.after !== undefined
+        ? listLink(params, { offset: 0, after: page.buckets[page.buckets.length - 1].id })
+        : listLink(params, { offset: params.offset + params.limit });
   }
-  if (params.after === undefined && params.offset > 0) links.prev = listLink(params, { offset: Math.max(0, params.offset - params.limit) });
+  if (params.after === undefined && params.offset > 0)
+    links.prev = listLink(params, { offset: Math.max(0, params.offset - params.limit) });
   return { links, buckets: page.buckets.map(bucketResponse) };
 }

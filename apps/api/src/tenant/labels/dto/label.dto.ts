@@ -1,5 +1,5 @@
-import { IsObject, IsOptional, IsString } from 'class-validator';
 import { Label } from '@app/domain';
+import { IsObject, IsOptional, IsString } from 'class-validator';
 
 export class CreateLabelRequest {
   @IsOptional() @IsString() orgID?: string;

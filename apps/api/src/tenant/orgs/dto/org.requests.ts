@@ -1,6 +1,7 @@
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@app/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@app/domain';
+
 import { PageLimit, PageOffset } from '../../../common/validation/page-params';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

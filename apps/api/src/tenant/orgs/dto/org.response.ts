@@ -1,7 +1,11 @@
-import { Org, OrgMember, OrgPage } from '@app/domain';
-import { ListOrgsParams } from './org.requests';
+import { type Org, type OrgMember, type OrgPage } from '@app/domain';
 
-type OrgLinks = Record<'self' | 'members' | 'owners' | 'labels' | 'secrets' | 'buckets' | 'tasks' | 'dashboards', string>;
+import { type ListOrgsParams } from './org.requests';
+
+type OrgLinks = Record<
+  'self' | 'members' | 'owners' | 'labels' | 'secrets' | 'buckets' | 'tasks' | 'dashboards',
+  string
+>;
 
 /** InfluxDB `Organization`. */
 export interface OrgResponse {
@@ -41,8 +45,12 @@ export interface OrgsResponse {
 }
 
 function listLink(params: ListOrgsParams, offset: number): string {
-  const query = new URLSearchParams({ descending: String(params.descending), limit: String(params.limit), offset: String(offset) });
-  for (const key of ['org', 'orgID', 'userID'] as const) if (params[key] !== undefined) query.set(key, params[key]!);
+  const query = new URLSearchParams({
+    descending: String(params.descending),
+    limit: String(params.limit),
+    offset: String(offset),
+  });
+  for (const key of ['org', 'orgID', 'userID'] as const) if (params[key] !== undefined) query.set(key, params[key]);
   return `/api/v2/orgs?${query.toString()}`;
 }
 
@@ -64,10 +72,19 @@ export interface OrgMemberResponse {
 }
 
 export function orgMemberResponse(member: OrgMember): OrgMemberResponse {
-  return { role: member.role, links: { self: `/api/v2/users/${member.id}` }, id: member.id, name: member.name, status: member.status };
+  return {
+    role: member.role,
+    links: { self: `/api/v2/users/${member.id}` },
+    id: member.id,
+    name: member.name,
+    status: member.status,
+  };
 }
 
 /** InfluxDB `ResourceMembers` / `ResourceOwners`. */
-export function orgMembersResponse(members: OrgMember[], self: string): { links: { self: string }; users: OrgMemberResponse[] } {
+export function orgMembersResponse(
+  members: OrgMember[],
+  self: string,
+): { links: { self: string }; users: OrgMemberResponse[] } {
   return { links: { self }, users: members.map(orgMemberResponse) };
 }

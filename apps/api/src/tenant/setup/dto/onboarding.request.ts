@@ -1,5 +1,5 @@
-import { IsInt, IsOptional, IsString } from 'class-validator';
 import { OnboardingInput } from '@app/domain';
+import { IsInt, IsOptional, IsString } from 'class-validator';
 
 /**
  * InfluxDB `OnboardingRequest`. Presence of username, org and bucket is checked by the domain, which answers

@@ -1,8 +1,9 @@
-import { OnboardingOutcome } from '@app/domain';
-import { authorizationResponse, AuthorizationResponse } from '../../authorizations/dto/authorization.response';
-import { bucketResponse, BucketResponse } from '../../buckets/dto/bucket.response';
-import { orgResponse, OrgResponse } from '../../orgs/dto/org.response';
-import { userResponse, UserResponse } from '../../users/dto/user.dto';
+import { type OnboardingOutcome } from '@app/domain';
+
+import { type AuthorizationResponse, authorizationResponse } from '../../authorizations/dto/authorization.response';
+import { type BucketResponse, bucketResponse } from '../../buckets/dto/bucket.response';
+import { type OrgResponse, orgResponse } from '../../orgs/dto/org.response';
+import { type UserResponse, userResponse } from '../../users/dto/user.dto';
 
 /** InfluxDB `OnboardingResponse`: the user, org, bucket and authorization that onboarding created. */
 export interface OnboardingResponse {

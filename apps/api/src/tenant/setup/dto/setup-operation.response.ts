@@ -1,6 +1,7 @@
-import { OperationView } from '@app/domain';
-import { operationResponse, OperationResponse } from '../../../system/operations/dto/operation.response';
-import { onboardingResponse, OnboardingResponse } from './onboarding.response';
+import { type OperationView } from '@app/domain';
+
+import { type OperationResponse, operationResponse } from '../../../system/operations/dto/operation.response';
+import { type OnboardingResponse, onboardingResponse } from './onboarding.response';
 
 /** An onboarding operation as the tenant API shows it: the System API's operation with an OnboardingResponse as result. */
 export type SetupOperationResponse = Omit<OperationResponse, 'result'> & { result?: OnboardingResponse };
@@ -9,6 +10,8 @@ export function setupOperationResponse(view: OperationView): SetupOperationRespo
   const { result: _none, ...operation } = operationResponse(view);
   return {
     ...operation,
-    ...(view.operation.onboarding ? { result: onboardingResponse(view.operation.onboarding, view.secrets?.token) } : {}),
+    ...(view.operation.onboarding
+      ? { result: onboardingResponse(view.operation.onboarding, view.secrets?.token) }
+      : {}),
   };
 }

@@ -1,5 +1,13 @@
+import {
+  CreateUserInput,
+  DEFAULT_PAGE_LIMIT,
+  ListUsersParams,
+  MAX_PAGE_LIMIT,
+  UpdateUserInput,
+  User,
+} from '@app/domain';
 import { IsOptional, IsString } from 'class-validator';
-import { CreateUserInput, DEFAULT_PAGE_LIMIT, ListUsersParams, MAX_PAGE_LIMIT, UpdateUserInput, User } from '@app/domain';
+
 import { PageLimit, PageOffset } from '../../../common/validation/page-params';
 
 /** InfluxDB `User`; `id`, `org_id` and `role` are dropped. Types are checked here (400), the rules by the domain. */
