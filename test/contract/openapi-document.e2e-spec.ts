@@ -12,11 +12,11 @@ import { validateOpenApi } from '../support/validate-openapi';
 
 /**
  * Routes the document leaves out on purpose: its own UI and files, the InfluxDB routes only linked to (404), the
- * catch-all of unimplemented ZITADEL methods (501), and the OAuth issuer's endpoints, which describe themselves in
- * their discovery document (/.well-known/openid-configuration).
+ * catch-all of unimplemented ZITADEL methods (501), the operator console's own routes (the page's, not an API), and the
+ * OAuth issuer's endpoints, which describe themselves in their discovery document (/.well-known/openid-configuration).
  */
 const UNDOCUMENTED =
-  /^(GET \/(docs|openapi|\.well-known\/)|POST \/oauth\/|[A-Z-]+ \/system\/v1\/\*path|[A-Z-]+ \/api\/v2\/(write|query|tasks|dashboards|orgs\/\{orgID\}\/(secrets|labels)))/;
+  /^(GET \/(docs|openapi|\.well-known\/)|POST \/oauth\/|[A-Z-]+ \/console\/|[A-Z-]+ \/system\/v1\/\*path|[A-Z-]+ \/api\/v2\/(write|query|tasks|dashboards|orgs\/\{orgID\}\/(secrets|labels)))/;
 /** Routes without credentials: decided here, not read from the code under test. */
 const PUBLIC = [
   'GET /healthz',

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { execSync } from 'node:child_process';
 
 import { runMigrations } from '../../libs/persistence/src/database/migrate';
+import { ensureConsoleBuilt } from '../../scripts/ensure-console-build';
 import { adminDatabaseUrl, databaseUrlFor, postgresAnswers, redisAnswers, redisUrl, withAdminClient } from './services';
 
 function dockerAvailable(): boolean {
@@ -38,6 +39,7 @@ async function ensureServices(): Promise<void> {
 /** Migrates one template database per run; every test file clones it (CREATE DATABASE ... TEMPLATE), which is much faster than migrating. */
 export default async function globalSetup(): Promise<void> {
   await ensureServices();
+  ensureConsoleBuilt();
   const template = `provisioner_template_${process.pid}`;
   await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${template}`));
   await runMigrations(databaseUrlFor(template));

@@ -57,6 +57,7 @@ export class TestStack {
       BASE_DOMAIN: 'test.localhost',
       PORT: '0',
       GRPC_PORT: options.grpc ? '0' : '-1',
+      WORKER_METRICS_PORT: '0',
       JOB_BACKOFF_MS: '100',
       LOG_LEVEL: 'info',
       ...options.config,

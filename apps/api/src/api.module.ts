@@ -6,6 +6,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
 
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -60,6 +61,7 @@ export class ApiModule {
         UnservedRoutesModule,
         OAuthModule,
         SystemGrpcModule,
+        ConsoleModule,
         // last: its catch-all must come after every System API route
         UnimplementedMethodsModule,
       ],

@@ -11,6 +11,7 @@ import { answerParserErrorsInSurfaceFormat } from './common/input/client-error';
 import { guardRequestInput } from './common/input/request-input';
 import { clearQuotaExhaustedCookie } from './common/quota-cookie';
 import { apiValidationPipe } from './common/validation/validation.pipe';
+import { serveConsole } from './console/serve-console';
 import { HttpMetrics } from './observability/http-metrics';
 import { serveOpenApi } from './observability/openapi';
 import { SystemGrpcServer } from './system/grpc/system-grpc.server';
@@ -21,6 +22,8 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   app.useGlobalPipes(apiValidationPipe());
+  // First: the console's System API calls are rewritten to /system/v1 before any other middleware looks at the path.
+  serveConsole(app);
   // gRPC-Web and Connect read their own bodies: mounted before the JSON parser.
   app.use(app.get(SystemGrpcServer).expressMiddleware());
   guardRequestInput(app);

@@ -1,10 +1,11 @@
-import { quotaWorkerCommandHandlers, workerCommandHandlers } from '@app/domain';
+import { quotaWorkerCommandHandlers, StepDurations, workerCommandHandlers } from '@app/domain';
 import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
 
 import { processors } from './job-processors';
+import { WorkerMetrics } from './metrics/worker-metrics';
 
 export interface WorkerModuleOptions {
   config?: Record<string, string>;
@@ -23,6 +24,8 @@ export class WorkerModule {
         CqrsModule.forRoot(),
       ],
       providers: [
+        WorkerMetrics,
+        { provide: StepDurations, useExisting: WorkerMetrics },
         ...workerCommandHandlers,
         ...quotaWorkerCommandHandlers,
         ...processors,

@@ -13,3 +13,4 @@ export * from './persistence.module';
 export * from './queue/bullmq-provisioning.queue';
 export * from './queue/jobs';
 export * from './queue/redis-connection';
+export * from './queue/worker-durations';

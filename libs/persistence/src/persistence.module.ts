@@ -32,6 +32,7 @@ import {
 } from '@app/domain';
 import { QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '@app/domain';
 import { AssertionReplayGuard, JwtAssertionVerifier, OAuthGrantStore } from '@app/domain';
+import { ConsoleSessionStore, QueueStatistics } from '@app/domain';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
@@ -42,6 +43,7 @@ import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { NodeWebhookSender } from './http/node-webhook-sender';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
 import { BullMqProvisioningQueue } from './queue/bullmq-provisioning.queue';
+import { BullMqQueueStatistics } from './queue/bullmq-queue-statistics';
 import { BullMqQuotaNotificationQueue } from './queue/bullmq-quota-notification.queue';
 import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
 import { TypeOrmAuthorizationRepository } from './repositories/typeorm-authorization.repository';
@@ -71,6 +73,7 @@ import { NodeClock } from './security/node-clock';
 import { RandomIdGenerator } from './security/random-id-generator';
 import { RandomTokenGenerator } from './security/random-token-generator';
 import { RedisAssertionReplayGuard } from './security/redis-assertion-replay-guard';
+import { RedisConsoleSessionStore } from './security/redis-console-session-store';
 import { RedisPasswordAttemptLimiter } from './security/redis-password-attempt-limiter';
 import { RedisQuotaUsageCounter } from './security/redis-quota-usage-counter';
 import { RsaKeyPairGenerator } from './security/rsa-key-pair-generator';
@@ -118,6 +121,8 @@ const ports = [
   { provide: QuotaRepository, useClass: TypeOrmQuotaRepository },
   { provide: QuotaUsageCounter, useClass: RedisQuotaUsageCounter },
   { provide: QuotaNotificationQueue, useClass: BullMqQuotaNotificationQueue },
+  { provide: ConsoleSessionStore, useClass: RedisConsoleSessionStore },
+  { provide: QueueStatistics, useClass: BullMqQueueStatistics },
 ];
 
 /** The adapters behind every domain port: PostgreSQL through TypeORM, Redis through BullMQ, node:crypto and argon2. */

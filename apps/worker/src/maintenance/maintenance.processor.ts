@@ -5,6 +5,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
+import { WorkerMetrics } from '../metrics/worker-metrics';
+
 /**
  * Periodic upkeep, scheduled in Redis (a BullMQ job scheduler) so that however many workers run, each tick runs once.
  */
@@ -19,6 +21,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, BeforeAppli
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -45,6 +48,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, BeforeAppli
       },
       { ...options, concurrency: 1 },
     );
+    this.metrics.watch(this.worker);
   }
 
   /** Before the database and the queue adapters close (their hooks run at onApplicationShutdown), so that active jobs finish. */

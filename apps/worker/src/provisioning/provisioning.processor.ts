@@ -5,6 +5,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
+import { WorkerMetrics } from '../metrics/worker-metrics';
+
 type ProvisioningJobName = JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance;
 type ProvisioningJob = Job<JobPayloads[ProvisioningJobName]>;
 
@@ -19,6 +21,7 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeAppl
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -39,6 +42,7 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeAppl
         'provisioning attempt failed',
       ),
     );
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.error({ err: { message: error.message } }, 'worker error'));
   }
 

@@ -5,6 +5,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Job, MinimalJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
+import { WorkerMetrics } from '../metrics/worker-metrics';
+
 type NotificationJob = Job<JobPayloads[JobName.NotifyQuota]>;
 
 /** Sends one quota notification per job; a receiver that does not take it fails the job, and BullMQ retries it. */
@@ -18,6 +20,7 @@ export class QuotaNotificationProcessor implements OnApplicationBootstrap, Befor
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -37,6 +40,7 @@ export class QuotaNotificationProcessor implements OnApplicationBootstrap, Befor
         'quota notification attempt failed',
       ),
     );
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) =>
       this.logger.error({ err: { message: error.message } }, 'quota notification worker error'),
     );

@@ -5,6 +5,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Job, MinimalJob, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
+import { WorkerMetrics } from '../metrics/worker-metrics';
+
 type DeliveryJob = Job<JobPayloads[JobName.DeliverWebhook]>;
 
 /** An attempt that did not succeed: BullMQ retries the job after the capped exponential backoff. */
@@ -21,6 +23,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeA
   private worker?: Worker;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly config: AppConfig,
   ) {}
@@ -40,6 +43,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeA
         'webhook delivery attempt failed',
       ),
     );
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) =>
       this.logger.error({ err: { message: error.message } }, 'webhook delivery worker error'),
     );

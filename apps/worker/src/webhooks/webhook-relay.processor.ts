@@ -5,6 +5,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
+import { WorkerMetrics } from '../metrics/worker-metrics';
+
 /**
  * Moves committed outbox events to the delivery queue. A BullMQ job scheduler runs the relay every
  * WEBHOOK_RELAY_INTERVAL_MS (once per tick however many workers run); a PostgreSQL NOTIFY sent at commit nudges it
@@ -22,6 +24,7 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeAppl
   private unsubscribe?: () => Promise<void>;
 
   constructor(
+    private readonly metrics: WorkerMetrics,
     private readonly commands: CommandBus,
     private readonly notifications: OutboxNotifications,
     private readonly config: AppConfig,
@@ -41,6 +44,7 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeAppl
       },
     );
     this.worker = new Worker(QueueName.WebhookRelay, () => this.relay(), { ...options, concurrency: 1 });
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) =>
       this.logger.error({ err: { message: error.message } }, 'webhook relay worker error'),
     );

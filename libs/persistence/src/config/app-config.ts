@@ -12,6 +12,9 @@ export class AppConfig {
   readonly port: number;
   /** Native gRPC port of the System API; -1 when it is off. */
   readonly grpcPort: number;
+  /** The worker's Prometheus port; -1 when it is off. */
+  readonly workerMetricsPort: number;
+  readonly consoleSessionTtlSeconds: number;
   readonly databaseUrl: string;
   readonly redisUrl: string;
   readonly queuePrefix: string;
@@ -62,6 +65,8 @@ export class AppConfig {
     this.systemApiIssuer = (env.SYSTEM_API_ISSUER ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.port = env.PORT;
     this.grpcPort = env.GRPC_PORT;
+    this.workerMetricsPort = env.WORKER_METRICS_PORT;
+    this.consoleSessionTtlSeconds = env.CONSOLE_SESSION_TTL_SECONDS;
     this.databaseUrl = env.DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
     this.queuePrefix = env.QUEUE_PREFIX;

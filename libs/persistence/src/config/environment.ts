@@ -24,6 +24,20 @@ export class Environment {
   @Max(65535)
   GRPC_PORT = 8081;
 
+  /** Port of the worker's own Prometheus endpoint (job and step durations); -1 turns it off, 0 picks a free port (tests). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  @Max(65535)
+  WORKER_METRICS_PORT = 9464;
+
+  /** How long an operator console session lasts after sign-in. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  CONSOLE_SESSION_TTL_SECONDS = 28800;
+
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/provisioner';
 

@@ -106,6 +106,33 @@ describe(ProvisionInstanceHandler.name, () => {
     ]);
   });
 
+  it('reports the duration of each step once, the last one when the job ends', async () => {
+    const recorded: Array<[string, number]> = [];
+    const timed = new ProvisionInstanceHandler(
+      clock,
+      ids,
+      store.operations,
+      store,
+      sealer,
+      hasher,
+      keys,
+      tokens,
+      TEST_SETTINGS,
+      {
+        record: (step: string, seconds: number) => recorded.push([step, seconds]),
+      },
+    );
+    await timed.execute(new ProvisionInstanceCommand(await reserve(), false));
+
+    expect(recorded.map(([step]) => step)).toEqual([
+      ProvisioningStep.GenerateMachineKey,
+      ProvisioningStep.HashPassword,
+      ProvisioningStep.GeneratePersonalAccessToken,
+      ProvisioningStep.WriteInstance,
+    ]);
+    expect(recorded.every(([, seconds]) => seconds >= 0)).toBe(true);
+  });
+
   it('does nothing when run again for a finished operation', async () => {
     const operationId = await reserve();
     await handler.execute(new ProvisionInstanceCommand(operationId, false));

@@ -1,3 +1,4 @@
+import { Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { encodeMachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
@@ -12,6 +13,7 @@ import {
   ProvisioningSettings,
   ProvisioningStore,
   SecretSealer,
+  StepDurations,
   TokenGenerator,
 } from '../../ports';
 import { InstanceSecrets, InstanceSpec } from '../../provisioning/instance-spec';
@@ -32,6 +34,9 @@ interface Credentials {
  */
 @CommandHandler(ProvisionInstanceCommand)
 export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstanceCommand> {
+  /** The step each running operation is in, and since when (for StepDurations). */
+  private readonly currentSteps = new Map<string, { step: ProvisioningStep; since: number }>();
+
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -42,6 +47,7 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     private readonly keys: KeyPairGenerator,
     private readonly tokens: TokenGenerator,
     private readonly settings: ProvisioningSettings,
+    @Optional() private readonly durations?: StepDurations,
   ) {}
 
   async execute({ operationId, finalAttempt }: ProvisionInstanceCommand): Promise<OperationState> {
@@ -54,6 +60,8 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
       if (!finalAttempt && !isPermanent(error)) throw error;
       await this.store.fail(operationId, failureFromError(error), this.clock.now());
       return OperationState.Failed;
+    } finally {
+      this.endStep(operationId);
     }
   }
 
@@ -117,12 +125,21 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
   }
 
   private async step(operation: Operation, spec: InstanceSpec, step: ProvisioningStep): Promise<void> {
+    this.endStep(operation.id);
+    this.currentSteps.set(operation.id, { step, since: this.clock.now().getTime() });
     const steps = provisioningStepsFor(spec);
     await this.operations.recordProgress(operation.id, {
       currentStep: step,
       completedSteps: steps.indexOf(step),
       totalSteps: steps.length,
     });
+  }
+
+  private endStep(operationId: string): void {
+    const current = this.currentSteps.get(operationId);
+    if (!current) return;
+    this.currentSteps.delete(operationId);
+    this.durations?.record(current.step, (this.clock.now().getTime() - current.since) / 1000);
   }
 
   private newPlanIds(): PlanIds {
