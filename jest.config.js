@@ -10,7 +10,8 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      // Unit specs beside the code, and test/ specs that start no stack (e.g. the contract validator's own spec).
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform,
       moduleNameMapper,
