@@ -68,7 +68,12 @@ export interface OperationBody {
   kind: string;
   instanceId?: string;
   state: 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-  progress: { currentStep?: string; completedSteps: number; totalSteps: number };
+  progress: {
+    currentStep?: string;
+    completedSteps: number;
+    totalSteps: number;
+    steps?: { name: string; startedAt: string; durationMs?: number }[];
+  };
   attempts: number;
   createdAt: string;
   startedAt?: string;

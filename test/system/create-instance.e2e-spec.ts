@@ -150,6 +150,19 @@ describe('POST /system/v1/instances/_create', () => {
       result: { instanceId: res.body.instanceId, pat: expect.any(String), machineKey: expect.any(String) },
     });
     expect(new Date(done.finishedAt!).getTime()).toBeGreaterThanOrEqual(new Date(done.startedAt!).getTime());
+    // Every step of the attempt, in order, with when it began and how long it took (the last until finishedAt).
+    const steps = done.progress.steps ?? [];
+    expect(steps.map((s) => s.name)).toEqual([
+      'GENERATE_MACHINE_KEY',
+      'HASH_PASSWORD',
+      'GENERATE_PERSONAL_ACCESS_TOKEN',
+      'WRITE_INSTANCE',
+    ]);
+    for (const [i, step] of steps.entries()) {
+      expect(step.durationMs).toBeGreaterThanOrEqual(0);
+      const end = steps[i + 1]?.startedAt ?? done.finishedAt!;
+      expect(new Date(step.startedAt).getTime() + step.durationMs!).toBe(new Date(end).getTime());
+    }
     for (const table of TENANT_TABLES) {
       expect((await rowsOf(table, res.body.instanceId)).length).toBeGreaterThan(0);
     }

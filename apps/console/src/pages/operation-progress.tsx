@@ -9,7 +9,13 @@ export interface Operation {
   kind: string;
   instanceId?: string;
   state: string;
-  progress: { currentStep?: string; completedSteps: number; totalSteps: number };
+  progress: {
+    currentStep?: string;
+    completedSteps: number;
+    totalSteps: number;
+    /** Every step the latest attempt began, with its duration once it ended (the server records them). */
+    steps?: { name: string; startedAt: string; durationMs?: number }[];
+  };
   attempts: number;
   createdAt: string;
   startedAt?: string;
@@ -72,9 +78,12 @@ export function OperationProgress({ id, onAgain }: { id: string; onAgain?: () =>
           {percent}%
         </progress>
         <ol class="steps" aria-live="polite">
-          {steps.map((s) => (
-            <li key={s.name} class={s.endedAt ? 'done' : 'current'}>
-              {s.name} <small>{s.endedAt ? `${s.endedAt - s.startedAt} ms` : 'running…'}</small>
+          {(op?.progress.steps
+            ? op.progress.steps.map((s) => ({ name: s.name, ms: s.durationMs }))
+            : steps.map((s) => ({ name: s.name, ms: s.endedAt === undefined ? undefined : s.endedAt - s.startedAt }))
+          ).map((s) => (
+            <li key={s.name} class={s.ms === undefined ? 'current' : 'done'}>
+              {s.name} <small>{s.ms === undefined ? 'running…' : `${s.ms} ms`}</small>
             </li>
           ))}
         </ol>

@@ -35,10 +35,18 @@ export interface OperationFailure {
   readonly retryable: boolean;
 }
 
+/** When a step of the latest attempt began; a step lasts until the next one begins, the last until the end. */
+export interface StepStart {
+  readonly name: string;
+  readonly startedAt: Date;
+}
+
 export interface OperationProgress {
   readonly currentStep: string | null;
   readonly completedSteps: number;
   readonly totalSteps: number;
+  /** The steps the latest attempt has begun, in order (absent where a kind does not record them). */
+  readonly steps?: readonly StepStart[];
 }
 
 export interface ObjectDetails {

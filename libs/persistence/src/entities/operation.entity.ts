@@ -13,6 +13,9 @@ export class OperationEntity {
   @Column({ name: 'current_step', type: 'text', nullable: true }) currentStep: string | null;
   @Column({ name: 'completed_steps', type: 'int' }) completedSteps: number;
   @Column({ name: 'total_steps', type: 'int' }) totalSteps: number;
+  /** [{name, startedAt (ISO)}] of the latest attempt's steps. */
+  @Column({ name: 'step_starts', type: 'jsonb', nullable: true }) stepStarts:
+    { name: string; startedAt: string }[] | null;
   @Column({ type: 'int' }) attempts: number;
   @Column({ type: 'jsonb', nullable: true }) outcome: object | null;
   @Column({ name: 'sealed_secrets', type: 'text', nullable: true }) sealedSecrets: string | null;

@@ -5,6 +5,7 @@ import { Webhooks1763868000000 } from './1763868000000-webhooks';
 import { OperationsIdempotency1763872000000 } from './1763872000000-operations-idempotency';
 import { OperationRequesters1763876500000 } from './1763876500000-operation-requesters';
 import { InstanceQuotas1763880000000 } from './1763880000000-instance-quotas';
+import { OperationStepStarts1763884000000 } from './1763884000000-operation-step-starts';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -14,4 +15,5 @@ export const migrations = [
   OperationsIdempotency1763872000000,
   OperationRequesters1763876500000,
   InstanceQuotas1763880000000,
+  OperationStepStarts1763884000000,
 ];

@@ -37,7 +37,14 @@ export function toOperation(row: OperationEntity): Operation {
     requestedBy: row.requestedBy ?? null,
     request: row.request,
     sealedInput: row.sealedInput,
-    progress: { currentStep: row.currentStep, completedSteps: row.completedSteps, totalSteps: row.totalSteps },
+    progress: {
+      currentStep: row.currentStep,
+      completedSteps: row.completedSteps,
+      totalSteps: row.totalSteps,
+      ...(row.stepStarts
+        ? { steps: row.stepStarts.map((s) => ({ name: s.name, startedAt: new Date(s.startedAt) })) }
+        : {}),
+    },
     attempts: row.attempts,
     outcome,
     onboarding: hasOutcome ? null : (row.outcome as unknown as OnboardingOutcome | null),

@@ -62,6 +62,9 @@ export class TypeOrmOperationRepository extends OperationRepository {
         currentStep: progress.currentStep,
         completedSteps: progress.completedSteps,
         totalSteps: progress.totalSteps,
+        ...(progress.steps
+          ? { stepStarts: progress.steps.map((s) => ({ name: s.name, startedAt: s.startedAt.toISOString() })) }
+          : {}),
         updatedAt: new Date(),
       },
     );

@@ -22,10 +22,16 @@ const operationProperties = {
   kind: str({ enum: Object.values(OperationKind) }),
   instanceId: id,
   state: str({ enum: Object.values(OperationState) }),
-  progress: object({ currentStep: str(), completedSteps: { type: 'integer' }, totalSteps: { type: 'integer' } }, [
-    'completedSteps',
-    'totalSteps',
-  ]),
+  progress: object(
+    {
+      currentStep: str(),
+      completedSteps: { type: 'integer' },
+      totalSteps: { type: 'integer' },
+      // the latest attempt's steps: when each began, and how long it took once it ended
+      steps: list(object({ name: str(), startedAt: time, durationMs: { type: 'integer' } }, ['name', 'startedAt'])),
+    },
+    ['completedSteps', 'totalSteps'],
+  ),
   attempts: { type: 'integer' },
   createdAt: time,
   startedAt: time,

@@ -75,6 +75,7 @@ describe(ProvisionInstanceHandler.name, () => {
       keys,
       tokens,
       TEST_SETTINGS,
+      { record: () => undefined },
     );
   });
 
@@ -98,12 +99,29 @@ describe(ProvisionInstanceHandler.name, () => {
 
     await handler.execute(new ProvisionInstanceCommand(operationId, false));
 
-    expect(store.operations.progress).toEqual([
+    expect(store.operations.progress.map(({ steps: _steps, ...rest }) => rest)).toEqual([
       { currentStep: ProvisioningStep.GenerateMachineKey, completedSteps: 0, totalSteps: 4 },
       { currentStep: ProvisioningStep.HashPassword, completedSteps: 1, totalSteps: 4 },
       { currentStep: ProvisioningStep.GeneratePersonalAccessToken, completedSteps: 2, totalSteps: 4 },
       { currentStep: ProvisioningStep.WriteInstance, completedSteps: 3, totalSteps: 4 },
     ]);
+    // Each report carries the steps this attempt has begun so far, with when each began.
+    expect(store.operations.progress.map((p) => p.steps?.map((s) => s.name))).toEqual([
+      [ProvisioningStep.GenerateMachineKey],
+      [ProvisioningStep.GenerateMachineKey, ProvisioningStep.HashPassword],
+      [
+        ProvisioningStep.GenerateMachineKey,
+        ProvisioningStep.HashPassword,
+        ProvisioningStep.GeneratePersonalAccessToken,
+      ],
+      [
+        ProvisioningStep.GenerateMachineKey,
+        ProvisioningStep.HashPassword,
+        ProvisioningStep.GeneratePersonalAccessToken,
+        ProvisioningStep.WriteInstance,
+      ],
+    ]);
+    expect(store.operations.progress[3].steps?.every((s) => s.startedAt instanceof Date)).toBe(true);
   });
 
   it('reports the duration of each step once, the last one when the job ends', async () => {

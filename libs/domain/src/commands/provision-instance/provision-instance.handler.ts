@@ -1,8 +1,7 @@
-import { Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { encodeMachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
-import { CreateInstanceSecrets, isTerminal, Operation, OperationState } from '../../operations/operation';
+import { CreateInstanceSecrets, isTerminal, Operation, OperationState, StepStart } from '../../operations/operation';
 import { ProvisioningStep, provisioningStepsFor } from '../../operations/provisioning-steps';
 import {
   Clock,
@@ -34,8 +33,8 @@ interface Credentials {
  */
 @CommandHandler(ProvisionInstanceCommand)
 export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstanceCommand> {
-  /** The step each running operation is in, and since when (for StepDurations). */
-  private readonly currentSteps = new Map<string, { step: ProvisioningStep; since: number }>();
+  /** The step each running operation is in, since when (for StepDurations), and the steps this attempt began. */
+  private readonly currentSteps = new Map<string, { step: ProvisioningStep; since: number; started: StepStart[] }>();
 
   constructor(
     private readonly clock: Clock,
@@ -47,7 +46,7 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     private readonly keys: KeyPairGenerator,
     private readonly tokens: TokenGenerator,
     private readonly settings: ProvisioningSettings,
-    @Optional() private readonly durations?: StepDurations,
+    private readonly durations: StepDurations,
   ) {}
 
   async execute({ operationId, finalAttempt }: ProvisionInstanceCommand): Promise<OperationState> {
@@ -70,6 +69,8 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     const input = JSON.parse(this.sealer.open(operation.sealedInput ?? '')) as InstanceSecrets;
     const ids = this.newPlanIds();
     const credentials = await this.generateCredentials(operation, spec, input, ids);
+    // Before `now` is taken: the write step lasts until the commit's time, which becomes finishedAt.
+    await this.step(operation, spec, ProvisioningStep.WriteInstance);
     const now = this.clock.now();
     const hasSecrets = Object.keys(credentials.secrets).length > 0;
     const plan = planInstance({
@@ -82,7 +83,6 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
       sealedSecrets: hasSecrets ? this.sealer.seal(JSON.stringify(credentials.secrets)) : null,
       secretsExpireAt: hasSecrets ? new Date(now.getTime() + this.settings.secretRetentionSeconds * 1000) : null,
     });
-    await this.step(operation, spec, ProvisioningStep.WriteInstance);
     if ((await this.store.commit(plan, now)) === 'written') return OperationState.Succeeded;
     // Another delivery finished the operation meanwhile: report what it ended as.
     return (await this.operations.findById(operation.id))?.state ?? OperationState.Failed;
@@ -125,13 +125,16 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
   }
 
   private async step(operation: Operation, spec: InstanceSpec, step: ProvisioningStep): Promise<void> {
+    const now = this.clock.now();
+    const started = [...(this.currentSteps.get(operation.id)?.started ?? []), { name: step, startedAt: now }];
     this.endStep(operation.id);
-    this.currentSteps.set(operation.id, { step, since: this.clock.now().getTime() });
+    this.currentSteps.set(operation.id, { step, since: now.getTime(), started });
     const steps = provisioningStepsFor(spec);
     await this.operations.recordProgress(operation.id, {
       currentStep: step,
       completedSteps: steps.indexOf(step),
       totalSteps: steps.length,
+      steps: started,
     });
   }
 
@@ -139,7 +142,7 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     const current = this.currentSteps.get(operationId);
     if (!current) return;
     this.currentSteps.delete(operationId);
-    this.durations?.record(current.step, (this.clock.now().getTime() - current.since) / 1000);
+    this.durations.record(current.step, (this.clock.now().getTime() - current.since) / 1000);
   }
 
   private newPlanIds(): PlanIds {
