@@ -24,7 +24,7 @@ export function rememberCsrf(token: string): void {
 /** A System API path (`/system/v1/...`) as the console reaches it, with the session cookie. */
 export const consolePath = (path: string) => (path.startsWith('/system/') ? `/console/api${path}` : path);
 
-export async function call<T = any>(
+export async function call<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
@@ -40,22 +40,28 @@ export async function call<T = any>(
     credentials: 'same-origin',
   });
   const text = await response.text();
-  let parsed: any = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
     parsed = text;
   }
-  if (!response.ok) throw new ApiError(response.status, parsed?.message ?? `${response.status} ${response.statusText}`);
+  if (!response.ok) {
+    const message = (parsed as { message?: unknown } | undefined)?.message;
+    throw new ApiError(
+      response.status,
+      typeof message === 'string' ? message : `${response.status} ${response.statusText}`,
+    );
+  }
   return parsed as T;
 }
 
 export const api = {
-  get: <T = any>(path: string) => call<T>('GET', path),
-  post: <T = any>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+  get: <T = unknown>(path: string) => call<T>('GET', path),
+  post: <T = unknown>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
     call<T>('POST', path, body, headers),
-  put: <T = any>(path: string, body: unknown = {}) => call<T>('PUT', path, body),
-  del: <T = any>(path: string) => call<T>('DELETE', path),
+  put: <T = unknown>(path: string, body: unknown = {}) => call<T>('PUT', path, body),
+  del: <T = unknown>(path: string) => call<T>('DELETE', path),
 };
 
 export const enc = encodeURIComponent;

@@ -1,7 +1,7 @@
-import { ApiExcludeController } from '@nestjs/swagger';
 import { QueueStatistics } from '@app/domain';
 import { AppConfig } from '@app/persistence';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 
