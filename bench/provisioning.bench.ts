@@ -42,6 +42,10 @@ class BenchRun {
     const port = await freePort();
     const env = {
       PORT: String(port),
+      // The benchmark measures the HTTP API: no gRPC port, no worker metrics port (they would collide with a
+      // service already running here on their default ports).
+      GRPC_PORT: '-1',
+      WORKER_METRICS_PORT: '-1',
       DATABASE_URL: this.database.url,
       REDIS_URL: this.settings.redisUrl,
       QUEUE_PREFIX: this.queuePrefix,
