@@ -39,6 +39,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { MigrationRunner } from './database/migration-runner';
+import { ServiceReadiness } from './health/service-readiness';
 import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { NodeWebhookSender } from './http/node-webhook-sender';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
@@ -106,6 +107,7 @@ const ports = [
   { provide: OrgRepository, useClass: TypeOrmOrgRepository },
   { provide: AuthorizationRepository, useClass: TypeOrmAuthorizationRepository },
   BullMqProvisioningQueue,
+  ServiceReadiness,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
   { provide: WebhookRepository, useClass: TypeOrmWebhookRepository },
   { provide: WebhookDeliveryStore, useClass: TypeOrmWebhookDeliveryStore },

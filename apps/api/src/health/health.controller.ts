@@ -1,17 +1,13 @@
-import { BullMqProvisioningQueue } from '@app/persistence';
+import { ServiceReadiness } from '@app/persistence';
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 
 @Controller()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly queue: BullMqProvisioningQueue,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readiness: ServiceReadiness,
   ) {}
 
   /** Liveness: the process answers. */
@@ -32,19 +28,17 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const database = this.indicators.check('database');
+        return (await this.readiness.databaseAnswers()) ? database.up() : database.down('PostgreSQL does not answer');
+      },
       async () => {
         const redis = this.indicators.check('redis');
-        try {
-          await this.queue.connection.ping();
-          return redis.up();
-        } catch {
-          return redis.down('Redis does not answer');
-        }
+        return (await this.readiness.redisAnswers()) ? redis.up() : redis.down('Redis does not answer');
       },
       async () => {
         const migrations = this.indicators.check('migrations');
-        return (await this.dataSource.showMigrations()) ? migrations.down('migrations are pending') : migrations.up();
+        return (await this.readiness.migrationsPending()) ? migrations.down('migrations are pending') : migrations.up();
       },
     ]);
   }
