@@ -16,7 +16,8 @@ export class PurgeInstanceHandler implements ICommandHandler<PurgeInstanceComman
   async execute({ operationId }: PurgeInstanceCommand): Promise<OperationState> {
     const operation = await this.operations.findById(operationId);
     if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
-    await this.operations.markRunning(operationId, this.clock.now());
+    // Finished by another delivery since it was read: nothing left to purge.
+    if (!(await this.operations.markRunning(operationId, this.clock.now()))) return operation.state;
     await this.operations.recordProgress(operationId, {
       currentStep: 'PURGE_INSTANCE',
       completedSteps: 0,
