@@ -26,6 +26,8 @@ export * from './onboarding/onboarding-outcome';
 export * from './onboarding/onboarding-plan';
 export * from './onboarding/onboarding-spec';
 export * from './onboarding/setup-operation-access';
+export * from './operations/failure-from-error';
+export * from './operations/onboarding-steps';
 export * from './operations/operation';
 export * from './operations/operation-view';
 export * from './operations/pending-work';

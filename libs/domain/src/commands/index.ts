@@ -91,7 +91,6 @@ export * from './issue-access-token/issue-access-token.command';
 export * from './issue-access-token/issue-access-token.handler';
 export * from './onboard/onboard.command';
 export * from './onboard/onboard.handler';
-export * from './provision-instance/failure-from-error';
 export * from './provision-instance/provision-instance.command';
 export * from './provision-instance/provision-instance.handler';
 export * from './purge-instance/purge-instance.command';

@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { DomainError } from '../../errors';
 import { Label } from '../../labels/label';
 import { checkLabelAttachment } from '../../labels/label-attachment';
 import { BucketRepository, Clock, LabelRepository } from '../../ports';
-import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { findLabelOrThrow } from '../../queries/get-label/get-label.handler';
 import { AddBucketLabelCommand } from './add-bucket-label.command';
 

@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { DomainError } from '../../errors';
 import { BucketMemberRepository, BucketRepository, Clock } from '../../ports';
 import { BucketMember } from '../../ports/bucket-member-repository.port';
-import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { isId } from '../../shared/id';
 import { AddBucketMemberCommand } from './add-bucket-member.command';
 

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { generatedDomainFor, hostWithoutPort } from '../../instances/domain-name';
+import { failureFromError } from '../../operations/failure-from-error';
 import { OperationKind } from '../../operations/operation';
 import { systemCreateAdmission } from '../../operations/pending-work';
 import { provisioningStepsFor } from '../../operations/provisioning-steps';
@@ -14,7 +15,6 @@ import {
   SecretSealer,
 } from '../../ports';
 import { instanceSpecFrom } from '../../provisioning/instance-spec';
-import { failureFromError } from '../provision-instance/failure-from-error';
 import { CreateInstanceAccepted, CreateInstanceCommand } from './create-instance.command';
 
 /** Checks the request, reserves the instance and its domains, and hands the work to the provisioning queue. */

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { DomainError } from '../../errors';
 import { BucketRepository, Clock } from '../../ports';
-import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { DeleteBucketCommand } from './delete-bucket.command';
 
 /** Deleting a bucket removes its label, member and owner mappings with it. */

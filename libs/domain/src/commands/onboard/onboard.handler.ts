@@ -2,6 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { planOnboarding } from '../../onboarding/onboarding-plan';
 import { OnboardingSecrets, OnboardingSpec } from '../../onboarding/onboarding-spec';
+import { failureFromError, isPermanent } from '../../operations/failure-from-error';
+import { ONBOARDING_STEPS, OnboardingStep } from '../../operations/onboarding-steps';
 import { isTerminal, Operation, OperationKind, OperationState } from '../../operations/operation';
 import {
   Clock,
@@ -14,8 +16,6 @@ import {
   SecretSealer,
   TokenGenerator,
 } from '../../ports';
-import { failureFromError, isPermanent } from '../provision-instance/failure-from-error';
-import { ONBOARDING_STEPS } from '../setup-instance/setup-instance.handler';
 import { OnboardCommand } from './onboard.command';
 
 /** The worker half of /api/v2/setup and /setup/user: hashes, generates the token, writes everything at once. */
@@ -50,9 +50,9 @@ export class OnboardHandler implements ICommandHandler<OnboardCommand> {
   private async onboard(operation: Operation): Promise<void> {
     const spec = operation.request as OnboardingSpec;
     const secrets = JSON.parse(this.sealer.open(operation.sealedInput ?? '')) as OnboardingSecrets;
-    await this.progress(operation, 'HASH_PASSWORD', 0);
+    await this.progress(operation, OnboardingStep.HashPassword);
     const passwordHash = secrets.password ? await this.hasher.hash(secrets.password) : null;
-    await this.progress(operation, 'GENERATE_TOKEN', 1);
+    await this.progress(operation, OnboardingStep.GenerateToken);
     const token = this.tokens.generate();
     const at = this.clock.now();
     const plan = planOnboarding({
@@ -72,15 +72,15 @@ export class OnboardHandler implements ICommandHandler<OnboardCommand> {
       secretsExpireAt: new Date(at.getTime() + this.settings.secretRetentionSeconds * 1000),
       at,
     });
-    await this.progress(operation, 'WRITE_ONBOARDING', 2);
+    await this.progress(operation, OnboardingStep.WriteOnboarding);
     await this.onboarding.commit(plan, at);
   }
 
-  private progress(operation: Operation, step: string, completed: number): Promise<void> {
+  private progress(operation: Operation, step: OnboardingStep): Promise<void> {
     return this.operations.recordProgress(operation.id, {
       currentStep: step,
-      completedSteps: completed,
-      totalSteps: ONBOARDING_STEPS,
+      completedSteps: ONBOARDING_STEPS.indexOf(step),
+      totalSteps: ONBOARDING_STEPS.length,
     });
   }
 }

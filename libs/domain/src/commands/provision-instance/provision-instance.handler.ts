@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { encodeMachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
+import { failureFromError, isPermanent } from '../../operations/failure-from-error';
 import { CreateInstanceSecrets, isTerminal, Operation, OperationState, StepStart } from '../../operations/operation';
 import { ProvisioningStep, provisioningStepsFor } from '../../operations/provisioning-steps';
 import {
@@ -17,7 +18,6 @@ import {
 } from '../../ports';
 import { InstanceSecrets, InstanceSpec } from '../../provisioning/instance-spec';
 import { PlanIds, planInstance } from '../../provisioning/plan-instance';
-import { failureFromError, isPermanent } from './failure-from-error';
 import { ProvisionInstanceCommand } from './provision-instance.command';
 
 interface Credentials {

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { DomainError } from '../../errors';
 import { BucketRepository, Clock, LabelRepository } from '../../ports';
-import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { isId } from '../../shared/id';
 import { RemoveBucketLabelCommand } from './remove-bucket-label.command';
 

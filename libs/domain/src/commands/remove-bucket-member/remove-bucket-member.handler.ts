@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { DomainError } from '../../errors';
 import { BucketMemberRepository, BucketRepository, Clock } from '../../ports';
-import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { isId } from '../../shared/id';
 import { RemoveBucketMemberCommand } from './remove-bucket-member.command';
 

@@ -5,6 +5,8 @@ import { operatorPermissions } from '../../authorization/permission';
 import { DomainError, ErrorCode } from '../../errors';
 import { onboardingSpecFrom } from '../../onboarding/onboarding-spec';
 import { requesterOf } from '../../onboarding/setup-operation-access';
+import { failureFromError } from '../../operations/failure-from-error';
+import { ONBOARDING_STEPS } from '../../operations/onboarding-steps';
 import { OperationKind } from '../../operations/operation';
 import { tenantSetupAdmission } from '../../operations/pending-work';
 import {
@@ -16,13 +18,10 @@ import {
   SecretSealer,
 } from '../../ports';
 import { ProvisioningStore } from '../../ports/provisioning-store.port';
-import { failureFromError } from '../provision-instance/failure-from-error';
 import { SetupAccepted, SetupInstanceCommand } from './setup-instance.command';
 
 export const SETUP_COMPLETED = 'onboarding has already been completed';
 /** hash password, generate token, write */
-export const ONBOARDING_STEPS = 3;
-
 /** Checks an onboarding request and hands it to the provisioning queue, like CreateInstance. */
 @CommandHandler(SetupInstanceCommand)
 export class SetupInstanceHandler implements ICommandHandler<SetupInstanceCommand> {
@@ -54,7 +53,7 @@ export class SetupInstanceHandler implements ICommandHandler<SetupInstanceComman
         requestedBy: requesterOf(caller),
         request: spec,
         sealedInput: this.sealer.seal(JSON.stringify(secrets)),
-        totalSteps: ONBOARDING_STEPS,
+        totalSteps: ONBOARDING_STEPS.length,
         at: this.clock.now(),
       },
       tenantSetupAdmission(this.settings.maxPendingTenantOperations),

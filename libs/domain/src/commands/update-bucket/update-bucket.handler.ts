@@ -3,10 +3,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { authorize } from '../../authorization/authorize';
 import { Bucket } from '../../buckets/bucket';
 import { checkBucketName } from '../../buckets/bucket-name';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { retentionFrom } from '../../buckets/retention-rules';
 import { DomainError } from '../../errors';
 import { BucketChanges, BucketRepository, Clock } from '../../ports';
-import { findBucketOrThrow } from '../../queries/get-bucket/get-bucket.handler';
 import { checkDescription } from '../../shared/text';
 import { UpdateBucketCommand } from './update-bucket.command';
 

@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { Label } from '../../labels/label';
 import { BucketRepository, LabelRepository } from '../../ports';
-import { findBucketOrThrow } from '../get-bucket/get-bucket.handler';
 import { ListBucketLabelsQuery } from './list-bucket-labels.query';
 
 @QueryHandler(ListBucketLabelsQuery)

@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { BucketMemberRepository, BucketRepository } from '../../ports';
 import { BucketMember } from '../../ports/bucket-member-repository.port';
-import { findBucketOrThrow } from '../get-bucket/get-bucket.handler';
 import { ListBucketMembersQuery } from './list-bucket-members.query';
 
 @QueryHandler(ListBucketMembersQuery)

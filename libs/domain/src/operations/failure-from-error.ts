@@ -1,5 +1,5 @@
-import { DomainError, ErrorCode } from '../../errors';
-import { FailureReason, type OperationFailure } from '../../operations/operation';
+import { DomainError, ErrorCode } from '../errors';
+import { FailureReason, type OperationFailure } from './operation';
 
 /** Turns whatever stopped an operation into a typed failure; internal details never reach the caller. */
 export function failureFromError(error: unknown): OperationFailure {

@@ -1,6 +1,6 @@
-import { DomainError, ErrorCode } from '../../errors';
-import { FailureReason } from '../../operations/operation';
+import { DomainError, ErrorCode } from '../errors';
 import { failureFromError, isPermanent } from './failure-from-error';
+import { FailureReason } from './operation';
 
 describe('failureFromError', () => {
   it.each([
