@@ -23,6 +23,7 @@ import {
 import { SessionRepository, UserRepository } from '@app/domain';
 import { AuthorizationRepository, OrgRepository } from '@app/domain';
 import {
+  OperationChanges,
   OutboxNotifications,
   WebhookDeliveryQueue,
   WebhookDeliveryStore,
@@ -41,6 +42,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { MigrationRunner } from './database/migration-runner';
 import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { NodeWebhookSender } from './http/node-webhook-sender';
+import { PgOperationChanges } from './outbox/pg-operation-changes';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
 import { BullMqProvisioningQueue } from './queue/bullmq-provisioning.queue';
 import { BullMqQueueStatistics } from './queue/bullmq-queue-statistics';
@@ -118,6 +120,7 @@ const ports = [
   },
   { provide: WebhookUrlPolicy, useClass: NetworkWebhookUrlPolicy },
   { provide: OutboxNotifications, useClass: PgOutboxNotifications },
+  { provide: OperationChanges, useClass: PgOperationChanges },
   { provide: QuotaRepository, useClass: TypeOrmQuotaRepository },
   { provide: QuotaUsageCounter, useClass: RedisQuotaUsageCounter },
   { provide: QuotaNotificationQueue, useClass: BullMqQuotaNotificationQueue },
