@@ -113,6 +113,7 @@ describe('Operation waits without the notification connection', () => {
     const streaming = readEvents(stack.baseUrl, `/system/v1/operations/${second.body.id}/events`, () => undefined);
     await stack.startWorker();
     expect((await waiting).body.state).toBe('SUCCEEDED');
+    await until('the API to log the lost listener', () => stack.logs.text().includes('notifications lost'), 10000);
     const events = await streaming;
     expect(events[events.length - 1].state).toBe('SUCCEEDED');
     await stopWorkers(stack);
