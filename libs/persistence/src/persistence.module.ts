@@ -23,6 +23,7 @@ import {
 import { SessionRepository, UserRepository } from '@app/domain';
 import { AuthorizationRepository, OrgRepository } from '@app/domain';
 import {
+  OperationChanges,
   OutboxNotifications,
   WebhookDeliveryQueue,
   WebhookDeliveryStore,
@@ -42,6 +43,7 @@ import { MigrationRunner } from './database/migration-runner';
 import { ServiceReadiness } from './health/service-readiness';
 import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { NodeWebhookSender } from './http/node-webhook-sender';
+import { PgOperationChanges } from './outbox/pg-operation-changes';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
 import { BullMqProvisioningQueue } from './queue/bullmq-provisioning.queue';
 import { BullMqQueueStatistics } from './queue/bullmq-queue-statistics';
@@ -120,6 +122,7 @@ const ports = [
   },
   { provide: WebhookUrlPolicy, useClass: NetworkWebhookUrlPolicy },
   { provide: OutboxNotifications, useClass: PgOutboxNotifications },
+  { provide: OperationChanges, useClass: PgOperationChanges },
   { provide: QuotaRepository, useClass: TypeOrmQuotaRepository },
   { provide: QuotaUsageCounter, useClass: RedisQuotaUsageCounter },
   { provide: QuotaNotificationQueue, useClass: BullMqQuotaNotificationQueue },

@@ -14,6 +14,7 @@ export * from './key-pair-generator.port';
 export * from './label-repository.port';
 export * from './oauth-grant-store.port';
 export * from './onboarding-store.port';
+export * from './operation-changes.port';
 export * from './operation-repository.port';
 export * from './org-repository.port';
 export * from './outbox-notifications.port';

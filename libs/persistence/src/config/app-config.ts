@@ -30,6 +30,8 @@ export class AppConfig {
   readonly syncWaitSeconds: number;
   readonly secretRetentionSeconds: number;
   readonly secretSweepIntervalMs: number;
+  /** How often a wait for an operation re-reads it without a change notification (the fallback poll). */
+  readonly operationWaitFallbackMs: number;
   /** Failed password checks allowed per instance + user in one minute. */
   readonly passwordAttemptsPerMinute: number;
   /** Failed password checks allowed per client address in one minute. */
@@ -76,6 +78,7 @@ export class AppConfig {
     this.syncWaitSeconds = env.SYNC_WAIT_SECONDS;
     this.secretRetentionSeconds = env.SECRET_RETENTION_SECONDS;
     this.secretSweepIntervalMs = env.SECRET_SWEEP_INTERVAL_MS;
+    this.operationWaitFallbackMs = env.OPERATION_WAIT_FALLBACK_MS;
     this.passwordAttemptsPerMinute = env.PASSWORD_ATTEMPTS_PER_MINUTE ?? env.SIGNIN_ATTEMPTS_PER_MINUTE ?? 10;
     this.passwordAttemptsPerAddressPerMinute = env.PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
     this.workerConcurrency = env.WORKER_CONCURRENCY;

@@ -88,6 +88,13 @@ export class Environment {
   @Min(100)
   SECRET_SWEEP_INTERVAL_MS = 60000;
 
+  /** How often waiters re-read an operation when no change notification came (the notifications may be down). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  OPERATION_WAIT_FALLBACK_MS = 1000;
+
   /** Failed password checks per instance + user per minute (default 10, see AppConfig). */
   @IsOptional()
   @Type(() => Number)

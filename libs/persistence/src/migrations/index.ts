@@ -6,6 +6,7 @@ import { OperationsIdempotency1763872000000 } from './1763872000000-operations-i
 import { OperationRequesters1763876500000 } from './1763876500000-operation-requesters';
 import { InstanceQuotas1763880000000 } from './1763880000000-instance-quotas';
 import { OperationStepStarts1763884000000 } from './1763884000000-operation-step-starts';
+import { OperationChangeNotifications1763888000000 } from './1763888000000-operation-change-notifications';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -16,4 +17,5 @@ export const migrations = [
   OperationRequesters1763876500000,
   InstanceQuotas1763880000000,
   OperationStepStarts1763884000000,
+  OperationChangeNotifications1763888000000,
 ];

@@ -2,6 +2,8 @@ import {
   Id,
   isTerminal,
   Operation,
+  OperationChanges,
+  OperationChangeSignal,
   OperationFilter,
   OperationProgress,
   OperationRepository,
@@ -11,15 +13,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
+import { AppConfig } from '../config/app-config';
 import { OperationEntity } from '../entities';
 import { toOperation } from './operation.mapper';
 
-const FIRST_POLL_MS = 10;
-const MAX_POLL_MS = 250;
-
 @Injectable()
 export class TypeOrmOperationRepository extends OperationRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: OperationChanges,
+    private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -103,15 +107,19 @@ export class TypeOrmOperationRepository extends OperationRepository {
     return affected;
   }
 
-  // Polling with backoff keeps this independent of which process finishes the work; a few cheap primary-key reads.
+  // Subscribed before the first read, so a change between the read and the wait still wakes it. The slow poll only
+  // covers notifications lost while the listening connection is down.
   async waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null> {
     const deadline = Date.now() + timeoutMs;
-    let delay = FIRST_POLL_MS;
-    for (;;) {
-      const operation = await this.findById(operationId);
-      if (!operation || isTerminal(operation.state) || Date.now() >= deadline) return operation;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, deadline - Date.now()))));
-      delay = Math.min(delay * 1.5, MAX_POLL_MS);
+    const signal = new OperationChangeSignal(this.changes, operationId);
+    try {
+      for (;;) {
+        const operation = await this.findById(operationId);
+        if (!operation || isTerminal(operation.state) || Date.now() >= deadline) return operation;
+        await signal.next(Math.min(this.config.operationWaitFallbackMs, Math.max(0, deadline - Date.now())));
+      }
+    } finally {
+      signal.close();
     }
   }
 }

@@ -5,8 +5,11 @@ import {
   isId,
   isTerminal,
   ListOperationsQuery,
+  OperationChanges,
+  OperationChangeSignal,
   OperationView,
 } from '@app/domain';
+import { AppConfig } from '@app/persistence';
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
@@ -17,7 +20,6 @@ import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { ListOperationsParams, waitMillis, WaitParams } from './dto/list-operations.request';
 import { OperationResponse, operationResponse } from './dto/operation.response';
 
-const EVENT_POLL_MS = 200;
 const EVENT_STREAM_MAX_MS = 10 * 60_000;
 
 @Controller('system/v1/operations')
@@ -27,6 +29,8 @@ export class OperationsController {
   constructor(
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
+    private readonly changes: OperationChanges,
+    private readonly config: AppConfig,
   ) {}
 
   /** Newest first; operations are kept 30 days. Secrets are never listed. */
@@ -64,7 +68,11 @@ export class OperationsController {
     return { ...(await this.read(operationId, caller, 0)), cancelRequested: outcome !== 'finished' };
   }
 
-  /** Server-Sent Events: one `progress` event per change of the operation, the last one when it is finished. */
+  /**
+   * Server-Sent Events: one `progress` event per change of the operation, the last one when it is finished. Each
+   * change notification wakes the stream; the slow fallback poll covers notifications lost while PostgreSQL's
+   * listening connection is down.
+   */
   @Get(':operationId/events')
   async events(
     @Param('operationId') operationId: string,
@@ -72,11 +80,22 @@ export class OperationsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    let view = await this.view(operationId, caller, 0);
+    if (!isId(operationId)) throw DomainError.notFound(`operation ${operationId} not found`);
+    const signal = new OperationChangeSignal(this.changes, operationId);
+    let view: OperationView;
+    try {
+      view = await this.view(operationId, caller, 0);
+    } catch (error) {
+      signal.close();
+      throw error;
+    }
     res.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     res.flushHeaders();
     let closed = false;
-    req.on('close', () => (closed = true));
+    req.on('close', () => {
+      closed = true;
+      signal.close();
+    });
     const deadline = Date.now() + EVENT_STREAM_MAX_MS;
     let last = '';
     for (;;) {
@@ -86,9 +105,10 @@ export class OperationsController {
         last = data;
       }
       if (closed || isTerminal(view.operation.state) || Date.now() > deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, EVENT_POLL_MS));
+      await signal.next(this.config.operationWaitFallbackMs);
       view = await this.view(operationId, caller, 0);
     }
+    signal.close();
     res.end();
   }
 

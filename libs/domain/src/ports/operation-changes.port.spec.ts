@@ -1,0 +1,53 @@
+import { OperationChanges, OperationChangeSignal } from './operation-changes.port';
+
+class ManualChanges extends OperationChanges {
+  readonly listeners = new Map<string, Set<() => void>>();
+
+  subscribe(operationId: string, listener: () => void): () => void {
+    const set = this.listeners.get(operationId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(operationId, set);
+    return () => set.delete(listener);
+  }
+
+  notify(operationId: string): void {
+    for (const listener of this.listeners.get(operationId) ?? []) listener();
+  }
+}
+
+describe('OperationChangeSignal', () => {
+  it('keeps a change that came before the wait, so the next wait answers at once', async () => {
+    const changes = new ManualChanges();
+    const signal = new OperationChangeSignal(changes, 'op1');
+    changes.notify('op1');
+    const started = Date.now();
+    await signal.next(60_000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    signal.close();
+  });
+
+  it('wakes on a change of its operation only, and otherwise at the fallback timeout', async () => {
+    const changes = new ManualChanges();
+    const signal = new OperationChangeSignal(changes, 'op1');
+    let woke = false;
+    const waiting = signal.next(300).then(() => (woke = true));
+    changes.notify('op2');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(woke).toBe(false);
+    changes.notify('op1');
+    await waiting;
+    const started = Date.now();
+    await signal.next(100);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    signal.close();
+  });
+
+  it('stops listening when closed, and close wakes a pending wait', async () => {
+    const changes = new ManualChanges();
+    const signal = new OperationChangeSignal(changes, 'op1');
+    const waiting = signal.next(60_000);
+    signal.close();
+    await waiting;
+    expect(changes.listeners.get('op1')?.size).toBe(0);
+  });
+});
