@@ -22,8 +22,10 @@ const RECENT_FAILURES = 20;
 const callerLabel = (id: string) => (id.startsWith('user:') ? id.slice(5) : `token ${id.slice(0, 8)}`);
 const cookieOf = (req: Request) => (req.cookies as Record<string, string> | undefined)?.[CONSOLE_COOKIE];
 
-/** The console's own routes: its session (sign-in, CSRF token, sign-out) and the queue dashboard. */
-// The console's own session and dashboard routes: the page's, not an API for clients (not in /openapi.json).
+/**
+ * The console's own routes: its session (sign-in, CSRF token, sign-out) and the queue dashboard. They serve the page,
+ * not API clients, so /openapi.json leaves them out.
+ */
 @ApiExcludeController()
 @Controller('console/api')
 export class ConsoleController {
