@@ -1,9 +1,8 @@
 import { EraseExpiredSecretsCommand } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+import { AppConfig, createRedisConnection, JobName, QueueName, RedisConnection } from '@app/persistence';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
@@ -16,7 +15,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, BeforeAppli
   static readonly handles = [JobName.EraseExpiredSecrets];
 
   private readonly logger = new Logger(MaintenanceProcessor.name);
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private queue?: Queue;
   private worker?: Worker;
 

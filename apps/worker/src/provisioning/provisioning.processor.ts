@@ -1,9 +1,8 @@
 import { OnboardCommand, OperationState, ProvisionInstanceCommand, PurgeInstanceCommand } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName, RedisConnection } from '@app/persistence';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
@@ -17,7 +16,7 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, BeforeAppl
   static readonly handles = [JobName.ProvisionInstance, JobName.Onboard, JobName.RemoveInstance];
 
   private readonly logger = new Logger(ProvisioningProcessor.name);
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private worker?: Worker;
 
   constructor(

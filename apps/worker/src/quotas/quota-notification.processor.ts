@@ -1,9 +1,8 @@
 import { SendQuotaNotificationCommand, webhookRetryDelayMs } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName, RedisConnection } from '@app/persistence';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, MinimalJob, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
@@ -16,7 +15,7 @@ export class QuotaNotificationProcessor implements OnApplicationBootstrap, Befor
   static readonly handles = [JobName.NotifyQuota];
 
   private readonly logger = new Logger(QuotaNotificationProcessor.name);
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private worker?: Worker;
 
   constructor(

@@ -1,9 +1,8 @@
 import { DeliverWebhookCommand, DeliveryStatus, webhookRetryDelayMs } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName } from '@app/persistence';
+import { AppConfig, createRedisConnection, JobName, JobPayloads, QueueName, RedisConnection } from '@app/persistence';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, MinimalJob, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
@@ -19,7 +18,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, BeforeA
   static readonly handles = [JobName.DeliverWebhook];
 
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private worker?: Worker;
 
   constructor(

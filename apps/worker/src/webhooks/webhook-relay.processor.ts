@@ -1,9 +1,8 @@
 import { OutboxNotifications, RelayWebhookOutboxCommand } from '@app/domain';
-import { AppConfig, createRedisConnection, JobName, QueueName } from '@app/persistence';
+import { AppConfig, createRedisConnection, JobName, QueueName, RedisConnection } from '@app/persistence';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
@@ -18,7 +17,7 @@ export class WebhookRelayProcessor implements OnApplicationBootstrap, BeforeAppl
   static readonly handles = [JobName.RelayWebhookOutbox];
 
   private readonly logger = new Logger(WebhookRelayProcessor.name);
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private queue?: Queue;
   private worker?: Worker;
   private unsubscribe?: () => Promise<void>;

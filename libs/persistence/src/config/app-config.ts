@@ -2,6 +2,7 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import { type Environment, parseEnvironment } from './environment';
+import { parseRedisClusterNodes, type RedisNode } from './redis-cluster';
 
 /** Used only outside production, and announced in the log at start. */
 export const DEVELOPMENT_SYSTEM_TOKEN = 'dev-system-token';
@@ -17,6 +18,8 @@ export class AppConfig {
   readonly consoleSessionTtlSeconds: number;
   readonly databaseUrl: string;
   readonly redisUrl: string;
+  /** Seed nodes of the Redis Cluster (REDIS_CLUSTER_NODES); empty when the service uses the one server of REDIS_URL. */
+  readonly redisClusterNodes: readonly RedisNode[];
   readonly queuePrefix: string;
   readonly baseDomain: string;
   /** SHA-256 hex digests of the accepted System API tokens; the plaintext is not kept. */
@@ -71,6 +74,7 @@ export class AppConfig {
     this.consoleSessionTtlSeconds = env.CONSOLE_SESSION_TTL_SECONDS;
     this.databaseUrl = env.DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
+    this.redisClusterNodes = parseRedisClusterNodes(env.REDIS_CLUSTER_NODES);
     this.queuePrefix = env.QUEUE_PREFIX;
     this.baseDomain = env.BASE_DOMAIN;
     this.systemTokenDigests = (noCredentials ? [DEVELOPMENT_SYSTEM_TOKEN] : tokens).map(sha256Hex);
