@@ -25,7 +25,7 @@ describe(runOperation.name, () => {
       clock,
       operationId: ID,
       finalAttempt: false,
-      fail: store.fail.bind(store),
+      failures: store,
       ...overrides,
     };
   }
@@ -115,7 +115,9 @@ describe(runOperation.name, () => {
 
   it('without a way to fail, throws every error back, even a permanent one on the final attempt', async () => {
     const error = DomainError.alreadyExists('domain a.example is taken');
-    await expect(runOperation(attempt({ finalAttempt: true, fail: undefined }), throwing(error))).rejects.toBe(error);
+    await expect(runOperation(attempt({ finalAttempt: true, failures: undefined }), throwing(error))).rejects.toBe(
+      error,
+    );
 
     expect(store.failures).toEqual([]);
     expect(row().state).toBe(OperationState.Running);

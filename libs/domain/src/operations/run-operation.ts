@@ -1,7 +1,7 @@
-import { type Clock, type OperationRepository } from '../ports';
+import { type Clock, type OperationRepository, type ProvisioningStore } from '../ports';
 import { type Id } from '../shared/id';
 import { failureFromError, isPermanent } from './failure-from-error';
-import { isTerminal, type Operation, type OperationFailure, OperationState } from './operation';
+import { isTerminal, type Operation, OperationState } from './operation';
 
 /** One attempt at an operation's worker half: where to read and mark the operation, and what to do on an error. */
 export interface OperationAttempt {
@@ -14,7 +14,7 @@ export interface OperationAttempt {
    * Finishes the operation as failed (and releases what it holds). Without it, every error goes back to the queue to
    * be retried and the operation is never failed: for work that must end done, such as purging a stopped instance.
    */
-  readonly fail?: (operationId: Id, failure: OperationFailure, at: Date) => Promise<void>;
+  readonly failures?: Pick<ProvisioningStore, 'fail'>;
 }
 
 /**
@@ -24,7 +24,7 @@ export interface OperationAttempt {
  * is and its state answered, so running a job twice changes nothing. `work` answers the state the operation ended in.
  */
 export async function runOperation(
-  { operations, clock, operationId, finalAttempt, fail }: OperationAttempt,
+  { operations, clock, operationId, finalAttempt, failures }: OperationAttempt,
   work: (operation: Operation) => Promise<OperationState>,
 ): Promise<OperationState> {
   const operation = await operations.findById(operationId);
@@ -34,8 +34,8 @@ export async function runOperation(
   try {
     return await work(operation);
   } catch (error) {
-    if (!fail || (!finalAttempt && !isPermanent(error))) throw error;
-    await fail(operationId, failureFromError(error), clock.now());
+    if (!failures || (!finalAttempt && !isPermanent(error))) throw error;
+    await failures.fail(operationId, failureFromError(error), clock.now());
     return OperationState.Failed;
   }
 }

@@ -34,9 +34,8 @@ export class OnboardHandler implements ICommandHandler<OnboardCommand> {
   ) {}
 
   execute({ operationId, finalAttempt }: OnboardCommand): Promise<OperationState> {
-    const { operations, clock, provisioning } = this;
-    const attempt = { operations, clock, operationId, finalAttempt, fail: provisioning.fail.bind(provisioning) };
-    return runOperation(attempt, async (operation) => {
+    const { operations, clock, provisioning: failures } = this;
+    return runOperation({ operations, clock, failures, operationId, finalAttempt }, async (operation) => {
       await this.onboard(operation);
       return OperationState.Succeeded;
     });

@@ -50,9 +50,8 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
   ) {}
 
   execute({ operationId, finalAttempt }: ProvisionInstanceCommand): Promise<OperationState> {
-    const { operations, clock, store } = this;
-    const attempt = { operations, clock, operationId, finalAttempt, fail: store.fail.bind(store) };
-    return runOperation(attempt, async (operation) => {
+    const { operations, clock, store: failures } = this;
+    return runOperation({ operations, clock, failures, operationId, finalAttempt }, async (operation) => {
       try {
         return await this.provision(operation);
       } finally {

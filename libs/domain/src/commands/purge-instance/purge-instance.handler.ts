@@ -14,7 +14,7 @@ export class PurgeInstanceHandler implements ICommandHandler<PurgeInstanceComman
     private readonly clock: Clock,
   ) {}
 
-  /** No `fail`: a failed purge is retried rather than finished as failed (it runs in one transaction, so each try starts clean). */
+  /** No `failures`: a failed purge is retried rather than finished as failed (it runs in one transaction, so each try starts clean). */
   execute({ operationId }: PurgeInstanceCommand): Promise<OperationState> {
     const { operations, clock } = this;
     return runOperation({ operations, clock, operationId, finalAttempt: false }, async () => {
