@@ -49,7 +49,7 @@ export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnApplic
     return this.queue;
   }
 
-  /** At the last shutdown phase, after the worker's processors have stopped (they stop before it). */
+  /** At the last shutdown phase, after the worker's JobRunner has stopped taking jobs (it stops before it). */
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     await this.queue?.close();
