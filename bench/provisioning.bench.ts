@@ -1,153 +1,119 @@
 /**
- * `npm run bench`: provisioning throughput of one API and ONE worker process on this machine, against the
- * machine's ceiling for the same crypto work (RSA-2048 key + argon2id hash per instance).
+ * `npm run bench`: the figures of issue 12, for one compiled API and ONE compiled worker process on this machine,
+ * printed as one table and written to bench/results/ (<timestamp>.md and .json, and latest.md / latest.json).
  *
- * Env: BENCH_INSTANCES (200), BENCH_CLIENT_CONCURRENCY (16), BENCH_WORKER_CONCURRENCY (4), BENCH_CEILING_SECONDS (10),
- * BENCH_TIMEOUT_SECONDS (120), BENCH_READY_TIMEOUT_SECONDS (60); DATABASE_URL's server and REDIS_URL if set.
- * Writes bench/results/latest.json; exits 1 unless every instance was provisioned.
+ * Phases, in order: the crypto ceiling (RSA-2048 key + argon2id hash per instance, 2 × cores lanes, in this process
+ * before anything else runs); then on an empty database: idle sync creates one at a time, tenant GET /api/v2/buckets
+ * with PATs (concurrent, then serial), a burst of async creates whose clients long-poll `_wait`, and async creates
+ * with the worker stopped; then the fleet is seeded straight into the tables, the hot queries' plans are checked, and
+ * the same figures are measured again; last, the API's and worker's RSS at idle and after each memory round.
+ *
+ * Sizes (full / BENCH_SMOKE=1):
+ *   BENCH_INSTANCES (200 / 20) creates in the burst, BENCH_CLIENT_CONCURRENCY (20) in flight,
+ *   BENCH_WORKER_CONCURRENCY (4), BENCH_CEILING_SECONDS (10 / 3), BENCH_SYNC_CREATES (30 / 5),
+ *   BENCH_ACCEPT_ONLY_CREATES (200 / 40; 0 skips), BENCH_TENANT_REQUESTS (5000 / 400) at BENCH_TENANT_CONCURRENCY (20),
+ *   BENCH_TENANT_SERIAL_REQUESTS (500 / 50), BENCH_FLEET_INSTANCES (10000 / 2000; 0 skips the seeded set),
+ *   BENCH_MEMORY_ROUND (1000 / 20; 0 skips) × BENCH_MEMORY_ROUNDS (3), BENCH_TIMEOUT_SECONDS per phase (600 / 120),
+ *   BENCH_READY_TIMEOUT_SECONDS (60).
+ * Servers: BENCH_OWNER_DATABASE_URL (else MIGRATION_DATABASE_URL, else postgres://postgres@127.0.0.1:5432; a role
+ * that creates the bench database and owns its tables), REDIS_URL. BENCH_RESULTS_DIR (bench/results).
+ * HTTP goes to 127.0.0.1 only. Exits 1 unless every create, tenant request and memory round succeeded; goals are
+ * judged in the table, not in the exit code.
  */
 import 'reflect-metadata';
 
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 
 import { measureCeiling } from './lib/ceiling';
-import { JsonClient } from './lib/http';
-import { sendCreates, waitForOperations } from './lib/load';
-import { freePort, ServiceProcess, waitUntil, withProvisioningQueue } from './lib/processes';
-import { buildReport, formatReport, isCleanRun, writeReport } from './lib/report';
-import { BenchDatabase, deleteRedisKeys } from './lib/services';
-import { type BenchSettings, readSettings } from './lib/settings';
+import { type FigureSet, measureFigureSet, PhaseLog, TENANT_TOKENS } from './lib/figures';
+import { type Fleet, seedFleet } from './lib/fleet-seed';
+import { measureMemoryRounds, type MemoryFigures } from './lib/memory';
+import { checkQueryPlans, describeFindings, type PlanCheck } from './lib/plan-check';
+import {
+  type BenchReport,
+  ceilingFigures,
+  isCleanRun,
+  machineDescription,
+  reportedSettings,
+  writeReport,
+} from './lib/report';
+import { formatReport } from './lib/report-markdown';
+import { BenchRun } from './lib/run';
+import { readSettings } from './lib/settings';
 
-const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
-
-/** Everything the run starts, so that one place can take it all down again. */
-class BenchRun {
-  readonly runId = randomBytes(4).toString('hex');
-  readonly queuePrefix = `bench-${process.pid}-${this.runId}`;
-  readonly token = randomBytes(24).toString('base64url');
-  readonly database: BenchDatabase;
-  processes: ServiceProcess[] = [];
-  client?: JsonClient;
-  private cleanUpDone?: Promise<void>;
-
-  constructor(readonly settings: BenchSettings) {
-    this.database = new BenchDatabase(settings.adminDatabaseUrl);
-  }
-
-  /** Starts the API and the worker on a fresh database and waits until both are ready; returns a client for the API. */
-  async startServices(): Promise<JsonClient> {
-    await this.database.create();
-    const port = await freePort();
-    const env = {
-      PORT: String(port),
-      // The benchmark measures the HTTP API: no gRPC port, no worker metrics port (they would collide with a
-      // service already running here on their default ports).
-      GRPC_PORT: '-1',
-      WORKER_METRICS_PORT: '-1',
-      DATABASE_URL: this.database.url,
-      REDIS_URL: this.settings.redisUrl,
-      QUEUE_PREFIX: this.queuePrefix,
-      SYSTEM_API_TOKENS: this.token,
-      SECRET_KEY: randomBytes(32).toString('hex'),
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      WORKER_CONCURRENCY: String(this.settings.workerConcurrency),
-      // the benchmark queues every create at once on purpose: lift the per-caller bound on pending creates
-      MAX_PENDING_CREATES_PER_CALLER: String(Math.max(100, this.settings.instances)),
-    };
-    this.processes = [new ServiceProcess('api', 'api', env), new ServiceProcess('worker', 'worker', env)];
-    this.client = new JsonClient(`http://127.0.0.1:${port}`, this.token, this.settings.clientConcurrency);
-    const timeoutMs = this.settings.readyTimeoutSeconds * 1000;
-    const client = this.client;
-    await waitUntil(
-      'API (GET /readyz)',
-      timeoutMs,
-      this.processes,
-      async () => (await client.send('GET', '/readyz')).status === 200,
-    );
-    await withProvisioningQueue(this.settings.redisUrl, this.queuePrefix, (queue) =>
-      waitUntil('worker', timeoutMs, this.processes, async () => (await queue.getWorkersCount()) > 0),
-    );
-    return client;
-  }
-
-  assertServicesRunning = (): void => {
-    for (const p of this.processes) p.assertRunning();
-  };
-
-  async stopServices(): Promise<void> {
-    this.client?.close();
-    await Promise.all(this.processes.map((p) => p.stop()));
-  }
-
-  /** Stops the processes, drops the database and deletes the Redis keys; each step even if another failed. */
-  cleanUp(): Promise<void> {
-    this.cleanUpDone ??= this.runCleanUpSteps();
-    return this.cleanUpDone;
-  }
-
-  private async runCleanUpSteps(): Promise<void> {
-    const steps: Array<[string, () => Promise<unknown>]> = [
-      ['stop services', () => this.stopServices()],
-      ['drop database', () => this.database.drop()],
-      ['delete Redis keys', () => deleteRedisKeys(this.settings.redisUrl, this.queuePrefix)],
-    ];
-    for (const [name, step] of steps) {
-      await step().catch((error: unknown) =>
-        console.error(`clean-up: ${name} failed: ${error instanceof Error ? error.message : error}`),
-      );
-    }
-  }
+/** PATs of fleet instances spread over the whole fleet, oldest to newest. */
+function fleetPats(fleet: Fleet): string[] {
+  const count = Math.min(TENANT_TOKENS, fleet.instances);
+  return Array.from({ length: count }, (_, k) => fleet.patOf(1 + Math.floor((k * fleet.instances) / count)));
 }
 
-async function benchmark(run: BenchRun): Promise<boolean> {
+async function benchmark(run: BenchRun): Promise<BenchReport> {
   const { settings } = run;
+  const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
+  const log = new PhaseLog();
   // The ceiling first, on the quiet machine and in the same run, as the performance goals define it.
   const lanes = 2 * cpus().length;
-  log(`measuring the ceiling for ${settings.ceilingSeconds} s with ${lanes} lanes (key and hash together)`);
-  const ceiling = await measureCeiling(lanes, settings.ceilingSeconds);
-  log(`starting API and worker (database ${run.database.name}, queue prefix ${run.queuePrefix})`);
-  const client = await run.startServices();
-  log(
-    `sending ${settings.instances} creates (client concurrency ${settings.clientConcurrency}, worker concurrency ${settings.workerConcurrency})`,
+  const ceiling = await log.run(`ceiling: ${settings.ceilingSeconds} s with ${lanes} lanes`, () =>
+    measureCeiling(lanes, settings.ceilingSeconds),
   );
-  const deadline = Date.now() + settings.provisioningTimeoutSeconds * 1000;
-  const { accepted, rejected } = await sendCreates(client, run.runId, settings.instances, settings.clientConcurrency);
-  for (const r of rejected.slice(0, 5)) console.error(`create #${r.index} not accepted: ${r.status} ${r.detail}`);
-  log(`${accepted.length} accepted; waiting for the operations to finish`);
-  const ids = accepted.map((call) => call.operationId);
-  const rows = await waitForOperations(run.database, ids, deadline, run.assertServicesRunning);
-  await run.stopServices();
-  const report = buildReport(settings, accepted, rejected, rows, ceiling, loadAverageAtStart);
-  writeReport(RESULTS_FILE, report);
-  console.log(`\n${formatReport(report)}\n\nwritten to ${RESULTS_FILE}`);
-  return isCleanRun(report);
-}
+  const client = await log.run(`start API and worker (database ${run.database.name})`, () => run.startServices());
+  const empty = await measureFigureSet(run, client, log, 'empty', ceiling.pairsPerSecond);
 
-function log(message: string): void {
-  console.error(`[bench] ${message}`);
+  let fleet: Fleet | null = null;
+  let seeded: FigureSet | null = null;
+  let planCheck: PlanCheck | null = null;
+  if (settings.fleetInstances > 0) {
+    fleet = await log.run(`seed ${settings.fleetInstances} instances`, () =>
+      seedFleet(run.database.url, settings.fleetInstances),
+    );
+    planCheck = await log.run('plan check', () => checkQueryPlans(run.database.url));
+    if (planCheck.findings.length > 0) console.error(describeFindings(planCheck));
+    seeded = await measureFigureSet(run, client, log, 'seeded', ceiling.pairsPerSecond, fleetPats(fleet));
+  }
+  const memory: MemoryFigures | null = settings.memoryRound > 0 ? await measureMemoryRounds(run, client, log) : null;
+  await run.stopServices();
+  return {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    smoke: settings.smoke,
+    machine: machineDescription(loadAverageAtStart),
+    settings: reportedSettings(settings),
+    ceiling: ceilingFigures(ceiling),
+    empty,
+    seeded,
+    fleet: fleet && { instances: fleet.instances, seconds: Math.round(fleet.seconds * 10) / 10 },
+    planCheck: planCheck && {
+      checked: planCheck.checked,
+      findings: planCheck.findings.map(({ plan: _plan, ...finding }) => finding),
+    },
+    memory,
+    phases: log.phases,
+    problems: [...empty.problems, ...(seeded?.problems ?? []), ...(memory?.problems ?? [])],
+  };
 }
 
 async function main(): Promise<void> {
   const run = new BenchRun(readSettings());
   const interrupt = (signal: NodeJS.Signals) => {
-    log(`${signal}: cleaning up`);
+    console.error(`[bench] ${signal}: cleaning up`);
     void run.cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   let clean = false;
   try {
-    clean = await benchmark(run);
+    const report = await benchmark(run);
+    const markdown = formatReport(report);
+    const written = writeReport(run.settings.resultsDirectory, report, markdown);
+    console.log(`\n${markdown}\n\nwritten to ${written.join(', ')}`);
+    clean = isCleanRun(report);
+    if (!clean) console.error('FAILED: not every create, tenant request or memory round succeeded (see Problems)');
   } catch (error) {
-    console.error(`benchmark failed: ${error instanceof Error ? error.message : error}`);
+    console.error(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
   } finally {
     await run.cleanUp();
   }
-  if (!clean) console.error('FAILED: not every instance was provisioned');
   process.exit(clean ? 0 : 1);
 }
 

@@ -1,47 +1,47 @@
 import { type JsonClient } from './http';
-import { type BenchDatabase } from './services';
-import { runBounded, sleep } from './stats';
+import { runBounded } from './stats';
 
 /** One `_create` as the client saw it. */
-export interface Accepted {
+export interface CreateCall {
   index: number;
-  /** Wall clock (ms since epoch) just before the request was sent: comparable with the database's finished_at. */
-  sentAt: number;
-  acceptMs: number;
-  operationId: string;
-}
-
-export interface Rejected {
-  index: number;
-  status: number;
-  detail: string;
-}
-
-export interface OperationRow {
-  id: string;
+  /** performance.now() just before the request was sent. */
+  startedAt: number;
+  /** Milliseconds from sending the request to its answer (`202` for async, `200` for sync). */
+  answerMs: number;
+  operationId?: string;
+  /** performance.now() when the client learnt that the operation finished (its `_wait` or sync answer). */
+  finishedAt?: number;
   state: string;
-  created_at: Date;
-  finished_at: Date | null;
+  pat?: string;
+  /** Why the call did not end SUCCEEDED (HTTP status and body, or the transport error). */
+  problem?: string;
 }
 
-const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
-const POLL_INTERVAL_MS = 500;
+/** Calls of one phase and the client-side window they took, first send to last answer. */
+export interface CreateBatch {
+  calls: CreateCall[];
+  startedAt: number;
+  endedAt: number;
+}
+
+const TERMINAL_STATES = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+/** Below the HTTP client's timeout; a `_wait` that runs out answers the unfinished operation and the lane asks again. */
+const WAIT_TIMEOUT = '20s';
 
 /** A full CreateInstance body (as test/support/system-api.ts's fullCreateRequest): human with password, machine with PAT and key. */
-export function createInstanceBody(runId: string, index: number): object {
-  const suffix = `${runId}-${index}`;
+export function createInstanceBody(label: string): object {
   return {
-    instanceName: `Bench ${suffix}`,
-    firstOrgName: `Bench Org ${suffix}`,
-    customDomain: `bench-${suffix}.example.com`,
+    instanceName: `Bench ${label}`,
+    firstOrgName: `Bench Org ${label}`,
+    customDomain: `bench-${label}.example.com`,
     human: {
-      userName: `alice-${suffix}`,
-      email: { email: `alice-${suffix}@example.com`, isEmailVerified: true },
+      userName: `alice-${label}`,
+      email: { email: `alice-${label}@example.com`, isEmailVerified: true },
       profile: { firstName: 'Alice', lastName: 'Admin', preferredLanguage: 'en' },
-      password: { password: `Pw-${suffix}-s3cret!`, passwordChangeRequired: false },
+      password: { password: `Pw-${label}-s3cret!`, passwordChangeRequired: false },
     },
     machine: {
-      userName: `robot-${suffix}`,
+      userName: `robot-${label}`,
       name: 'Provisioning robot',
       personalAccessToken: { expirationDate: '2519-04-01T08:45:00Z' },
       machineKey: { type: 'KEY_TYPE_JSON', expirationDate: '2519-04-01T08:45:00Z' },
@@ -50,51 +50,108 @@ export function createInstanceBody(runId: string, index: number): object {
   };
 }
 
-/** Sends `count` asynchronous `_create` calls, at most `concurrency` in flight, timing each until its 202. */
-export async function sendCreates(
-  client: JsonClient,
-  runId: string,
-  count: number,
-  concurrency: number,
-): Promise<{ accepted: Accepted[]; rejected: Rejected[] }> {
-  const accepted: Accepted[] = [];
-  const rejected: Rejected[] = [];
-  await runBounded(count, concurrency, async (index) => {
-    const sentAt = Date.now();
-    const started = performance.now();
-    try {
-      const answer = await client.send('POST', '/system/v1/instances/_create', createInstanceBody(runId, index), {
-        prefer: 'respond-async',
-      });
-      const acceptMs = performance.now() - started;
-      const operationId = (answer.body as { id?: unknown } | undefined)?.id;
-      if (answer.status === 202 && typeof operationId === 'string')
-        accepted.push({ index, sentAt, acceptMs, operationId });
-      else rejected.push({ index, status: answer.status, detail: JSON.stringify(answer.body).slice(0, 300) });
-    } catch (error) {
-      rejected.push({ index, status: 0, detail: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  return { accepted, rejected };
+const CREATE_PATH = '/system/v1/instances/_create';
+
+function describe(status: number, body: unknown): string {
+  return `${status} ${JSON.stringify(body)?.slice(0, 300)}`;
 }
 
-/** Reads the operations table until every one of `ids` is finished or the deadline passes; returns their rows. */
-export async function waitForOperations(
-  database: BenchDatabase,
-  ids: string[],
-  deadline: number,
-  assertAlive: () => void,
-): Promise<OperationRow[]> {
-  for (;;) {
-    assertAlive();
-    const [{ finished }] = await database.query<{ finished: number }>(
-      'SELECT count(*)::int AS finished FROM operations WHERE id = ANY($1) AND state = ANY($2)',
-      [ids, TERMINAL_STATES],
+/** Runs `count` tasks at `concurrency`, timing the whole batch; a task that throws becomes a call with its problem. */
+async function batch(
+  count: number,
+  concurrency: number,
+  call: (index: number) => Promise<CreateCall>,
+): Promise<CreateBatch> {
+  const calls: CreateCall[] = [];
+  const startedAt = performance.now();
+  await runBounded(count, concurrency, async (index) => {
+    const started = performance.now();
+    calls.push(
+      await call(index).catch((error: unknown) => ({
+        index,
+        startedAt: started,
+        answerMs: NaN,
+        state: 'ERROR',
+        problem: error instanceof Error ? error.message : String(error),
+      })),
     );
-    if (finished >= ids.length || Date.now() > deadline) break;
-    await sleep(POLL_INTERVAL_MS);
-  }
-  return database.query<OperationRow>('SELECT id, state, created_at, finished_at FROM operations WHERE id = ANY($1)', [
-    ids,
-  ]);
+  });
+  return { calls, startedAt, endedAt: performance.now() };
+}
+
+/** One async `_create` timed until its `202`; the operation is left as the API answered it. */
+async function acceptOne(client: JsonClient, label: string, index: number): Promise<CreateCall> {
+  const started = performance.now();
+  const answer = await client.send('POST', CREATE_PATH, createInstanceBody(label), { prefer: 'respond-async' });
+  const answerMs = performance.now() - started;
+  const operationId = (answer.body as { id?: unknown } | undefined)?.id;
+  if (answer.status !== 202 || typeof operationId !== 'string')
+    return { index, startedAt: started, answerMs, state: 'REJECTED', problem: describe(answer.status, answer.body) };
+  return { index, startedAt: started, answerMs, operationId, state: 'PENDING' };
+}
+
+/**
+ * The client of issue 12's throughput figure: each lane sends an async `_create`, then long-polls `_wait` until the
+ * operation is finished, then sends its next create; `concurrency` lanes keep that many creates in flight.
+ */
+export function createAndWaitBurst(
+  client: JsonClient,
+  label: string,
+  count: number,
+  concurrency: number,
+  deadline: number,
+): Promise<CreateBatch> {
+  return batch(count, concurrency, async (index) => {
+    const call = await acceptOne(client, `${label}-${index}`, index);
+    while (call.operationId && !TERMINAL_STATES.has(call.state)) {
+      if (Date.now() > deadline) return { ...call, state: 'TIMED_OUT', problem: 'still unfinished at the deadline' };
+      const answer = await client.send(
+        'GET',
+        `/system/v1/operations/${call.operationId}/_wait?timeout=${WAIT_TIMEOUT}`,
+      );
+      const body = answer.body as { state?: string; error?: unknown } | undefined;
+      if (answer.status !== 200 || typeof body?.state !== 'string')
+        return { ...call, state: 'ERROR', problem: `_wait: ${describe(answer.status, answer.body)}` };
+      call.state = body.state;
+      if (TERMINAL_STATES.has(body.state)) call.finishedAt = performance.now();
+      if (body.state !== 'SUCCEEDED' && TERMINAL_STATES.has(body.state)) call.problem = JSON.stringify(body.error);
+    }
+    return call;
+  });
+}
+
+/** Async creates timed until their `202` only (used while no worker runs, so the operations stay PENDING). */
+export function acceptOnlyBurst(
+  client: JsonClient,
+  label: string,
+  count: number,
+  concurrency: number,
+): Promise<CreateBatch> {
+  return batch(count, concurrency, (index) => acceptOne(client, `${label}-${index}`, index));
+}
+
+/** Synchronous creates one at a time: each waits in the API for the worker and answers `200` with the PAT. */
+export function syncCreatesOneByOne(client: JsonClient, label: string, count: number): Promise<CreateBatch> {
+  return batch(count, 1, async (index) => {
+    const started = performance.now();
+    const answer = await client.send('POST', CREATE_PATH, createInstanceBody(`${label}-${index}`));
+    const finishedAt = performance.now();
+    const pat = (answer.body as { pat?: unknown } | undefined)?.pat;
+    const answerMs = finishedAt - started;
+    if (answer.status !== 200 || typeof pat !== 'string')
+      return { index, startedAt: started, answerMs, state: 'ERROR', problem: describe(answer.status, answer.body) };
+    return { index, startedAt: started, answerMs, finishedAt, state: 'SUCCEEDED', pat };
+  });
+}
+
+/** Cancels operations that no worker will run, so that a worker started later finds them finished. */
+export async function cancelOperations(client: JsonClient, operationIds: string[], concurrency: number): Promise<void> {
+  await runBounded(operationIds.length, concurrency, async (i) => {
+    const answer = await client.send('POST', `/system/v1/operations/${operationIds[i]}/_cancel`, {});
+    if (answer.status >= 300) throw new Error(`_cancel ${operationIds[i]}: ${describe(answer.status, answer.body)}`);
+  });
+}
+
+export function problemsOf(batch: CreateBatch): CreateCall[] {
+  return batch.calls.filter((call) => call.problem !== undefined);
 }

@@ -50,6 +50,11 @@ export class ServiceProcess {
     });
   }
 
+  /** The node process itself (spawned directly, not through npm), for its /proc/<pid>/status. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Throws when the process ended without being asked to. */
   assertRunning(): void {
     if (this.exitDescription !== null && !this.stopping) throw new Error(`${this.tag} ${this.exitDescription}`);

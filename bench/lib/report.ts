@@ -1,14 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 
 import { type CeilingResult } from './ceiling';
-import { type Accepted, type OperationRow, type Rejected } from './load';
+import { type FigureSet, isCleanSet, type PhaseRecord } from './figures';
+import { type MemoryFigures } from './memory';
+import { type PlanFinding } from './plan-check';
 import { type BenchSettings } from './settings';
-import { percentile, round } from './stats';
+import { round } from './stats';
 
 export interface BenchReport {
+  startedAt: string;
   finishedAt: string;
+  /** A smoke run (BENCH_SMOKE=1) proves that the bench works; its sizes are too small for its figures to count. */
+  smoke: boolean;
   machine: {
     cpuModel: string;
     cpuCount: number;
@@ -18,14 +23,18 @@ export interface BenchReport {
     /** 1, 5 and 15 minute load averages when the run began: other work on the machine skews every figure. */
     loadAverageAtStart: number[];
   };
-  settings: { instances: number; clientConcurrency: number; workerConcurrency: number; ceilingSeconds: number };
-  acceptLatencyMs: { p50: number | null; p99: number | null };
-  endToEndLatencyMs: { p50: number | null; p99: number | null };
-  instancesPerSecond: number | null;
+  settings: Omit<BenchSettings, 'ownerDatabaseUrl' | 'redisUrl' | 'resultsDirectory'>;
   ceiling: { pairsPerSecond: number | null; pairs: number; parallelism: number; seconds: number | null };
-  /** instancesPerSecond ÷ ceiling pairs/s: how much of the machine's crypto ceiling the whole service reaches. */
-  ratioToCeiling: number | null;
-  operations: { accepted: number; rejected: number; succeeded: number; failed: number; timedOut: number };
+  empty: FigureSet;
+  /** The same figures after seeding the fleet (absent with BENCH_FLEET_INSTANCES=0). */
+  seeded: FigureSet | null;
+  fleet: { instances: number; seconds: number | null } | null;
+  /** EXPLAIN of the hot queries on the seeded database: those that scan a tenant table whole. */
+  planCheck: { checked: number; findings: Array<Omit<PlanFinding, 'plan'>> } | null;
+  memory: MemoryFigures | null;
+  phases: PhaseRecord[];
+  /** Calls that did not end as they should; a clean run has none. */
+  problems: string[];
 }
 
 export function machineDescription(loadAverageAtStart: number[]): BenchReport['machine'] {
@@ -40,93 +49,52 @@ export function machineDescription(loadAverageAtStart: number[]): BenchReport['m
   };
 }
 
-/** Turns what the client saw, the operations' rows and the ceiling into the report's figures. */
-export function buildReport(
-  settings: BenchSettings,
-  accepted: Accepted[],
-  rejected: Rejected[],
-  rows: OperationRow[],
-  ceiling: CeilingResult,
-  loadAverageAtStart: number[],
-): BenchReport {
-  const rowById = new Map(rows.map((row) => [row.id, row]));
-  const endToEndMs: number[] = [];
-  let lastFinishedAt = -Infinity;
-  for (const call of accepted) {
-    const row = rowById.get(call.operationId);
-    if (row?.state !== 'SUCCEEDED' || !row.finished_at) continue;
-    endToEndMs.push(row.finished_at.getTime() - call.sentAt);
-    lastFinishedAt = Math.max(lastFinishedAt, row.finished_at.getTime());
-  }
-  const firstSentAt = Math.min(...accepted.map((call) => call.sentAt));
-  const succeeded = endToEndMs.length;
-  const finishedStates = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
-  const failed = rows.filter((row) => row.state === 'FAILED' || row.state === 'CANCELLED').length;
-  const timedOut = accepted.filter((call) => !finishedStates.has(rowById.get(call.operationId)?.state ?? '')).length;
-  const instancesPerSecond = succeeded > 0 ? succeeded / ((lastFinishedAt - firstSentAt) / 1000) : null;
-  const acceptMs = accepted.map((call) => call.acceptMs);
+export function ceilingFigures(ceiling: CeilingResult): BenchReport['ceiling'] {
   return {
-    finishedAt: new Date().toISOString(),
-    machine: machineDescription(loadAverageAtStart),
-    settings: {
-      instances: settings.instances,
-      clientConcurrency: settings.clientConcurrency,
-      workerConcurrency: settings.workerConcurrency,
-      ceilingSeconds: settings.ceilingSeconds,
-    },
-    acceptLatencyMs: { p50: round(percentile(acceptMs, 50)), p99: round(percentile(acceptMs, 99)) },
-    endToEndLatencyMs: { p50: round(percentile(endToEndMs, 50), 0), p99: round(percentile(endToEndMs, 99), 0) },
-    instancesPerSecond: round(instancesPerSecond, 2),
-    ceiling: {
-      pairsPerSecond: round(ceiling.pairsPerSecond, 2),
-      pairs: ceiling.pairs,
-      parallelism: ceiling.parallelism,
-      seconds: round(ceiling.seconds, 2),
-    },
-    ratioToCeiling:
-      instancesPerSecond !== null && ceiling.pairsPerSecond > 0
-        ? round(instancesPerSecond / ceiling.pairsPerSecond, 2)
-        : null,
-    operations: { accepted: accepted.length, rejected: rejected.length, succeeded, failed, timedOut },
+    pairsPerSecond: round(ceiling.pairsPerSecond, 2),
+    pairs: ceiling.pairs,
+    parallelism: ceiling.parallelism,
+    seconds: round(ceiling.seconds, 2),
   };
 }
 
+export function reportedSettings(settings: BenchSettings): BenchReport['settings'] {
+  const { ownerDatabaseUrl: _owner, redisUrl: _redis, resultsDirectory: _results, ...sizes } = settings;
+  return sizes;
+}
+
+/** Every create, tenant request and memory round did what it was asked (goals are judged in the table, not here). */
 export function isCleanRun(report: BenchReport): boolean {
-  const { operations } = report;
   return (
-    operations.rejected === 0 &&
-    operations.failed === 0 &&
-    operations.timedOut === 0 &&
-    operations.succeeded === report.settings.instances
+    isCleanSet(report.empty) &&
+    (report.seeded === null || isCleanSet(report.seeded)) &&
+    (report.memory === null || report.memory.failedCreates === 0)
   );
 }
 
 /** Load from before the run of more than half a core per CPU means the service and the ceiling shared the machine. */
-function machineWasBusy(machine: BenchReport['machine']): boolean {
+export function machineWasBusy(machine: BenchReport['machine']): boolean {
   return (machine.loadAverageAtStart[0] ?? 0) > machine.cpuCount / 2;
 }
 
-export function formatReport(report: BenchReport): string {
-  const { machine, settings, operations } = report;
-  const figure = (value: number | null, unit = '') => (value === null ? 'n/a' : `${value}${unit}`);
-  return [
-    'Provisioning benchmark',
-    `  machine            ${machine.cpuCount} × ${machine.cpuModel}, ${figure(machine.totalMemoryGiB, ' GiB')}, node ${machine.node}, ${machine.os}`,
-    `  load at start      ${machine.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min)`,
-    `  instances          ${settings.instances} (client concurrency ${settings.clientConcurrency}, worker concurrency ${settings.workerConcurrency})`,
-    `  accept latency     p50 ${figure(report.acceptLatencyMs.p50, ' ms')}, p99 ${figure(report.acceptLatencyMs.p99, ' ms')}`,
-    `  end-to-end         p50 ${figure(report.endToEndLatencyMs.p50, ' ms')}, p99 ${figure(report.endToEndLatencyMs.p99, ' ms')}`,
-    `  throughput         ${figure(report.instancesPerSecond)} instances/s`,
-    `  ceiling            ${figure(report.ceiling.pairsPerSecond)} RSA-2048 + argon2id pairs/s (${report.ceiling.parallelism} lanes, key and hash together, ${report.ceiling.pairs} pairs in ${figure(report.ceiling.seconds, ' s')})`,
-    `  ratio              ${figure(report.ratioToCeiling)} (instances/s ÷ ceiling pairs/s)`,
-    `  operations         ${operations.succeeded} succeeded, ${operations.failed} failed, ${operations.timedOut} timed out, ${operations.rejected} rejected`,
-    ...(machineWasBusy(machine)
-      ? ['  WARNING            other work kept the machine busy when the run began: the figures are skewed']
-      : []),
-  ].join('\n');
-}
-
-export function writeReport(path: string, report: BenchReport): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+/**
+ * Writes `<timestamp>.json` and `<timestamp>.md` in `directory`, and latest.json / latest.md unless this is a smoke
+ * run (a smoke run's files end in `-smoke`, so that they never pass for a real run). Returns the paths written.
+ */
+export function writeReport(directory: string, report: BenchReport, markdown: string): string[] {
+  mkdirSync(directory, { recursive: true });
+  const stamp = report.startedAt.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const names = report.smoke ? [`${stamp}-smoke`] : [stamp, 'latest'];
+  const written: string[] = [];
+  for (const name of names) {
+    for (const [extension, content] of [
+      ['json', `${JSON.stringify(report, null, 2)}\n`],
+      ['md', `${markdown}\n`],
+    ] as const) {
+      const path = join(directory, `${name}.${extension}`);
+      writeFileSync(path, content);
+      written.push(path);
+    }
+  }
+  return written;
 }
