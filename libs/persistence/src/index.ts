@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/app-config.module';
 export * from './config/environment';
 export * from './database/data-source-options';
+export * from './database/database-role';
 export * from './database/migrate';
 export * from './database/migration-runner';
 export * from './entities';

@@ -39,7 +39,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
-import { MigrationRunner } from './database/migration-runner';
+import { DatabaseRoleCheck } from './database/database-role';
+import { migrateBeforeConnecting } from './database/migration-runner';
+import { SystemDatabase } from './database/system-database';
+import { TenantDatabase } from './database/tenant-database';
 import { ServiceReadiness } from './health/service-readiness';
 import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { NodeWebhookSender } from './http/node-webhook-sender';
@@ -136,10 +139,13 @@ const ports = [
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+      useFactory: async (config: AppConfig) => {
+        await migrateBeforeConnecting(config);
+        return dataSourceOptions(config.databaseUrl);
+      },
     }),
   ],
-  providers: [MigrationRunner, ...ports],
-  exports: [MigrationRunner, ...ports.map((p) => ('provide' in p ? p.provide : p))],
+  providers: [TenantDatabase, SystemDatabase, DatabaseRoleCheck, ...ports],
+  exports: [DatabaseRoleCheck, ...ports.map((p) => ('provide' in p ? p.provide : p))],
 })
 export class PersistenceModule {}

@@ -15,7 +15,10 @@ export class AppConfig {
   /** The worker's Prometheus port; -1 when it is off. */
   readonly workerMetricsPort: number;
   readonly consoleSessionTtlSeconds: number;
+  /** Where the API and worker connect: the non-owner application role, subject to row-level security. */
   readonly databaseUrl: string;
+  /** Where migrations run: the tables' owner. */
+  readonly migrationDatabaseUrl: string;
   readonly redisUrl: string;
   readonly queuePrefix: string;
   readonly baseDomain: string;
@@ -70,6 +73,7 @@ export class AppConfig {
     this.workerMetricsPort = env.WORKER_METRICS_PORT;
     this.consoleSessionTtlSeconds = env.CONSOLE_SESSION_TTL_SECONDS;
     this.databaseUrl = env.DATABASE_URL;
+    this.migrationDatabaseUrl = env.MIGRATION_DATABASE_URL ?? localSuperuserUrl(env.DATABASE_URL);
     this.redisUrl = env.REDIS_URL;
     this.queuePrefix = env.QUEUE_PREFIX;
     this.baseDomain = env.BASE_DOMAIN;
@@ -194,4 +198,12 @@ function systemUsersError(why: string): Error {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** DATABASE_URL's server and database as the local superuser `postgres`: what a fresh development machine has. */
+function localSuperuserUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = 'postgres';
+  url.password = '';
+  return url.toString();
 }

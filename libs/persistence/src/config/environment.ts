@@ -38,8 +38,14 @@ export class Environment {
   @Max(7 * 24 * 3600)
   CONSOLE_SESSION_TTL_SECONDS = 28800;
 
+  /** The application role API and worker connect as; the migration step creates it when missing. */
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/provisioner';
+  DATABASE_URL = 'postgres://provisioner_app@127.0.0.1:5432/provisioner';
+
+  /** The tables' owner, for migrations only; default: DATABASE_URL as the local superuser `postgres`. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL?: string;
 
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
