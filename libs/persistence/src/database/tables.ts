@@ -124,6 +124,15 @@ export interface LabelRow {
   updated_at: Date;
 }
 
+export interface MachineKeyPoolRow {
+  id: string;
+  public_key_pem: string;
+  sealed_private_key: string;
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  created_at: Date;
+}
+
 export interface MachineKeyRow {
   instance_id: string;
   id: string;
@@ -255,6 +264,7 @@ export interface Tables {
   instance_quotas: InstanceQuotaRow;
   instances: InstanceRow;
   labels: LabelRow;
+  machine_key_pool: MachineKeyPoolRow;
   machine_keys: MachineKeyRow;
   operations: OperationRow;
   org_members: OrgMemberRow;
@@ -274,6 +284,7 @@ interface OptionalColumns {
   instance_quotas: 'notifications';
   instances: 'is_default' | 'max_buckets' | 'max_users' | 'max_orgs' | 'blocked';
   labels: 'properties';
+  machine_key_pool: 'claimed_by' | 'claimed_at';
   machine_keys: 'expires_at';
   operations:
     | 'sealed_input'
