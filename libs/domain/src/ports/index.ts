@@ -36,3 +36,4 @@ export * from './webhook-repository.port';
 export * from './webhook-sender.port';
 export * from './webhook-url-policy.port';
 export * from './machine-key-pool.port';
+export * from './provisioning-backlog.port';

@@ -58,6 +58,8 @@ export class AppConfig {
   readonly onboardDefaultInstance: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
+  readonly machineKeyPoolSize: number;
+  readonly machineKeyPoolRefillMs: number;
   readonly production: boolean;
   readonly development: boolean;
 
@@ -101,6 +103,8 @@ export class AppConfig {
     this.maxPendingTenantOperations = env.MAX_PENDING_TENANT_OPERATIONS;
     this.maxPendingCreatesPerCaller = env.MAX_PENDING_CREATES_PER_CALLER;
     this.onboardDefaultInstance = env.ONBOARD_DEFAULT_INSTANCE;
+    this.machineKeyPoolSize = env.MACHINE_KEY_POOL_SIZE;
+    this.machineKeyPoolRefillMs = env.MACHINE_KEY_POOL_REFILL_MS;
     this.trustProxy = env.TRUST_PROXY;
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';

@@ -202,6 +202,20 @@ export class Environment {
   @IsBoolean()
   ONBOARD_DEFAULT_INSTANCE = true;
 
+  /** RSA key pairs the worker makes ahead of need while it is idle; 0 turns the pool off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  MACHINE_KEY_POOL_SIZE = 50;
+
+  /** How often the worker checks the key pool and tops it up when it is idle. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  MACHINE_KEY_POOL_REFILL_MS = 5000;
+
   @Transform(toBoolean)
   @IsBoolean()
   TRUST_PROXY = false;
