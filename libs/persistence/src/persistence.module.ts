@@ -10,10 +10,12 @@ import {
   InstanceRepository,
   KeyPairGenerator,
   LabelRepository,
+  MachineKeyPool,
   OnboardingStore,
   OperationRepository,
   PasswordAttemptLimiter,
   PasswordHasher,
+  ProvisioningBacklog,
   ProvisioningQueue,
   ProvisioningStore,
   SecretSealer,
@@ -73,6 +75,7 @@ import { TypeOrmUserRepository } from './repositories/typeorm-user.repository';
 import { TypeOrmWebhookRepository } from './repositories/typeorm-webhook.repository';
 import { TypeOrmWebhookDeliveryStore } from './repositories/typeorm-webhook-delivery.store';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
+import { PgMachineKeyPool } from './security/pg-machine-key-pool';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { JoseJwtAssertionVerifier } from './security/jose-jwt-assertion-verifier';
 import { NodeClock } from './security/node-clock';
@@ -114,6 +117,8 @@ const ports = [
   BullMqProvisioningQueue,
   ServiceReadiness,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
+  { provide: ProvisioningBacklog, useExisting: BullMqProvisioningQueue },
+  { provide: MachineKeyPool, useClass: PgMachineKeyPool },
   { provide: WebhookRepository, useClass: TypeOrmWebhookRepository },
   { provide: WebhookDeliveryStore, useClass: TypeOrmWebhookDeliveryStore },
   { provide: WebhookDeliveryQueue, useClass: BullMqWebhookQueue },
