@@ -2,12 +2,12 @@ import { AppLogger } from '@app/persistence';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-import { checkEveryJobHasOneProcessor } from './job-processors';
+import { checkEveryJobHasOneHandler } from './job-handlers';
 import { WorkerModule, type WorkerModuleOptions } from './worker.module';
 
-/** The worker has no HTTP server: an application context whose processors pull jobs from Redis. */
+/** The worker has no HTTP server: an application context whose JobRunner pulls jobs from Redis. */
 export async function createWorkerApp(options: WorkerModuleOptions = {}): Promise<INestApplicationContext> {
-  checkEveryJobHasOneProcessor();
+  checkEveryJobHasOneHandler();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();

@@ -4,8 +4,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
 
-import { processors } from './job-processors';
+import { jobHandlers } from './job-handlers';
+import { JobRunner } from './jobs/job-runner';
 import { WorkerMetrics } from './metrics/worker-metrics';
+import { WebhookRelayNudge } from './webhooks/webhook-relay-nudge';
 
 export interface WorkerModuleOptions {
   config?: Record<string, string>;
@@ -28,7 +30,9 @@ export class WorkerModule {
         { provide: StepDurations, useExisting: WorkerMetrics },
         ...workerCommandHandlers,
         ...quotaWorkerCommandHandlers,
-        ...processors,
+        ...jobHandlers,
+        JobRunner,
+        WebhookRelayNudge,
         shutdownLog('worker', 'finishing the active jobs'),
       ],
     };

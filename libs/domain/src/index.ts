@@ -32,6 +32,7 @@ export * from './operations/operation';
 export * from './operations/operation-view';
 export * from './operations/pending-work';
 export * from './operations/provisioning-steps';
+export * from './operations/run-operation';
 export * from './orgs/existing-org';
 export * from './orgs/org';
 export * from './orgs/org-access';

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/app-config.module';
 export * from './config/environment';
+export * from './config/redis-cluster';
 export * from './database/data-source-options';
 export * from './database/database-role';
 export * from './database/migrate';

@@ -2,10 +2,9 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
 import { StepDurations } from '@app/domain';
-import { addWorkerDuration, AppConfig, createRedisConnection, DurationKind } from '@app/persistence';
+import { addWorkerDuration, AppConfig, createRedisConnection, DurationKind, RedisConnection } from '@app/persistence';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -24,7 +23,7 @@ export class WorkerMetrics extends StepDurations implements OnApplicationBootstr
   private readonly jobs: Histogram<'queue' | 'job' | 'outcome'>;
   private readonly steps: Histogram<'step'>;
   private server?: Server;
-  private redis?: Redis;
+  private redis?: RedisConnection;
 
   constructor(private readonly config: AppConfig) {
     super();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { type Environment, parseEnvironment } from './environment';
+import { parseRedisClusterNodes, type RedisNode } from './redis-cluster';
 import { parseSystemUsers, type SystemUser } from './system-users';
 
 export { parseSystemUsers, SYSTEM_USER_ROLES, type SystemUser, type SystemUserRole } from './system-users';
@@ -22,6 +23,8 @@ export class AppConfig {
   /** Where migrations run: the tables' owner. */
   readonly migrationDatabaseUrl: string;
   readonly redisUrl: string;
+  /** Seed nodes of the Redis Cluster (REDIS_CLUSTER_NODES); empty when the service uses the one server of REDIS_URL. */
+  readonly redisClusterNodes: readonly RedisNode[];
   readonly queuePrefix: string;
   readonly baseDomain: string;
   /** SHA-256 hex digests of the accepted System API tokens; the plaintext is not kept. */
@@ -79,6 +82,7 @@ export class AppConfig {
     this.databaseUrl = env.DATABASE_URL;
     this.migrationDatabaseUrl = env.MIGRATION_DATABASE_URL ?? localSuperuserUrl(env.DATABASE_URL);
     this.redisUrl = env.REDIS_URL;
+    this.redisClusterNodes = parseRedisClusterNodes(env.REDIS_CLUSTER_NODES);
     this.queuePrefix = env.QUEUE_PREFIX;
     this.baseDomain = env.BASE_DOMAIN;
     this.systemTokenDigests = (noCredentials ? [DEVELOPMENT_SYSTEM_TOKEN] : tokens).map(sha256Hex);

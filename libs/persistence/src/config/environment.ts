@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
+import { redisClusterProblems } from './redis-cluster';
+
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 
@@ -47,9 +49,20 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
   MIGRATION_DATABASE_URL?: string;
 
+  /** One Redis server; with REDIS_CLUSTER_NODES only its user name, password and `rediss:` (TLS) are used. */
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /**
+   * Redis Cluster mode: comma-separated `host:port` seed nodes (`[v6 address]:port` for IPv6). When set, every
+   * Redis connection of the process (queues, workers, limiter, sessions, counters) is an ioredis Cluster, and
+   * QUEUE_PREFIX must hold a hash tag (checked in parseEnvironment, see redis-cluster.ts).
+   */
+  @IsOptional()
+  @IsString()
+  REDIS_CLUSTER_NODES?: string;
+
+  /** Prefix of every Redis key; on a Redis Cluster it must hold a hash tag such as `{provisioner}`. */
   @Matches(/^[A-Za-z0-9_{}:-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1 to 64 of [A-Za-z0-9_{}:-]' })
   QUEUE_PREFIX = 'provisioner';
 
@@ -233,6 +246,9 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const clusterProblems = redisClusterProblems(parsed);
+  if (clusterProblems.length > 0)
+    throw new Error(`Invalid configuration:\n${clusterProblems.map((p) => `  ${p}`).join('\n')}`);
   if (parsed.NODE_ENV === 'production') {
     const missing = (['SYSTEM_API_TOKENS', 'SECRET_KEY'] as const)
       .filter((k) => !parsed[k] && !(k === 'SYSTEM_API_TOKENS' && parsed.SYSTEM_API_USERS))

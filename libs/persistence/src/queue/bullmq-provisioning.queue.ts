@@ -1,18 +1,17 @@
 import { Id, ProvisioningBacklog, ProvisioningQueue } from '@app/domain';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config';
 import { jobId, JobName, JobPayloads, QueueName } from './jobs';
-import { createRedisConnection } from './redis-connection';
+import { createRedisConnection, RedisConnection } from './redis-connection';
 
 /** BullMQ priorities run from 1 (first) to 2 097 152 (last); System API jobs have none, which comes before all of them. */
 export const TENANT_JOB_PRIORITY = 10;
 
 @Injectable()
 export class BullMqProvisioningQueue extends ProvisioningQueue implements ProvisioningBacklog, OnApplicationShutdown {
-  readonly connection: Redis;
+  readonly connection: RedisConnection;
   readonly queue: Queue<{ operationId: string }>;
 
   constructor(private readonly config: AppConfig) {

@@ -1,17 +1,16 @@
 import { DurationSummary, JobFailure, QueueCounts, QueueStatistics } from '@app/domain';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config';
 import { QueueName } from './jobs';
-import { createRedisConnection } from './redis-connection';
+import { createRedisConnection, RedisConnection } from './redis-connection';
 import { readWorkerDurations } from './worker-durations';
 
 /** QueueStatistics read from BullMQ (every queue of jobs.ts) and the workers' duration totals in Redis. */
 @Injectable()
 export class BullMqQueueStatistics extends QueueStatistics implements OnApplicationShutdown {
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private queues?: Queue[];
 
   constructor(private readonly config: AppConfig) {
@@ -59,7 +58,7 @@ export class BullMqQueueStatistics extends QueueStatistics implements OnApplicat
     this.connection?.disconnect();
   }
 
-  private connect(): Redis {
+  private connect(): RedisConnection {
     this.connection ??= createRedisConnection(this.config, 'queue-statistics');
     return this.connection;
   }

@@ -1,18 +1,17 @@
 import { DueQuotaNotification, QuotaNotificationQueue } from '@app/domain';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config';
 import { WEBHOOK_BACKOFF_TYPE } from './bullmq-webhook.queue';
 import { jobId, JobName, JobPayloads, QueueName } from './jobs';
-import { createRedisConnection } from './redis-connection';
+import { createRedisConnection, RedisConnection } from './redis-connection';
 
 /** Connects on first use. Retries like webhook deliveries (WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF_MS). */
 @Injectable()
 export class BullMqQuotaNotificationQueue extends QuotaNotificationQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(BullMqQuotaNotificationQueue.name);
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private queue?: Queue<JobPayloads[JobName.NotifyQuota]>;
 
   constructor(private readonly config: AppConfig) {

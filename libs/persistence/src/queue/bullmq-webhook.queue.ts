@@ -1,11 +1,10 @@
 import { Id, WebhookDeliveryQueue } from '@app/domain';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config';
 import { jobId, JobName, JobPayloads, QueueName } from './jobs';
-import { createRedisConnection } from './redis-connection';
+import { createRedisConnection, RedisConnection } from './redis-connection';
 
 /** The backoff type the delivery worker computes (capped exponential, see webhookRetryDelayMs). */
 export const WEBHOOK_BACKOFF_TYPE = 'webhook';
@@ -13,7 +12,7 @@ export const WEBHOOK_BACKOFF_TYPE = 'webhook';
 /** Connects on first use: the API binds every port but never queues deliveries. */
 @Injectable()
 export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnApplicationShutdown {
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private queue?: Queue<JobPayloads[JobName.DeliverWebhook]>;
   private closed = false;
 
@@ -50,7 +49,7 @@ export class BullMqWebhookQueue extends WebhookDeliveryQueue implements OnApplic
     return this.queue;
   }
 
-  /** At the last shutdown phase, after the worker's processors have stopped (they stop before it). */
+  /** At the last shutdown phase, after the worker's JobRunner has stopped taking jobs (it stops before it). */
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     await this.queue?.close();

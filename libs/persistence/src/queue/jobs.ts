@@ -1,4 +1,4 @@
-/** Every queue and job the service runs. The worker checks at start that each job name has exactly one processor. */
+/** Every queue and job the service runs. The worker checks at start that each job name has exactly one handler. */
 export enum QueueName {
   Provisioning = 'provisioning',
   Maintenance = 'maintenance',

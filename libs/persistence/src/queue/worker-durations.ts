@@ -1,5 +1,6 @@
 import { type DurationSummary } from '@app/domain';
-import { type Redis } from 'ioredis';
+
+import { type RedisConnection } from './redis-connection';
 
 export type DurationKind = 'job' | 'step';
 
@@ -13,7 +14,7 @@ export function workerDurationsKey(queuePrefix: string): string {
 }
 
 export async function addWorkerDuration(
-  redis: Redis,
+  redis: RedisConnection,
   queuePrefix: string,
   kind: DurationKind,
   name: string,
@@ -24,7 +25,7 @@ export async function addWorkerDuration(
 }
 
 export async function readWorkerDurations(
-  redis: Redis,
+  redis: RedisConnection,
   queuePrefix: string,
 ): Promise<Record<DurationKind, DurationSummary[]>> {
   const fields = await redis.hgetall(workerDurationsKey(queuePrefix));

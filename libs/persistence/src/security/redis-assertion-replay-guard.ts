@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 
 import { AssertionReplayGuard, DomainError, ErrorCode, Id } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import IORedis, { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config';
+import { createRedisConnection, RedisConnection } from '../queue/redis-connection';
 
 /**
  * AssertionReplayGuard on Redis: `SET NX PX` under `<QUEUE_PREFIX>:oauth-jti:`, kept until the assertion expires,
@@ -13,7 +13,7 @@ import { AppConfig } from '../config/app-config';
 @Injectable()
 export class RedisAssertionReplayGuard extends AssertionReplayGuard implements OnModuleDestroy {
   private readonly logger = new Logger(RedisAssertionReplayGuard.name);
-  private redis?: Redis;
+  private redis?: RedisConnection;
 
   constructor(private readonly config: AppConfig) {
     super();
@@ -46,12 +46,9 @@ export class RedisAssertionReplayGuard extends AssertionReplayGuard implements O
   }
 
   /** Connects on first use, so processes that never issue tokens (the worker) never open the connection. */
-  private connect(): Redis {
+  private connect(): RedisConnection {
     if (!this.redis) {
-      this.redis = new IORedis(this.config.redisUrl, {
-        connectionName: `${this.config.queuePrefix}:oauth-jti`,
-        maxRetriesPerRequest: 1,
-      });
+      this.redis = createRedisConnection(this.config, 'oauth-jti', { maxRetriesPerRequest: 1 });
       this.redis.on('error', (error: Error) =>
         this.logger.warn({ err: { message: error.message } }, 'assertion replay guard: Redis error'),
       );

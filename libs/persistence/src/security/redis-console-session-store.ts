@@ -1,9 +1,8 @@
 import { ConsoleSession, ConsoleSessionStore } from '@app/domain';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config';
-import { createRedisConnection } from '../queue/redis-connection';
+import { createRedisConnection, RedisConnection } from '../queue/redis-connection';
 
 /**
  * Console sessions in Redis under `<QUEUE_PREFIX>:console-session:<digest of the session id>`, with the session's
@@ -11,7 +10,7 @@ import { createRedisConnection } from '../queue/redis-connection';
  */
 @Injectable()
 export class RedisConsoleSessionStore extends ConsoleSessionStore implements OnModuleDestroy {
-  private redis?: Redis;
+  private redis?: RedisConnection;
 
   constructor(private readonly config: AppConfig) {
     super();
@@ -39,7 +38,7 @@ export class RedisConsoleSessionStore extends ConsoleSessionStore implements OnM
   }
 
   /** Connects on first use: the worker never opens this connection. */
-  private connect(): Redis {
+  private connect(): RedisConnection {
     this.redis ??= createRedisConnection(this.config, 'console-sessions');
     return this.redis;
   }

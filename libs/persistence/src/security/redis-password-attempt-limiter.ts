@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 
 import { AttemptAdmission, DomainError, ErrorCode, PasswordAttempt, PasswordAttemptLimiter } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import IORedis, { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 import { AppConfig } from '../config/app-config';
+import { createRedisConnection, RedisConnection } from '../queue/redis-connection';
 
 const WINDOW_SECONDS = 60;
 
@@ -13,7 +13,7 @@ const WINDOW_SECONDS = 60;
 const FORGIVE_SCRIPT = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0";
 
 interface Limiters {
-  readonly redis: Redis;
+  readonly redis: RedisConnection;
   readonly account: RateLimiterRedis;
   readonly address: RateLimiterRedis;
 }
@@ -68,10 +68,7 @@ export class RedisPasswordAttemptLimiter extends PasswordAttemptLimiter implemen
   private connect(): Limiters {
     if (!this.limiters) {
       // One retry per command: a password check should fail fast rather than hang while Redis is away.
-      const redis = new IORedis(this.config.redisUrl, {
-        connectionName: `${this.config.queuePrefix}:password-attempts`,
-        maxRetriesPerRequest: 1,
-      });
+      const redis = createRedisConnection(this.config, 'password-attempts', { maxRetriesPerRequest: 1 });
       redis.on('error', (error: Error) =>
         this.logger.warn({ err: { message: error.message } }, 'password attempt limiter: Redis error'),
       );

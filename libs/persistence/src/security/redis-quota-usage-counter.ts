@@ -1,8 +1,8 @@
 import { QuotaUsageCounter, UsageCount } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import IORedis, { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config';
+import { createRedisConnection, RedisConnection } from '../queue/redis-connection';
 
 /** INCR, and on the period's first count, expiry an hour after the period ends (late requests of the period still find it). */
 const INCREMENT_SCRIPT =
@@ -17,7 +17,7 @@ const EXPIRY_SLACK_MS = 3_600_000;
 @Injectable()
 export class RedisQuotaUsageCounter extends QuotaUsageCounter implements OnModuleDestroy {
   private readonly logger = new Logger(RedisQuotaUsageCounter.name);
-  private redis?: Redis;
+  private redis?: RedisConnection;
 
   constructor(private readonly config: AppConfig) {
     super();
@@ -43,12 +43,9 @@ export class RedisQuotaUsageCounter extends QuotaUsageCounter implements OnModul
   }
 
   /** Connects on first use: the worker never counts. */
-  private connect(): Redis {
+  private connect(): RedisConnection {
     if (!this.redis) {
-      this.redis = new IORedis(this.config.redisUrl, {
-        connectionName: `${this.config.queuePrefix}:quota-usage`,
-        maxRetriesPerRequest: 1,
-      });
+      this.redis = createRedisConnection(this.config, 'quota-usage', { maxRetriesPerRequest: 1 });
       this.redis.on('error', (error: Error) =>
         this.logger.warn({ err: { message: error.message } }, 'quota usage counter: Redis error'),
       );

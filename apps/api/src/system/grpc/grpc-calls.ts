@@ -3,9 +3,9 @@ import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { fromJson, type JsonValue } from '@bufbuild/protobuf';
 import { Code, ConnectError, type HandlerContext } from '@connectrpc/connect';
 
+import { failureError } from '../../common/long-running/operation-failure-error';
 import { apiValidationPipe } from '../../common/validation/validation.pipe';
 import { IDEMPOTENCY_HEADER } from '../common/idempotency.interceptor';
-import { failureError } from '../operations/operation-responder';
 import { SYSTEM_CALLER } from './system-grpc-auth';
 
 export const OPERATION_ID_HEADER = 'x-operation-id';

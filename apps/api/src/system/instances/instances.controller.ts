@@ -1,12 +1,11 @@
 import {
   CreateInstanceCommand,
   GetInstanceQuery,
-  GetOperationQuery,
+  type OperationView,
   RemoveInstanceCommand,
   RenameInstanceCommand,
   SearchInstancesQuery,
 } from '@app/domain';
-import { AppConfig } from '@app/persistence';
 import {
   Body,
   Controller,
@@ -24,10 +23,11 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 
+import { LongRunningReply, type PendingReply } from '../../common/long-running/long-running-reply';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { SystemCaller } from '../auth/system-caller.decorator';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
-import { prefersAsync, respondToOperation } from '../operations/operation-responder';
+import { type OperationResponse, operationResponse } from '../operations/dto/operation.response';
 import { detailsJson } from '../protojson';
 import { AddInstanceRequest, createInstanceInputFrom } from './dto/add-instance.request';
 import { CreateInstanceRequest } from './dto/create-instance.request';
@@ -36,6 +36,12 @@ import { GetInstanceResponse, getInstanceResponse } from './dto/instance.respons
 import { RenameInstanceRequest, SearchInstancesRequest } from './dto/search-instances.request';
 import { instanceSearchFrom, searchInstancesResponse } from './dto/search-instances.response';
 
+/** While it runs, a System API operation is answered as itself, polled at GET /system/v1/operations/{id}. */
+const OPERATION_PENDING: PendingReply<OperationResponse> = {
+  location: '/system/v1/operations',
+  body: operationResponse,
+};
+
 @Controller('system/v1/instances')
 @UseGuards(SystemAuthGuard)
 @UseInterceptors(IdempotencyInterceptor)
@@ -43,7 +49,7 @@ export class InstancesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly config: AppConfig,
+    private readonly longRunning: LongRunningReply,
   ) {}
 
   @Post('_create')
@@ -55,9 +61,8 @@ export class InstancesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { operationId } = await this.commands.execute(new CreateInstanceCommand(body, caller));
-    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
-    const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
-    return respondToOperation(view, res, createInstanceResponse);
+    const started = { operationId, reader: caller, prefer, res };
+    return this.longRunning.answer(started, createInstanceResponse, OPERATION_PENDING);
   }
 
   /** ZITADEL's deprecated AddInstance: a human owner only; answers `{instanceId, details}`. */
@@ -72,12 +77,15 @@ export class InstancesController {
     const { operationId } = await this.commands.execute(
       new CreateInstanceCommand(createInstanceInputFrom(body), caller),
     );
-    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
-    const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
-    return respondToOperation(view, res, (done) => {
-      const { instanceId, details } = createInstanceResponse(done);
-      return { instanceId, details };
-    });
+    const started = { operationId, reader: caller, prefer, res };
+    return this.longRunning.answer(
+      started,
+      (done) => {
+        const { instanceId, details } = createInstanceResponse(done);
+        return { instanceId, details };
+      },
+      OPERATION_PENDING,
+    );
   }
 
   @Post('_search')
@@ -101,9 +109,9 @@ export class InstancesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { operationId } = await this.commands.execute(new RemoveInstanceCommand(instanceId, caller));
-    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
-    const view = await this.queries.execute(new GetOperationQuery(operationId, caller, waitMs));
-    return respondToOperation(view, res, (done) => ({ details: detailsJson(done.operation.outcome!.details) }));
+    const started = { operationId, reader: caller, prefer, res };
+    const removed = (done: OperationView) => ({ details: detailsJson(done.operation.outcome!.details) });
+    return this.longRunning.answer(started, removed, OPERATION_PENDING);
   }
 
   @Get(':instanceId')

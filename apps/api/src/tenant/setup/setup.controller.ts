@@ -1,19 +1,16 @@
 import {
-  GetOperationQuery,
   GetSetupOperationQuery,
   GetSetupStatusQuery,
   OnboardingMode,
-  OperationView,
   SetupInstanceCommand,
   TenantCaller,
   TokenGenerator,
 } from '@app/domain';
-import { AppConfig } from '@app/persistence';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 
-import { prefersAsync, respondToOperation } from '../../system/operations/operation-responder';
+import { LongRunningReply } from '../../common/long-running/long-running-reply';
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
 import { OnboardingRequest } from './dto/onboarding.request';
@@ -31,7 +28,7 @@ export class SetupController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly tokens: TokenGenerator,
-    private readonly config: AppConfig,
+    private readonly longRunning: LongRunningReply,
   ) {}
 
   @Get()
@@ -82,14 +79,12 @@ export class SetupController {
   ) {
     const claim = this.tokens.generate();
     const { operationId } = await this.commands.execute(new SetupInstanceCommand(caller, body, mode, claim.digest));
-    const waitMs = prefersAsync(prefer) ? 0 : this.config.syncWaitSeconds * 1000;
-    const view: OperationView = await this.queries.execute(new GetOperationQuery(operationId, claim.digest, waitMs));
-    return respondToOperation(
-      view,
-      res,
+    return this.longRunning.answer(
+      { operationId, reader: claim.digest, prefer, res },
       (done) => onboardingResponse(done.operation.onboarding!, done.secrets?.token),
       {
         location: OPERATIONS_PATH,
+        // Only the 202 carries the claim: a finished setup answers its token at once.
         body: (pending) => {
           res.setHeader(CLAIM_HEADER, claim.plaintext);
           return setupOperationResponse(pending);

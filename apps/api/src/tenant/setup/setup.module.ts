@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { LongRunningModule } from '../../common/long-running/long-running.module';
 import { SetupController } from './setup.controller';
 
-@Module({ controllers: [SetupController] })
+@Module({ imports: [LongRunningModule], controllers: [SetupController] })
 export class SetupModule {}

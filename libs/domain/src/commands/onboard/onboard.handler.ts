@@ -2,9 +2,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { planOnboarding } from '../../onboarding/onboarding-plan';
 import { OnboardingSecrets, OnboardingSpec } from '../../onboarding/onboarding-spec';
-import { failureFromError, isPermanent } from '../../operations/failure-from-error';
 import { ONBOARDING_STEPS, OnboardingStep } from '../../operations/onboarding-steps';
-import { isTerminal, Operation, OperationKind, OperationState } from '../../operations/operation';
+import { Operation, OperationKind, OperationState } from '../../operations/operation';
+import { runOperation } from '../../operations/run-operation';
 import {
   Clock,
   IdGenerator,
@@ -33,18 +33,12 @@ export class OnboardHandler implements ICommandHandler<OnboardCommand> {
     private readonly settings: ProvisioningSettings,
   ) {}
 
-  async execute({ operationId, finalAttempt }: OnboardCommand): Promise<OperationState> {
-    const operation = await this.operations.findById(operationId);
-    if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
-    if (!(await this.operations.markRunning(operationId, this.clock.now()))) return operation.state;
-    try {
+  execute({ operationId, finalAttempt }: OnboardCommand): Promise<OperationState> {
+    const { operations, clock, provisioning: failures } = this;
+    return runOperation({ operations, clock, failures, operationId, finalAttempt }, async (operation) => {
       await this.onboard(operation);
       return OperationState.Succeeded;
-    } catch (error) {
-      if (!finalAttempt && !isPermanent(error)) throw error;
-      await this.provisioning.fail(operationId, failureFromError(error), this.clock.now());
-      return OperationState.Failed;
-    }
+    });
   }
 
   private async onboard(operation: Operation): Promise<void> {

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { encodeMachineKeyFile, NO_EXPIRY } from '../../keys/machine-key-file';
-import { failureFromError, isPermanent } from '../../operations/failure-from-error';
-import { CreateInstanceSecrets, isTerminal, Operation, OperationState, StepStart } from '../../operations/operation';
+import { CreateInstanceSecrets, Operation, OperationState, StepStart } from '../../operations/operation';
 import { ProvisioningStep, provisioningStepsFor } from '../../operations/provisioning-steps';
+import { runOperation } from '../../operations/run-operation';
 import {
   Clock,
   IdGenerator,
@@ -49,19 +49,16 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     private readonly durations: StepDurations,
   ) {}
 
-  async execute({ operationId, finalAttempt }: ProvisionInstanceCommand): Promise<OperationState> {
-    const operation = await this.operations.findById(operationId);
-    if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
-    if (!(await this.operations.markRunning(operationId, this.clock.now()))) return operation.state;
-    try {
-      return await this.provision(operation);
-    } catch (error) {
-      if (!finalAttempt && !isPermanent(error)) throw error;
-      await this.store.fail(operationId, failureFromError(error), this.clock.now());
-      return OperationState.Failed;
-    } finally {
-      this.endStep(operationId);
-    }
+  execute({ operationId, finalAttempt }: ProvisionInstanceCommand): Promise<OperationState> {
+    const { operations, clock, store: failures } = this;
+    return runOperation({ operations, clock, failures, operationId, finalAttempt }, async (operation) => {
+      try {
+        return await this.provision(operation);
+      } finally {
+        // Every attempt ends its last step, also one that failed, so that the step durations count it.
+        this.endStep(operationId);
+      }
+    });
   }
 
   private async provision(operation: Operation): Promise<OperationState> {

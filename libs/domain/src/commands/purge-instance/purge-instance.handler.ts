@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
-import { isTerminal, OperationState } from '../../operations/operation';
+import { OperationState } from '../../operations/operation';
+import { runOperation } from '../../operations/run-operation';
 import { Clock, InstanceRemovalStore, OperationRepository } from '../../ports';
 import { PurgeInstanceCommand } from './purge-instance.command';
 
@@ -13,17 +14,17 @@ export class PurgeInstanceHandler implements ICommandHandler<PurgeInstanceComman
     private readonly clock: Clock,
   ) {}
 
-  async execute({ operationId }: PurgeInstanceCommand): Promise<OperationState> {
-    const operation = await this.operations.findById(operationId);
-    if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
-    // Finished by another delivery since it was read: nothing left to purge.
-    if (!(await this.operations.markRunning(operationId, this.clock.now()))) return operation.state;
-    await this.operations.recordProgress(operationId, {
-      currentStep: 'PURGE_INSTANCE',
-      completedSteps: 0,
-      totalSteps: 1,
+  /** No `failures`: a failed purge is retried rather than finished as failed (it runs in one transaction, so each try starts clean). */
+  execute({ operationId }: PurgeInstanceCommand): Promise<OperationState> {
+    const { operations, clock } = this;
+    return runOperation({ operations, clock, operationId, finalAttempt: false }, async () => {
+      await this.operations.recordProgress(operationId, {
+        currentStep: 'PURGE_INSTANCE',
+        completedSteps: 0,
+        totalSteps: 1,
+      });
+      await this.removal.purge(operationId, this.clock.now());
+      return OperationState.Succeeded;
     });
-    await this.removal.purge(operationId, this.clock.now());
-    return OperationState.Succeeded;
   }
 }
