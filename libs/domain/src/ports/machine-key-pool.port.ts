@@ -18,3 +18,8 @@ export abstract class MachineKeyPool {
   /** Pairs not yet consumed, claimed or not. */
   abstract depth(): Promise<number>;
 }
+
+/** Where the worker counts whether a create found its key pair in the pool (hit) or had to make one (miss). */
+export abstract class MachineKeyPoolMetrics {
+  abstract countClaim(outcome: 'hit' | 'miss'): void;
+}

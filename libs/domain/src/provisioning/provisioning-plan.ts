@@ -71,4 +71,9 @@ export interface ProvisioningPlan {
   readonly events: PlannedEvent[];
   readonly sealedSecrets: string | null;
   readonly secretsExpireAt: Date | null;
+  /**
+   * The machine key pool entry the plan's key pair came from: the commit deletes it, claimed by this operation, in
+   * the same transaction, and fails if the claim was lost, so that no pair ever serves two instances.
+   */
+  readonly pooledKeyId: Id | null;
 }
