@@ -4,6 +4,7 @@ import { type CreateInstanceSecrets, FailureReason, OperationState } from '../..
 import { ProvisioningStep } from '../../operations/provisioning-steps';
 import { type CreateInstanceInput } from '../../provisioning/create-instance-input';
 import { type ProvisioningPlan } from '../../provisioning/provisioning-plan';
+import { InMemoryMachineKeyPool } from '../../testing/in-memory-machine-key-pool';
 import {
   FAKE_KEY_PAIR,
   FakeKeyPairGenerator,
@@ -16,7 +17,6 @@ import {
   SequentialIdGenerator,
   TEST_SETTINGS,
 } from '../../testing/in-memory-ports';
-import { InMemoryMachineKeyPool } from '../../testing/in-memory-machine-key-pool';
 import { CreateInstanceCommand } from '../create-instance/create-instance.command';
 import { CreateInstanceHandler } from '../create-instance/create-instance.handler';
 import { ProvisionInstanceCommand } from './provision-instance.command';

@@ -1,6 +1,6 @@
 import { type ProvisioningSettings } from '../../ports';
-import { FakeKeyPairGenerator } from '../../testing/in-memory-ports';
 import { InMemoryMachineKeyPool, ScriptedProvisioningBacklog } from '../../testing/in-memory-machine-key-pool';
+import { FakeKeyPairGenerator } from '../../testing/in-memory-ports';
 import { REFILL_BATCH, RefillMachineKeyPoolHandler } from './refill-machine-key-pool.handler';
 
 function settings(machineKeyPoolSize: number): ProvisioningSettings {
