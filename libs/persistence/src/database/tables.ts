@@ -3,6 +3,8 @@ import {
   type BucketRole,
   type DeliveryStatus,
   type InstanceState,
+  type OnboardingOutcome,
+  type OperationFailure,
   type OperationKind,
   type OperationState,
   type OrgRole,
@@ -134,6 +136,18 @@ export interface MachineKeyRow {
   created_at: Date;
 }
 
+/** What a CREATE_INSTANCE or REMOVE_INSTANCE operation keeps of its instance, as JSON (dates as RFC 3339 strings). */
+export interface StoredInstanceOutcome {
+  instanceId: string;
+  details: { sequence: string; creationDate: string; changeDate: string; resourceOwner: string };
+}
+
+/** One step of an operation's latest attempt, as JSON. */
+export interface StoredStepStart {
+  name: string;
+  startedAt: string;
+}
+
 export interface OperationRow {
   id: string;
   instance_id: string;
@@ -146,17 +160,18 @@ export interface OperationRow {
   completed_steps: number;
   total_steps: number;
   attempts: number;
-  outcome: Json | null;
+  /** StoredInstanceOutcome for CREATE_INSTANCE and REMOVE_INSTANCE, OnboardingOutcome for the setups. */
+  outcome: StoredInstanceOutcome | OnboardingOutcome | null;
   sealed_secrets: string | null;
   secrets_expire_at: Date | null;
-  failure: Json | null;
+  failure: OperationFailure | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
   updated_at: Date;
   cancel_requested_at: Date | null;
   requested_by: string | null;
-  step_starts: Json | null;
+  step_starts: StoredStepStart[] | null;
 }
 
 export interface OrgMemberRow {
