@@ -67,7 +67,7 @@ export interface IdempotencyKeyRow {
   key: string;
   request_hash: string;
   status_code: number | null;
-  headers: Json | null;
+  headers: Record<string, string> | null;
   sealed_body: string | null;
   redacted_body: Json | null;
   created_at: Date;
