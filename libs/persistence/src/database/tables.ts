@@ -1,6 +1,7 @@
 import {
   type AuthorizationStatus,
   type BucketRole,
+  type DeliveryAttempt,
   type DeliveryStatus,
   type InstanceState,
   type OnboardingOutcome,
@@ -12,6 +13,7 @@ import {
   type SchemaType,
   type TokenKind,
   type UserStatus,
+  type WebhookEventType,
 } from '@app/domain';
 
 /**
@@ -193,9 +195,10 @@ export interface OrgRow {
 
 export interface OutboxEventRow {
   id: string;
-  type: string;
+  type: WebhookEventType;
   instance_id: string;
-  payload: Json;
+  /** `{instanceId, operationId, ...data}`: ids and states only. */
+  payload: Readonly<Record<string, unknown>>;
   created_at: Date;
   dispatched_at: Date | null;
 }
@@ -233,16 +236,19 @@ export interface UserRow {
   updated_at: Date;
 }
 
+/** One entry of a delivery's attempt log, as JSON. */
+export type StoredDeliveryAttempt = Omit<DeliveryAttempt, 'startedAt'> & { startedAt: string };
+
 export interface WebhookDeliveryRow {
   id: string;
   webhook_id: string;
   event_id: string;
-  event_type: string;
+  event_type: WebhookEventType;
   status: DeliveryStatus;
   attempts: number;
   response_status: number | null;
   error: string | null;
-  attempt_log: Json;
+  attempt_log: StoredDeliveryAttempt[];
   created_at: Date;
   last_attempt_at: Date | null;
   finished_at: Date | null;
@@ -251,7 +257,7 @@ export interface WebhookDeliveryRow {
 export interface WebhookRow {
   id: string;
   url: string;
-  event_types: string[];
+  event_types: WebhookEventType[];
   description: string;
   sealed_secret: string;
   created_by: string;
