@@ -1,8 +1,11 @@
 import {
   type AuthorizationStatus,
   type BucketRole,
+  type DeliveryAttempt,
   type DeliveryStatus,
   type InstanceState,
+  type OnboardingOutcome,
+  type OperationFailure,
   type OperationKind,
   type OperationState,
   type OrgRole,
@@ -10,6 +13,7 @@ import {
   type SchemaType,
   type TokenKind,
   type UserStatus,
+  type WebhookEventType,
 } from '@app/domain';
 
 /**
@@ -65,7 +69,7 @@ export interface IdempotencyKeyRow {
   key: string;
   request_hash: string;
   status_code: number | null;
-  headers: Json | null;
+  headers: Record<string, string> | null;
   sealed_body: string | null;
   redacted_body: Json | null;
   created_at: Date;
@@ -143,6 +147,18 @@ export interface MachineKeyRow {
   created_at: Date;
 }
 
+/** What a CREATE_INSTANCE or REMOVE_INSTANCE operation keeps of its instance, as JSON (dates as RFC 3339 strings). */
+export interface StoredInstanceOutcome {
+  instanceId: string;
+  details: { sequence: string; creationDate: string; changeDate: string; resourceOwner: string };
+}
+
+/** One step of an operation's latest attempt, as JSON. */
+export interface StoredStepStart {
+  name: string;
+  startedAt: string;
+}
+
 export interface OperationRow {
   id: string;
   instance_id: string;
@@ -155,17 +171,18 @@ export interface OperationRow {
   completed_steps: number;
   total_steps: number;
   attempts: number;
-  outcome: Json | null;
+  /** StoredInstanceOutcome for CREATE_INSTANCE and REMOVE_INSTANCE, OnboardingOutcome for the setups. */
+  outcome: StoredInstanceOutcome | OnboardingOutcome | null;
   sealed_secrets: string | null;
   secrets_expire_at: Date | null;
-  failure: Json | null;
+  failure: OperationFailure | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
   updated_at: Date;
   cancel_requested_at: Date | null;
   requested_by: string | null;
-  step_starts: Json | null;
+  step_starts: StoredStepStart[] | null;
 }
 
 export interface OrgMemberRow {
@@ -187,9 +204,10 @@ export interface OrgRow {
 
 export interface OutboxEventRow {
   id: string;
-  type: string;
+  type: WebhookEventType;
   instance_id: string;
-  payload: Json;
+  /** `{instanceId, operationId, ...data}`: ids and states only. */
+  payload: Readonly<Record<string, unknown>>;
   created_at: Date;
   dispatched_at: Date | null;
 }
@@ -227,16 +245,19 @@ export interface UserRow {
   updated_at: Date;
 }
 
+/** One entry of a delivery's attempt log, as JSON. */
+export type StoredDeliveryAttempt = Omit<DeliveryAttempt, 'startedAt'> & { startedAt: string };
+
 export interface WebhookDeliveryRow {
   id: string;
   webhook_id: string;
   event_id: string;
-  event_type: string;
+  event_type: WebhookEventType;
   status: DeliveryStatus;
   attempts: number;
   response_status: number | null;
   error: string | null;
-  attempt_log: Json;
+  attempt_log: StoredDeliveryAttempt[];
   created_at: Date;
   last_attempt_at: Date | null;
   finished_at: Date | null;
@@ -245,7 +266,7 @@ export interface WebhookDeliveryRow {
 export interface WebhookRow {
   id: string;
   url: string;
-  event_types: string[];
+  event_types: WebhookEventType[];
   description: string;
   sealed_secret: string;
   created_by: string;
