@@ -14,6 +14,7 @@ export * from './buckets/default-buckets';
 export * from './buckets/retention-rules';
 export * from './commands';
 export * from './errors';
+export * from './instances/admin/instance-events';
 export * from './instances/domain-name';
 export * from './instances/instance-name';
 export * from './instances/instance-state';

@@ -10,6 +10,8 @@ import {
   type OperationState,
   type OrgRole,
   type Permission,
+  type QuotaNotification,
+  type QuotaUnit,
   type SchemaType,
   type TokenKind,
   type UserStatus,
@@ -93,13 +95,14 @@ export interface InstanceMemberRow {
 
 export interface InstanceQuotaRow {
   instance_id: string;
-  unit: string;
+  unit: QuotaUnit;
   id: string;
   from_at: Date;
   reset_interval_ms: string;
   amount: string;
   is_limit: boolean;
-  notifications: Json;
+  /** With their call URLs, which events leave out (a URL may carry credentials). */
+  notifications: QuotaNotification[];
   created_at: Date;
   updated_at: Date;
 }
