@@ -48,7 +48,7 @@ export interface PlannedBucket {
 }
 
 export interface PlannedEvent {
-  readonly aggregateType: 'instance' | 'org' | 'user' | 'token' | 'machine_key' | 'bucket' | 'member';
+  readonly aggregateType: 'instance' | 'org' | 'user' | 'token' | 'machine_key' | 'bucket' | 'label' | 'member';
   readonly aggregateId: Id;
   readonly type: string;
   /** Never a secret. */
