@@ -48,7 +48,16 @@ export interface PlannedBucket {
 }
 
 export interface PlannedEvent {
-  readonly aggregateType: 'instance' | 'org' | 'user' | 'token' | 'machine_key' | 'bucket' | 'member' | 'quota';
+  readonly aggregateType:
+    | 'instance'
+    | 'org'
+    | 'user'
+    | 'token'
+    | 'machine_key'
+    | 'bucket'
+    | 'label'
+    | 'member'
+    | 'quota';
   readonly aggregateId: Id;
   readonly type: string;
   /** Never a secret. */

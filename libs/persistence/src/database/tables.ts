@@ -126,7 +126,8 @@ export interface LabelRow {
   id: string;
   org_id: string;
   name: string;
-  properties: Json;
+  /** Label properties: string keys and values (checked by the domain). */
+  properties: Record<string, string>;
   created_at: Date;
   updated_at: Date;
 }
