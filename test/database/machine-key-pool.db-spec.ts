@@ -1,7 +1,9 @@
 import { AppConfig } from '../../libs/persistence/src/config/app-config';
+import { TypeOrmProvisioningStore } from '../../libs/persistence/src/repositories/typeorm-provisioning.store';
 import { AesGcmSecretSealer } from '../../libs/persistence/src/security/aes-gcm-secret-sealer';
 import { PgMachineKeyPool } from '../../libs/persistence/src/security/pg-machine-key-pool';
 import { RsaKeyPairGenerator } from '../../libs/persistence/src/security/rsa-key-pair-generator';
+import { instanceReservation, provisioningPlan } from '../support/operation-fixtures';
 import { newId, RepositoryHarness } from '../support/repository-harness';
 
 describe('PgMachineKeyPool', () => {
@@ -57,5 +59,48 @@ describe('PgMachineKeyPool', () => {
     expect(await pool.claim(newId())).toBeNull();
     await harness.owner("UPDATE machine_key_pool SET claimed_at = now() - interval '11 minutes'");
     expect((await pool.claim(newId()))?.poolId).toBe(first?.poolId);
+  });
+});
+
+describe('a pooled key pair in the provisioning commit', () => {
+  let harness: RepositoryHarness;
+  let pool: PgMachineKeyPool;
+  let store: TypeOrmProvisioningStore;
+  const generator = new RsaKeyPairGenerator();
+
+  beforeAll(async () => {
+    harness = await RepositoryHarness.start();
+    const config = AppConfig.fromEnvironment({ NODE_ENV: 'test', SECRET_KEY: '0'.repeat(63) + '1' });
+    pool = new PgMachineKeyPool(harness.system, new AesGcmSecretSealer(config));
+    store = new TypeOrmProvisioningStore(harness.tenant, harness.system);
+  });
+  afterAll(() => harness.stop());
+
+  async function reservedPlanWithPooledKey() {
+    await pool.add([await generator.generateRsa2048()]);
+    const reservation = instanceReservation(`caller-${newId()}`);
+    await store.reserve(reservation);
+    const claimed = await pool.claim(reservation.operation.id);
+    return { plan: { ...provisioningPlan(reservation), pooledKeyId: claimed?.poolId ?? null }, claimed };
+  }
+
+  it('is consumed by the transaction that writes the instance', async () => {
+    const { plan, claimed } = await reservedPlanWithPooledKey();
+    expect(claimed).not.toBeNull();
+    expect(await store.commit(plan, new Date())).toBe('written');
+    expect(await harness.owner('SELECT id FROM machine_key_pool WHERE id = $1', [claimed?.poolId])).toEqual([]);
+  });
+
+  it('fails the commit, writing nothing, when another operation took the claim meanwhile', async () => {
+    const { plan } = await reservedPlanWithPooledKey();
+    // the claim is abandoned, and another operation claims the pair
+    await harness.owner("UPDATE machine_key_pool SET claimed_at = now() - interval '11 minutes'");
+    expect((await pool.claim(newId()))?.poolId).toBe(plan.pooledKeyId);
+    await expect(store.commit(plan, new Date())).rejects.toThrow(/no longer claimed/);
+    const [instance] = await harness.owner<{ state: string }>('SELECT state FROM instances WHERE id = $1', [
+      plan.instanceId,
+    ]);
+    expect(instance.state).toBe('STATE_CREATING');
+    expect(await harness.owner('SELECT id FROM orgs WHERE instance_id = $1', [plan.instanceId])).toEqual([]);
   });
 });

@@ -98,5 +98,6 @@ export function provisioningPlan(r: InstanceReservation): ProvisioningPlan {
     ],
     sealedSecrets: 'sealed-secrets',
     secretsExpireAt: new Date('2030-01-01T00:00:00Z'),
+    pooledKeyId: null,
   };
 }

@@ -78,7 +78,7 @@ export class RepositoryHarness {
       INSERT INTO bucket_labels (instance_id, bucket_id, label_id, created_at) VALUES ($1, $5, $6, now());
       INSERT INTO bucket_members (instance_id, bucket_id, user_id, role, created_at) VALUES ($1, $5, $3, 'owner', now());
       INSERT INTO operations (id, instance_id, kind, state, created_by, request, created_at, updated_at)
-        VALUES ($7, $1, 'CreateInstance', 'SUCCEEDED', 'seed', '{}', now(), now());
+        VALUES ($7, $1, 'CREATE_INSTANCE', 'SUCCEEDED', 'seed', '{}', now(), now());
       INSERT INTO events (instance_id, aggregate_type, aggregate_id, event_type, payload, resource_owner, created_at)
         VALUES ($1, 'instance', $1, 'instance.added', '{}', $1, now());
       INSERT INTO outbox_events (id, type, instance_id, payload, created_at) VALUES ($7, 'instance.created', $1, '{}', now());

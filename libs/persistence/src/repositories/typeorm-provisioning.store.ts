@@ -24,6 +24,7 @@ import { type SqlTransaction } from '../database/sql-transaction';
 import { SystemDatabase } from '../database/system-database';
 import { TenantDatabase } from '../database/tenant-database';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
+import { consumePooledKeyPair } from '../security/pg-machine-key-pool';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 import { operationSubject } from './operation.mapper';
 import { instanceOfOperation } from './operation-instance';
@@ -101,6 +102,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
         );
         return 'cancelled';
       }
+      if (plan.pooledKeyId) await consumePooledKeyPair(tx, plan.pooledKeyId, plan.operationId);
       await tx.execute('UPDATE instances SET state = $3, updated_at = $4 WHERE id = $1 AND state = $2', [
         plan.instanceId,
         InstanceState.Creating,

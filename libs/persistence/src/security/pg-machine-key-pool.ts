@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Id, MachineKeyPool, PooledKeyPair, RsaKeyPair, SecretSealer } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 
+import { type SqlTransaction } from '../database/sql-transaction';
 import { SystemDatabase } from '../database/system-database';
 import { type MachineKeyPoolRow } from '../database/tables';
 
@@ -32,7 +33,11 @@ export class PgMachineKeyPool extends MachineKeyPool {
         [operationId],
       );
       if (!row) return null;
-      return { poolId: row.id, publicKeyPem: row.public_key_pem, privateKeyPem: this.sealer.open(row.sealed_private_key) };
+      return {
+        poolId: row.id,
+        publicKeyPem: row.public_key_pem,
+        privateKeyPem: this.sealer.open(row.sealed_private_key),
+      };
     });
   }
 
@@ -57,4 +62,18 @@ export class PgMachineKeyPool extends MachineKeyPool {
       return row?.n ?? 0;
     });
   }
+}
+
+/**
+ * Deletes the pooled pair a plan used, inside the transaction that writes the instance. Only the operation that
+ * holds the claim may: when the claim was lost (abandoned, then claimed by another operation) the write fails, the
+ * transaction rolls back, and the job's retry claims again, so that no pair ever serves two instances.
+ */
+export async function consumePooledKeyPair(tx: SqlTransaction, poolId: Id, operationId: Id): Promise<void> {
+  const deleted = await tx.execute('DELETE FROM machine_key_pool WHERE id = $1 AND claimed_by = $2', [
+    poolId,
+    operationId,
+  ]);
+  if (deleted === 0)
+    throw new Error('the pooled key pair is no longer claimed by this operation; a retry claims again');
 }
