@@ -6,7 +6,6 @@ export * from './database/data-source-options';
 export * from './database/database-role';
 export * from './database/migrate';
 export * from './database/migration-runner';
-export * from './entities';
 export * from './health/service-readiness';
 export * from './logging/app-logger';
 export * from './logging/logging.module';
