@@ -18,6 +18,19 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      // Repositories and row-level security on real PostgreSQL, as the application role: no API, no worker.
+      displayName: 'database',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.db-spec.ts'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
+    },
+    {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

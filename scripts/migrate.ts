@@ -5,7 +5,7 @@ import { AppConfig, runMigrations } from '@app/persistence';
 /** `npm run migrate`: creates the database if needed and applies pending migrations. */
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
-  const applied = await runMigrations(config.databaseUrl);
+  const applied = await runMigrations(config.migrationDatabaseUrl, config.databaseUrl);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 }
 

@@ -9,7 +9,7 @@ import { compiledEntry } from './entry-points';
 /** `npm start` (after `npm run build`): migrates once, then runs the compiled API and one worker as two processes and stops both together. */
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
-  const applied = await runMigrations(config.databaseUrl);
+  const applied = await runMigrations(config.migrationDatabaseUrl, config.databaseUrl);
   console.log(
     applied.length ? `migrations applied (${applied.length})` : 'database schema up to date (no migration pending)',
   );

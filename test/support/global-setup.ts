@@ -4,7 +4,15 @@ import { execSync } from 'node:child_process';
 
 import { runMigrations } from '../../libs/persistence/src/database/migrate';
 import { ensureConsoleBuilt } from '../../scripts/ensure-console-build';
-import { adminDatabaseUrl, databaseUrlFor, postgresAnswers, redisAnswers, redisUrl, withAdminClient } from './services';
+import {
+  adminDatabaseUrl,
+  applicationUrlFor,
+  databaseUrlFor,
+  postgresAnswers,
+  redisAnswers,
+  redisUrl,
+  withAdminClient,
+} from './services';
 
 function dockerAvailable(): boolean {
   try {
@@ -42,6 +50,6 @@ export default async function globalSetup(): Promise<void> {
   ensureConsoleBuilt();
   const template = `provisioner_template_${process.pid}`;
   await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${template}`));
-  await runMigrations(databaseUrlFor(template));
+  await runMigrations(databaseUrlFor(template), applicationUrlFor(template));
   process.env.TEST_TEMPLATE_DATABASE = template;
 }

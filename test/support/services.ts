@@ -18,6 +18,17 @@ export function databaseUrlFor(name: string): string {
   return url.toString();
 }
 
+/** The role API and worker connect as in tests, as in production: not the owner, bound by row-level security. */
+export const APPLICATION_ROLE = 'provisioner_app';
+
+/** A test database as the application role (the migration step grants it). */
+export function applicationUrlFor(name: string): string {
+  const url = new URL(databaseUrlFor(name));
+  url.username = APPLICATION_ROLE;
+  url.password = '';
+  return url.toString();
+}
+
 export async function postgresAnswers(url = adminDatabaseUrl()): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {

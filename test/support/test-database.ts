@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 
 import { Client } from 'pg';
 
-import { databaseUrlFor, withAdminClient } from './services';
+import { applicationUrlFor, databaseUrlFor, withAdminClient } from './services';
 
 export interface TestDatabase {
   readonly name: string;
+  /** As the owner (superuser): migrations and assertions on stored rows, which row-level security does not hide. */
   readonly url: string;
+  /** As the application role, as API and worker connect. */
+  readonly applicationUrl: string;
   /** A plain pg client on the database, for assertions on stored rows. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
@@ -25,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url,
+    applicationUrl: applicationUrlFor(name),
     query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
     drop: async () => {
       await client.end();

@@ -49,7 +49,8 @@ export class TestStack {
     this.db = await createTestDatabase();
     this.config = {
       NODE_ENV: 'test',
-      DATABASE_URL: this.db.url,
+      DATABASE_URL: this.db.applicationUrl,
+      MIGRATION_DATABASE_URL: this.db.url,
       REDIS_URL: this.redis.url,
       QUEUE_PREFIX: this.redis.prefix,
       SYSTEM_API_TOKENS: SYSTEM_TOKEN,

@@ -17,7 +17,7 @@ describe('health and request logging', () => {
     const ready = await http(stack.baseUrl, 'GET', '/readyz', { token: null });
     expect(ready.status).toBe(200);
     expect(ready.body.info).toEqual({
-      database: { status: 'up' },
+      database: { status: 'up', role: 'provisioner_app', rowLevelSecurity: true },
       redis: { status: 'up' },
       migrations: { status: 'up' },
     });

@@ -2,6 +2,7 @@ import { type JobName, JOBS_BY_QUEUE, type QueueName } from '@app/persistence';
 
 import { type JobHandlerClass } from './jobs/job-handler';
 import { MaintenanceJobHandler } from './maintenance/maintenance.job-handler';
+import { MachineKeyPoolJobHandler } from './provisioning/machine-key-pool.job-handler';
 import { ProvisioningJobHandler } from './provisioning/provisioning.job-handler';
 import { QuotaNotificationJobHandler } from './quotas/quota-notification.job-handler';
 import { WebhookDeliveryJobHandler } from './webhooks/webhook-delivery.job-handler';
@@ -14,6 +15,7 @@ export const jobHandlers: readonly JobHandlerClass[] = [
   WebhookRelayJobHandler,
   WebhookDeliveryJobHandler,
   QuotaNotificationJobHandler,
+  MachineKeyPoolJobHandler,
 ];
 
 /** Fails the start when a job name has no handler or more than one, so that no job can sit unprocessed. */

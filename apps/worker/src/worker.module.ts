@@ -1,4 +1,4 @@
-import { quotaWorkerCommandHandlers, StepDurations, workerCommandHandlers } from '@app/domain';
+import { MachineKeyPoolMetrics, quotaWorkerCommandHandlers, StepDurations, workerCommandHandlers } from '@app/domain';
 import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -28,6 +28,7 @@ export class WorkerModule {
       providers: [
         WorkerMetrics,
         { provide: StepDurations, useExisting: WorkerMetrics },
+        { provide: MachineKeyPoolMetrics, useExisting: WorkerMetrics },
         ...workerCommandHandlers,
         ...quotaWorkerCommandHandlers,
         ...jobHandlers,

@@ -10,10 +10,12 @@ import {
   InstanceRepository,
   KeyPairGenerator,
   LabelRepository,
+  MachineKeyPool,
   OnboardingStore,
   OperationRepository,
   PasswordAttemptLimiter,
   PasswordHasher,
+  ProvisioningBacklog,
   ProvisioningQueue,
   ProvisioningStore,
   SecretSealer,
@@ -39,7 +41,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
-import { MigrationRunner } from './database/migration-runner';
+import { DatabaseRoleCheck } from './database/database-role';
+import { migrateBeforeConnecting } from './database/migration-runner';
+import { SystemDatabase } from './database/system-database';
+import { TenantDatabase } from './database/tenant-database';
 import { ServiceReadiness } from './health/service-readiness';
 import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
 import { NodeWebhookSender } from './http/node-webhook-sender';
@@ -70,6 +75,7 @@ import { TypeOrmUserRepository } from './repositories/typeorm-user.repository';
 import { TypeOrmWebhookRepository } from './repositories/typeorm-webhook.repository';
 import { TypeOrmWebhookDeliveryStore } from './repositories/typeorm-webhook-delivery.store';
 import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
+import { PgMachineKeyPool } from './security/pg-machine-key-pool';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { JoseJwtAssertionVerifier } from './security/jose-jwt-assertion-verifier';
 import { NodeClock } from './security/node-clock';
@@ -111,6 +117,8 @@ const ports = [
   BullMqProvisioningQueue,
   ServiceReadiness,
   { provide: ProvisioningQueue, useExisting: BullMqProvisioningQueue },
+  { provide: ProvisioningBacklog, useExisting: BullMqProvisioningQueue },
+  { provide: MachineKeyPool, useClass: PgMachineKeyPool },
   { provide: WebhookRepository, useClass: TypeOrmWebhookRepository },
   { provide: WebhookDeliveryStore, useClass: TypeOrmWebhookDeliveryStore },
   { provide: WebhookDeliveryQueue, useClass: BullMqWebhookQueue },
@@ -136,10 +144,13 @@ const ports = [
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+      useFactory: async (config: AppConfig) => {
+        await migrateBeforeConnecting(config);
+        return dataSourceOptions(config.databaseUrl);
+      },
     }),
   ],
-  providers: [MigrationRunner, ...ports],
-  exports: [MigrationRunner, ...ports.map((p) => ('provide' in p ? p.provide : p))],
+  providers: [TenantDatabase, SystemDatabase, DatabaseRoleCheck, ...ports],
+  exports: [DatabaseRoleCheck, ...ports.map((p) => ('provide' in p ? p.provide : p))],
 })
 export class PersistenceModule {}

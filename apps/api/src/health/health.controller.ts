@@ -1,4 +1,4 @@
-import { ServiceReadiness } from '@app/persistence';
+import { isBoundByRowLevelSecurity, ServiceReadiness } from '@app/persistence';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 
@@ -23,14 +23,16 @@ export class HealthController {
     return {};
   }
 
-  /** Readiness: PostgreSQL and Redis answer and every migration is applied. */
+  /** Readiness: PostgreSQL and Redis answer and every migration is applied; names the database role in use. */
   @Get('readyz')
   @HealthCheck()
   ready() {
     return this.health.check([
       async () => {
         const database = this.indicators.check('database');
-        return (await this.readiness.databaseAnswers()) ? database.up() : database.down('PostgreSQL does not answer');
+        if (!(await this.readiness.databaseAnswers())) return database.down('PostgreSQL does not answer');
+        const role = await this.readiness.databaseRole();
+        return database.up({ role: role.name, rowLevelSecurity: isBoundByRowLevelSecurity(role) });
       },
       async () => {
         const redis = this.indicators.check('redis');

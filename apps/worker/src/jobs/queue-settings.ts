@@ -45,5 +45,12 @@ export function queueSettings(config: AppConfig): Record<QueueName, QueueSetting
       schedules: [{ job: JobName.RelayWebhookOutbox, everyMs: config.webhookRelayIntervalMs }],
     },
     [QueueName.QuotaNotifications]: { concurrency: config.webhookConcurrency, retryDelayMs: webhookRetryDelay },
+    [QueueName.MachineKeyPool]: {
+      concurrency: 1,
+      schedules:
+        config.machineKeyPoolSize > 0
+          ? [{ job: JobName.RefillMachineKeyPool, everyMs: config.machineKeyPoolRefillMs }]
+          : [],
+    },
   };
 }

@@ -1,11 +1,11 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
-import { StepDurations } from '@app/domain';
+import { MachineKeyPool, MachineKeyPoolMetrics, StepDurations } from '@app/domain';
 import { addWorkerDuration, AppConfig, createRedisConnection, DurationKind, RedisConnection } from '@app/persistence';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
@@ -15,19 +15,40 @@ const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
  * Redis (see worker-durations.ts), which the console reads for every worker at once.
  */
 @Injectable()
-export class WorkerMetrics extends StepDurations implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerMetrics
+  extends StepDurations
+  implements MachineKeyPoolMetrics, OnApplicationBootstrap, OnApplicationShutdown
+{
   readonly registry = new Registry();
   /** The port /metrics listens on, once started; null when WORKER_METRICS_PORT is -1. */
   port: number | null = null;
   private readonly logger = new Logger(WorkerMetrics.name);
   private readonly jobs: Histogram<'queue' | 'job' | 'outcome'>;
   private readonly steps: Histogram<'step'>;
+  private readonly keyPoolClaims: Counter<'outcome'>;
   private server?: Server;
   private redis?: RedisConnection;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    keyPool: MachineKeyPool,
+  ) {
     super();
     collectDefaultMetrics({ register: this.registry });
+    this.keyPoolClaims = new Counter({
+      name: 'machine_key_pool_claims_total',
+      help: 'Creates that found their RSA key pair in the pool (hit) or had to make one (miss)',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+    });
+    new Gauge({
+      name: 'machine_key_pool_depth',
+      help: 'RSA key pairs in the pool, made ahead of need (read at each scrape)',
+      registers: [this.registry],
+      async collect() {
+        this.set(await keyPool.depth());
+      },
+    });
     this.jobs = new Histogram({
       name: 'worker_job_duration_seconds',
       help: 'Time a worker spent on one job attempt, by queue, job name and outcome',
@@ -54,6 +75,10 @@ export class WorkerMetrics extends StepDurations implements OnApplicationBootstr
     };
     worker.on('completed', (job) => observe(job, 'completed'));
     worker.on('failed', (job) => observe(job, 'failed'));
+  }
+
+  countClaim(outcome: 'hit' | 'miss'): void {
+    this.keyPoolClaims.inc({ outcome });
   }
 
   record(step: string, seconds: number): void {

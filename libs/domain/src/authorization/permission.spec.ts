@@ -1,14 +1,19 @@
 import {
+  bucketMemberPermissions,
   operatorPermissions,
   orgMemberPermissions,
   orgOwnerPermissions,
   type Permission,
+  permissionsFromRoles,
   RESOURCE_TYPES,
   selfPermissions,
+  type UserRoles,
 } from './permission';
 
 const ORG = '0a0a0a0a0a0a0a0a';
 const USER = '0b0b0b0b0b0b0b0b';
+const BUCKET = '0c0c0c0c0c0c0c0c';
+const OTHER_ORG = '0d0d0d0d0d0d0d0d';
 const key = (p: Permission): string =>
   `${p.action}:${p.resource.type}:${p.resource.id ?? ''}:${p.resource.orgID ?? ''}`;
 
@@ -62,5 +67,59 @@ describe('selfPermissions', () => {
       { action: 'read', resource: { type: 'users', id: USER } },
       { action: 'write', resource: { type: 'users', id: USER } },
     ]);
+  });
+});
+
+describe('bucketMemberPermissions', () => {
+  const resource = { type: 'buckets', id: BUCKET, orgID: ORG };
+
+  it('lets a member read the bucket only', () => {
+    expect(bucketMemberPermissions(BUCKET, ORG, 'member')).toEqual([{ action: 'read', resource }]);
+  });
+
+  it('lets an owner read and write the bucket', () => {
+    expect(bucketMemberPermissions(BUCKET, ORG, 'owner')).toEqual([
+      { action: 'read', resource },
+      { action: 'write', resource },
+    ]);
+  });
+});
+
+describe('permissionsFromRoles', () => {
+  const noRoles: UserRoles = { instanceOwner: false, orgs: [], buckets: [] };
+
+  it('makes an instance owner an operator, whatever else it holds', () => {
+    const roles: UserRoles = {
+      instanceOwner: true,
+      orgs: [{ orgId: ORG, role: 'member' }],
+      buckets: [{ bucketId: BUCKET, orgId: ORG, role: 'member' }],
+    };
+    expect(permissionsFromRoles(USER, roles)).toEqual(operatorPermissions());
+  });
+
+  it('leaves a user with no role only itself', () => {
+    expect(permissionsFromRoles(USER, noRoles)).toEqual(selfPermissions(USER));
+  });
+
+  it('adds each org by its role and each bucket by its role', () => {
+    const roles: UserRoles = {
+      instanceOwner: false,
+      orgs: [
+        { orgId: ORG, role: 'owner' },
+        { orgId: OTHER_ORG, role: 'member' },
+      ],
+      buckets: [{ bucketId: BUCKET, orgId: OTHER_ORG, role: 'owner' }],
+    };
+    expect(permissionsFromRoles(USER, roles)).toEqual([
+      ...selfPermissions(USER),
+      ...orgOwnerPermissions(ORG),
+      ...orgMemberPermissions(OTHER_ORG),
+      ...bucketMemberPermissions(BUCKET, OTHER_ORG, 'owner'),
+    ]);
+    // a bucket owner in an org it merely belongs to may write that bucket, and no other bucket of the org
+    const writes = permissionsFromRoles(USER, roles).filter(
+      (p) => p.action === 'write' && p.resource.type === 'buckets' && p.resource.orgID === OTHER_ORG,
+    );
+    expect(writes).toEqual([{ action: 'write', resource: { type: 'buckets', id: BUCKET, orgID: OTHER_ORG } }]);
   });
 });

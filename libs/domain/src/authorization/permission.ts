@@ -1,3 +1,5 @@
+import { type OrgRole } from '../orgs/org';
+import { type BucketRole } from '../ports/bucket-member-repository.port';
 import { type Id } from '../shared/id';
 
 /** InfluxDB v2 resource types (contracts/influxdb/oss.yml, `Resource.type`). */
@@ -67,5 +69,36 @@ export function selfPermissions(userId: Id): Permission[] {
   return [
     { action: 'read', resource: { type: 'users', id: userId } },
     { action: 'write', resource: { type: 'users', id: userId } },
+  ];
+}
+
+/** Bucket members may read the bucket; owners may also change and delete it. */
+export function bucketMemberPermissions(bucketId: Id, orgID: Id, role: BucketRole): Permission[] {
+  const resource = { type: 'buckets' as const, id: bucketId, orgID };
+  return role === 'owner'
+    ? [
+        { action: 'read', resource },
+        { action: 'write', resource },
+      ]
+    : [{ action: 'read', resource }];
+}
+
+/** What a user holds in its instance, as stored: the facts its permissions follow from. */
+export interface UserRoles {
+  readonly instanceOwner: boolean;
+  readonly orgs: readonly { readonly orgId: Id; readonly role: OrgRole }[];
+  readonly buckets: readonly { readonly bucketId: Id; readonly orgId: Id; readonly role: BucketRole }[];
+}
+
+/**
+ * The permissions a user holds now (sessions and OAuth access tokens carry these, not a stored list): an instance
+ * owner is an operator; anyone else may act on itself, in its orgs by role and on the buckets it is a member of.
+ */
+export function permissionsFromRoles(userId: Id, roles: UserRoles): Permission[] {
+  if (roles.instanceOwner) return operatorPermissions();
+  return [
+    ...selfPermissions(userId),
+    ...roles.orgs.flatMap((m) => (m.role === 'owner' ? orgOwnerPermissions(m.orgId) : orgMemberPermissions(m.orgId))),
+    ...roles.buckets.flatMap((m) => bucketMemberPermissions(m.bucketId, m.orgId, m.role)),
   ];
 }

@@ -20,6 +20,7 @@ import { DeleteWebhookHandler } from './delete-webhook/delete-webhook.handler';
 import { DeliverWebhookHandler } from './deliver-webhook/deliver-webhook.handler';
 import { EnsureDefaultInstanceHandler } from './ensure-default-instance/ensure-default-instance.handler';
 import { EraseExpiredSecretsHandler } from './erase-expired-secrets/erase-expired-secrets.handler';
+import { RefillMachineKeyPoolHandler } from './refill-machine-key-pool/refill-machine-key-pool.handler';
 import { IssueAccessTokenHandler } from './issue-access-token/issue-access-token.handler';
 import { OnboardHandler } from './onboard/onboard.handler';
 import { ProvisionInstanceHandler } from './provision-instance/provision-instance.handler';
@@ -87,6 +88,8 @@ export * from './ensure-default-instance/ensure-default-instance.command';
 export * from './ensure-default-instance/ensure-default-instance.handler';
 export * from './erase-expired-secrets/erase-expired-secrets.command';
 export * from './erase-expired-secrets/erase-expired-secrets.handler';
+export * from './refill-machine-key-pool/refill-machine-key-pool.command';
+export * from './refill-machine-key-pool/refill-machine-key-pool.handler';
 export * from './issue-access-token/issue-access-token.command';
 export * from './issue-access-token/issue-access-token.handler';
 export * from './onboard/onboard.command';
@@ -179,6 +182,7 @@ export const workerCommandHandlers = [
   OnboardHandler,
   PurgeInstanceHandler,
   EraseExpiredSecretsHandler,
+  RefillMachineKeyPoolHandler,
   RelayWebhookOutboxHandler,
   DeliverWebhookHandler,
 ];

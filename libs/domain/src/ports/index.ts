@@ -35,3 +35,5 @@ export * from './webhook-delivery-store.port';
 export * from './webhook-repository.port';
 export * from './webhook-sender.port';
 export * from './webhook-url-policy.port';
+export * from './machine-key-pool.port';
+export * from './provisioning-backlog.port';

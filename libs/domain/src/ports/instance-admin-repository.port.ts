@@ -1,4 +1,5 @@
 import { type InstanceState } from '../instances/instance-state';
+import { type PlannedEvent } from '../provisioning/provisioning-plan';
 import { type Id } from '../shared/id';
 import { type InstanceDomainView, type InstanceView } from './instance-repository.port';
 
@@ -22,18 +23,24 @@ export interface InstanceLimits {
   readonly maxBuckets: number | null;
 }
 
-/** What the System API changes on instances besides creating them; every change writes its event. */
+/**
+ * What the System API changes on instances besides creating them. Each change stores the facts and the event its
+ * handler planned (see `instanceEvents`), in one transaction; the event is written only when something changed.
+ */
 export abstract class InstanceAdminRepository {
+  /** Across every instance (System API search). */
   abstract search(search: InstanceSearch): Promise<{ total: number; instances: InstanceView[] }>;
-  abstract rename(instanceId: Id, name: string, at: Date): Promise<void>;
+  abstract rename(instanceId: Id, name: string, event: PlannedEvent, at: Date): Promise<void>;
   abstract searchDomains(instanceId: Id, domains?: readonly string[]): Promise<InstanceDomainView[]>;
   /** ALREADY_EXISTS when any instance has the domain. */
-  abstract addDomain(instanceId: Id, domain: string, at: Date): Promise<void>;
+  abstract addDomain(instanceId: Id, domain: string, event: PlannedEvent, at: Date): Promise<void>;
+  /** false when the instance has no such domain (or only as its generated one). */
+  abstract removeDomain(instanceId: Id, domain: string, event: PlannedEvent, at: Date): Promise<boolean>;
   /** false when the instance has no such domain. */
-  abstract removeDomain(instanceId: Id, domain: string, at: Date): Promise<boolean>;
-  abstract setPrimaryDomain(instanceId: Id, domain: string, at: Date): Promise<boolean>;
+  abstract setPrimaryDomain(instanceId: Id, domain: string, event: PlannedEvent, at: Date): Promise<boolean>;
+  /** Whether any instance has the domain. */
   abstract domainExists(domain: string): Promise<boolean>;
   abstract limits(instanceId: Id): Promise<InstanceLimits>;
-  abstract setLimits(instanceId: Id, limits: InstanceLimits, at: Date): Promise<void>;
+  abstract setLimits(instanceId: Id, limits: InstanceLimits, event: PlannedEvent, at: Date): Promise<void>;
   abstract state(instanceId: Id): Promise<InstanceState | null>;
 }

@@ -8,4 +8,6 @@ export abstract class ProvisioningSettings {
   abstract readonly maxPendingCreatesPerCaller: number;
   /** ONBOARD_DEFAULT_INSTANCE: whether BASE_DOMAIN serves an open default instance that anyone may claim. */
   abstract readonly onboardDefaultInstance: boolean;
+  /** MACHINE_KEY_POOL_SIZE: RSA key pairs kept ready for creates; 0 makes every pair when it is needed. */
+  abstract readonly machineKeyPoolSize: number;
 }

@@ -1,4 +1,4 @@
-import { type Permission } from '../authorization/permission';
+import { type Permission, type UserRoles } from '../authorization/permission';
 import { type InstanceState } from '../instances/instance-state';
 import { type Id } from '../shared/id';
 import { type CallerUser } from '../tenancy/tenant-caller';
@@ -27,8 +27,8 @@ export interface InstanceRoute {
 
 export abstract class TenantAuthRepository {
   abstract findTokenByDigest(digest: string): Promise<TokenGrant | null>;
-  /** Permissions a signed-in user holds: operator for instance owners, else from org memberships, plus itself. */
-  abstract sessionPermissions(instanceId: Id, userId: Id): Promise<Permission[]>;
+  /** The roles a user holds in its instance now; `permissionsFromRoles` turns them into permissions. */
+  abstract userRoles(instanceId: Id, userId: Id): Promise<UserRoles>;
   abstract findInstanceByHost(host: string): Promise<InstanceRoute | null>;
   abstract findInstanceById(instanceId: Id): Promise<InstanceRoute | null>;
   /** Creates the default instance serving `domain` unless one exists; returns its id. */

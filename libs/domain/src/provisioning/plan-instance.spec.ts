@@ -49,6 +49,7 @@ function args(overrides: Partial<PlanInstanceArgs> = {}): PlanInstanceArgs {
       passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$hash',
       patDigest: PAT_DIGEST,
       machinePublicKeyPem: PUBLIC_KEY,
+      pooledKeyId: null,
     },
     defaultBucketName: 'default',
     sealedSecrets: SEALED,
@@ -182,7 +183,7 @@ describe('planInstance', () => {
   describe('partial requests', () => {
     it('makes a user without a password when no hash was generated', () => {
       const plan = planInstance(
-        args({ credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null } }),
+        args({ credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null, pooledKeyId: null } }),
       );
       expect(plan.users[0].passwordHash).toBeNull();
       expect(plan.tokens).toEqual([]);
@@ -217,7 +218,7 @@ describe('planInstance', () => {
     const plan = planInstance(
       args({
         spec,
-        credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null },
+        credentials: { passwordHash: null, patDigest: null, machinePublicKeyPem: null, pooledKeyId: null },
         sealedSecrets: null,
         secretsExpireAt: null,
       }),

@@ -15,6 +15,8 @@ export interface GeneratedCredentials {
   readonly passwordHash: string | null;
   readonly patDigest: string | null;
   readonly machinePublicKeyPem: string | null;
+  /** The pool entry the key pair came from, which the commit consumes; null when it was made for this create. */
+  readonly pooledKeyId: Id | null;
 }
 
 export interface PlanIds {
@@ -186,6 +188,7 @@ export function planInstance(args: PlanInstanceArgs): ProvisioningPlan {
     buckets,
     sealedSecrets: args.sealedSecrets,
     secretsExpireAt: args.secretsExpireAt,
+    pooledKeyId: machineKeys.length > 0 ? credentials.pooledKeyId : null,
   };
   return { ...base, events: plannedEvents(base, spec) };
 }

@@ -48,7 +48,16 @@ export interface PlannedBucket {
 }
 
 export interface PlannedEvent {
-  readonly aggregateType: 'instance' | 'org' | 'user' | 'token' | 'machine_key' | 'bucket' | 'member';
+  readonly aggregateType:
+    | 'instance'
+    | 'org'
+    | 'user'
+    | 'token'
+    | 'machine_key'
+    | 'bucket'
+    | 'label'
+    | 'member'
+    | 'quota';
   readonly aggregateId: Id;
   readonly type: string;
   /** Never a secret. */
@@ -71,4 +80,9 @@ export interface ProvisioningPlan {
   readonly events: PlannedEvent[];
   readonly sealedSecrets: string | null;
   readonly secretsExpireAt: Date | null;
+  /**
+   * The machine key pool entry the plan's key pair came from: the commit deletes it, claimed by this operation, in
+   * the same transaction, and fails if the claim was lost, so that no pair ever serves two instances.
+   */
+  readonly pooledKeyId: Id | null;
 }

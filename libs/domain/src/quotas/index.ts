@@ -10,6 +10,7 @@ export * from '../commands/charge-tenant-request/charge-tenant-request.command';
 export * from '../commands/remove-quota/remove-quota.command';
 export * from '../commands/send-quota-notification/send-quota-notification.command';
 export * from './quota';
+export * from './quota-events';
 export * from './quota-input';
 export * from './quota-ports';
 

@@ -22,7 +22,13 @@ export abstract class QuotaRepository {
   abstract details(quota: Quota): Promise<ObjectDetails>;
   /** null when the quota or the notification is gone (removed or replaced since). */
   abstract findNotification(instanceId: Id, notificationId: Id): Promise<QuotaNotificationTarget | null>;
-  abstract recordNotified(instanceId: Id, target: QuotaNotificationTarget, body: object, at: Date): Promise<void>;
+  /** Appends `quota.notified` with the body as sent, which must hold no call URL. */
+  abstract recordNotified(
+    instanceId: Id,
+    target: QuotaNotificationTarget,
+    body: Record<string, unknown>,
+    at: Date,
+  ): Promise<void>;
 }
 
 export interface UsageCount {

@@ -276,6 +276,7 @@ export const TEST_SETTINGS: ProvisioningSettings = {
   maxPendingTenantOperations: 10,
   maxPendingCreatesPerCaller: 100,
   onboardDefaultInstance: true,
+  machineKeyPoolSize: 0,
 };
 
 /** A CREATE_INSTANCE operation row with sensible defaults, for query specs. */

@@ -33,6 +33,7 @@ export class AppConfigModule {
             maxPendingTenantOperations: c.maxPendingTenantOperations,
             maxPendingCreatesPerCaller: c.maxPendingCreatesPerCaller,
             onboardDefaultInstance: c.onboardDefaultInstance,
+            machineKeyPoolSize: c.machineKeyPoolSize,
           }),
         },
       ],

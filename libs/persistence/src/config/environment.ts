@@ -40,8 +40,14 @@ export class Environment {
   @Max(7 * 24 * 3600)
   CONSOLE_SESSION_TTL_SECONDS = 28800;
 
+  /** The application role API and worker connect as; the migration step creates it when missing. */
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/provisioner';
+  DATABASE_URL = 'postgres://provisioner_app@127.0.0.1:5432/provisioner';
+
+  /** The tables' owner, for migrations only; default: DATABASE_URL as the local superuser `postgres`. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL?: string;
 
   /** One Redis server; with REDIS_CLUSTER_NODES only its user name, password and `rediss:` (TLS) are used. */
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
@@ -208,6 +214,20 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   ONBOARD_DEFAULT_INSTANCE = true;
+
+  /** RSA key pairs the worker makes ahead of need while it is idle; 0 turns the pool off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  MACHINE_KEY_POOL_SIZE = 50;
+
+  /** How often the worker checks the key pool and tops it up when it is idle. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  MACHINE_KEY_POOL_REFILL_MS = 5000;
 
   @Transform(toBoolean)
   @IsBoolean()

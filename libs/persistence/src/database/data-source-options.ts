@@ -1,13 +1,13 @@
 import { type DataSourceOptions } from 'typeorm';
 
-import { entities } from '../entities';
 import { migrations } from '../migrations';
 
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities,
+    // No entities: repositories read and write through SqlTransaction with the row types of tables.ts.
+    entities: [],
     migrations,
     synchronize: false,
     migrationsRun: false,

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
+import { grantApplicationRole } from './application-role';
 import { dataSourceOptions } from './data-source-options';
 
 // Any constant will do; every process that migrates takes the same one.
@@ -27,16 +28,18 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
 }
 
 /**
- * Runs pending migrations under a PostgreSQL advisory lock, so that API and workers starting together
- * migrate once. One connection holds the lock and runs the migrations.
+ * Runs pending migrations as the tables' owner (`migrationUrl`) under a PostgreSQL advisory lock, so that API and
+ * workers starting together migrate once, then creates the application role of `applicationUrl` when missing and
+ * grants it the data (not the schema). One connection holds the lock and does all of it.
  */
-export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  await ensureDatabaseExists(databaseUrl);
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, 1));
+export async function runMigrations(migrationUrl: string, applicationUrl?: string): Promise<string[]> {
+  await ensureDatabaseExists(migrationUrl);
+  const dataSource = new DataSource(dataSourceOptions(migrationUrl, 1));
   await dataSource.initialize();
   try {
     await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applicationUrl) await grantApplicationRole(dataSource, applicationUrl);
     await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     return applied.map((m) => m.name);
   } finally {

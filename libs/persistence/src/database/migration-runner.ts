@@ -1,22 +1,17 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 
-import { AppConfig } from '../config/app-config';
+import { type AppConfig } from '../config/app-config';
 import { runMigrations } from './migrate';
 
-/** Runs pending migrations when a process starts (before any processor or route), safely when several start at once. */
-@Injectable()
-export class MigrationRunner implements OnModuleInit {
-  private readonly logger = new Logger(MigrationRunner.name);
+const logger = new Logger('MigrationRunner');
 
-  constructor(private readonly config: AppConfig) {}
-
-  onModuleInit(): Promise<void> {
-    return this.migrate();
-  }
-
-  async migrate(): Promise<void> {
-    const applied = await runMigrations(this.config.databaseUrl);
-    if (applied.length > 0) this.logger.log(`migrations applied (${applied.length}): ${applied.join(', ')}`);
-    else this.logger.debug('database schema up to date');
-  }
+/**
+ * Runs pending migrations as the owner and makes sure the application role exists, before the service's own
+ * connection pool opens: on a fresh machine that role is only there once this has run. Safe when several
+ * processes start at once (advisory lock).
+ */
+export async function migrateBeforeConnecting(config: AppConfig): Promise<void> {
+  const applied = await runMigrations(config.migrationDatabaseUrl, config.databaseUrl);
+  if (applied.length > 0) logger.log(`migrations applied (${applied.length}): ${applied.join(', ')}`);
+  else logger.debug('database schema up to date');
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+import { type DatabaseRole, DatabaseRoleCheck } from '../database/database-role';
 import { BullMqProvisioningQueue } from '../queue/bullmq-provisioning.queue';
 
 const DATABASE_TIMEOUT_MS = 2000;
@@ -12,7 +13,13 @@ export class ServiceReadiness {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: BullMqProvisioningQueue,
+    private readonly role: DatabaseRoleCheck,
   ) {}
+
+  /** The PostgreSQL role the service runs as, for /readyz. */
+  databaseRole(): Promise<DatabaseRole> {
+    return this.role.current();
+  }
 
   /** PostgreSQL answers a trivial query within two seconds. */
   async databaseAnswers(): Promise<boolean> {

@@ -7,6 +7,8 @@ import { OperationRequesters1763876500000 } from './1763876500000-operation-requ
 import { InstanceQuotas1763880000000 } from './1763880000000-instance-quotas';
 import { OperationStepStarts1763884000000 } from './1763884000000-operation-step-starts';
 import { OperationChangeNotifications1763888000000 } from './1763888000000-operation-change-notifications';
+import { RowLevelSecurity1763892000000 } from './1763892000000-row-level-security';
+import { MachineKeyPool1763900000000 } from './1763900000000-machine-key-pool';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -18,4 +20,6 @@ export const migrations = [
   InstanceQuotas1763880000000,
   OperationStepStarts1763884000000,
   OperationChangeNotifications1763888000000,
+  RowLevelSecurity1763892000000,
+  MachineKeyPool1763900000000,
 ];

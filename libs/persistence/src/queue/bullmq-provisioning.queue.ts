@@ -1,4 +1,4 @@
-import { Id, ProvisioningQueue } from '@app/domain';
+import { Id, ProvisioningBacklog, ProvisioningQueue } from '@app/domain';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 
@@ -10,7 +10,7 @@ import { createRedisConnection, RedisConnection } from './redis-connection';
 export const TENANT_JOB_PRIORITY = 10;
 
 @Injectable()
-export class BullMqProvisioningQueue extends ProvisioningQueue implements OnApplicationShutdown {
+export class BullMqProvisioningQueue extends ProvisioningQueue implements ProvisioningBacklog, OnApplicationShutdown {
   readonly connection: RedisConnection;
   readonly queue: Queue<{ operationId: string }>;
 
@@ -35,6 +35,12 @@ export class BullMqProvisioningQueue extends ProvisioningQueue implements OnAppl
 
   enqueueRemoval(operationId: Id): Promise<void> {
     return this.enqueue(JobName.RemoveInstance, { operationId });
+  }
+
+  /** ProvisioningBacklog: creates, onboardings and removals waiting (prioritized included) or running. */
+  async jobsWaitingOrRunning(): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'active');
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
   private async enqueue<N extends JobName.ProvisionInstance | JobName.Onboard | JobName.RemoveInstance>(

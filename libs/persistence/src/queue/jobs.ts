@@ -5,6 +5,7 @@ export enum QueueName {
   Webhooks = 'webhooks',
   WebhookRelay = 'webhook-relay',
   QuotaNotifications = 'quota-notifications',
+  MachineKeyPool = 'machine-key-pool',
 }
 
 export enum JobName {
@@ -15,6 +16,7 @@ export enum JobName {
   DeliverWebhook = 'deliver-webhook',
   RelayWebhookOutbox = 'relay-webhook-outbox',
   NotifyQuota = 'notify-quota',
+  RefillMachineKeyPool = 'refill-machine-key-pool',
 }
 
 /** Job payloads are ids only: never a secret, never a whole request. */
@@ -25,6 +27,7 @@ export interface JobPayloads {
   [JobName.EraseExpiredSecrets]: Record<string, never>;
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.RelayWebhookOutbox]: Record<string, never>;
+  [JobName.RefillMachineKeyPool]: Record<string, never>;
   [JobName.NotifyQuota]: {
     instanceId: string;
     notificationId: string;
@@ -40,6 +43,7 @@ export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Webhooks]: [JobName.DeliverWebhook],
   [QueueName.WebhookRelay]: [JobName.RelayWebhookOutbox],
   [QueueName.QuotaNotifications]: [JobName.NotifyQuota],
+  [QueueName.MachineKeyPool]: [JobName.RefillMachineKeyPool],
 };
 
 /**

@@ -1,7 +1,7 @@
 import { FailureReason, InstanceState, type OperationFailure, OperationKind, OperationState } from '@app/domain';
-import { type EntityManager } from 'typeorm';
 
-import { EventEntity, InstanceDomainEntity, InstanceEntity, OperationEntity } from '../entities';
+import { type SqlTransaction } from '../database/sql-transaction';
+import { type OperationRow } from '../database/tables';
 
 export const CANCELLED: OperationFailure = {
   reason: FailureReason.Cancelled,
@@ -14,46 +14,43 @@ export const CANCELLED: OperationFailure = {
  * also releases its reservation (instance STATE_FAILED, domains freed); an onboarding leaves its instance as it was.
  */
 export async function finishUnsuccessfully(
-  tx: EntityManager,
-  operation: OperationEntity,
+  tx: SqlTransaction,
+  operation: Pick<OperationRow, 'id' | 'instance_id' | 'kind'>,
   state: OperationState.Failed | OperationState.Cancelled,
   failure: OperationFailure,
   at: Date,
 ): Promise<void> {
-  const { id: operationId, instanceId, kind } = operation;
-  await tx.update(
-    OperationEntity,
-    { id: operationId },
-    {
-      state,
-      failure: failure,
-      sealedInput: null,
-      sealedSecrets: null,
-      secretsExpireAt: null,
-      currentStep: null,
-      finishedAt: at,
-      updatedAt: at,
-    },
+  const { id: operationId, instance_id: instanceId, kind } = operation;
+  await tx.execute(
+    `UPDATE operations SET state = $2, failure = $3, sealed_input = NULL, sealed_secrets = NULL, secrets_expire_at = NULL,
+            current_step = NULL, finished_at = $4, updated_at = $4
+      WHERE id = $1`,
+    [operationId, state, JSON.stringify(failure), at],
   );
   if (kind !== OperationKind.CreateInstance) return;
-  await tx.update(
-    InstanceEntity,
-    { id: instanceId, state: InstanceState.Creating },
-    { state: InstanceState.Failed, updatedAt: at },
-  );
-  await tx.delete(InstanceDomainEntity, { instanceId });
-  await tx.insert(EventEntity, {
+  await tx.execute('UPDATE instances SET state = $3, updated_at = $4 WHERE id = $1 AND state = $2', [
     instanceId,
-    aggregateType: 'instance',
-    aggregateId: instanceId,
-    eventType: state === OperationState.Cancelled ? 'instance.cancelled' : 'instance.failed',
-    payload: { operationId, reason: failure.reason },
-    resourceOwner: instanceId,
-    createdAt: at,
-  });
+    InstanceState.Creating,
+    InstanceState.Failed,
+    at,
+  ]);
+  await tx.execute('DELETE FROM instance_domains WHERE instance_id = $1', [instanceId]);
+  await tx.appendEvents(
+    instanceId,
+    [
+      {
+        aggregateType: 'instance',
+        aggregateId: instanceId,
+        type: state === OperationState.Cancelled ? 'instance.cancelled' : 'instance.failed',
+        payload: { operationId, reason: failure.reason },
+        resourceOwner: instanceId,
+      },
+    ],
+    at,
+  );
 }
 
 /** Locks the operation row for the rest of the transaction. */
-export function lockOperation(tx: EntityManager, operationId: string): Promise<OperationEntity | null> {
-  return tx.findOne(OperationEntity, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
+export function lockOperation(tx: SqlTransaction, operationId: string): Promise<OperationRow | undefined> {
+  return tx.first<OperationRow>('SELECT * FROM operations WHERE id = $1 FOR UPDATE', [operationId]);
 }

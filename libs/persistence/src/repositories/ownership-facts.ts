@@ -1,5 +1,6 @@
 import { type Id, type OwnershipFacts, type OwnershipGuard } from '@app/domain';
-import { type EntityManager } from 'typeorm';
+
+import { type SqlTransaction } from '../database/sql-transaction';
 
 /**
  * Locks the instance row, then reads the facts an owner rule needs about one user and lets the guard decide. Every
@@ -7,22 +8,22 @@ import { type EntityManager } from 'typeorm';
  * one at a time per instance and two of them cannot each leave the other one the last owner.
  */
 export async function enforceOwnership(
-  tx: EntityManager,
+  tx: SqlTransaction,
   instanceId: Id,
   guard: OwnershipGuard | undefined,
 ): Promise<void> {
   if (!guard) return;
-  await tx.query('SELECT 1 FROM instances WHERE id = $1 FOR NO KEY UPDATE', [instanceId]);
+  await tx.rows('SELECT 1 FROM instances WHERE id = $1 FOR NO KEY UPDATE', [instanceId]);
   guard.check(await ownershipFacts(tx, instanceId, guard.userId));
 }
 
-async function ownershipFacts(tx: EntityManager, instanceId: Id, userId: Id): Promise<OwnershipFacts> {
-  const operators = await tx.query<{ user_id: string; status: string }[]>(
+async function ownershipFacts(tx: SqlTransaction, instanceId: Id, userId: Id): Promise<OwnershipFacts> {
+  const operators = await tx.rows<{ user_id: string; status: string }>(
     `SELECT m.user_id, u.status FROM instance_members m JOIN users u ON u.instance_id = m.instance_id AND u.id = m.user_id
       WHERE m.instance_id = $1 AND m.role = 'owner'`,
     [instanceId],
   );
-  const soleOwnerOf = await tx.query<{ id: string; name: string }[]>(
+  const soleOwnerOf = await tx.rows<{ id: string; name: string }>(
     `SELECT o.id, o.name FROM org_members m JOIN orgs o ON o.instance_id = m.instance_id AND o.id = m.org_id
       WHERE m.instance_id = $1 AND m.user_id = $2 AND m.role = 'owner'
         AND NOT EXISTS (SELECT 1 FROM org_members other WHERE other.instance_id = m.instance_id AND other.org_id = m.org_id

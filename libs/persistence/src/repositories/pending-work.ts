@@ -1,15 +1,16 @@
 import { type Id, OperationKind, OperationState } from '@app/domain';
-import { type EntityManager } from 'typeorm';
+
+import { type SqlTransaction } from '../database/sql-transaction';
 
 const UNFINISHED = [OperationState.Pending, OperationState.Running];
 
 /**
  * Unfinished instance creations of one System API caller, counted after taking a transaction-scoped advisory lock
- * on that caller: concurrent reservations of the same caller queue here, so each one sees the others' rows.
+ * on that caller (in the system scope: the caller's creations span instances): concurrent reservations of the same caller queue here, so each one sees the others' rows.
  */
-export async function pendingCreatesOf(tx: EntityManager, createdBy: string): Promise<number> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`pending-creates:${createdBy}`]);
-  const [{ count }] = await tx.query<{ count: number }[]>(
+export async function pendingCreatesOf(tx: SqlTransaction, createdBy: string): Promise<number> {
+  await tx.rows('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`pending-creates:${createdBy}`]);
+  const [{ count }] = await tx.rows<{ count: number }>(
     'SELECT count(*)::int AS count FROM operations WHERE created_by = $1 AND kind = $2 AND state = ANY($3)',
     [createdBy, OperationKind.CreateInstance, UNFINISHED],
   );
@@ -17,9 +18,9 @@ export async function pendingCreatesOf(tx: EntityManager, createdBy: string): Pr
 }
 
 /** Unfinished tenant-initiated setups of one instance, counted under the instance row's lock. */
-export async function pendingSetupsOf(tx: EntityManager, instanceId: Id): Promise<number> {
-  await tx.query('SELECT 1 FROM instances WHERE id = $1 FOR NO KEY UPDATE', [instanceId]);
-  const [{ count }] = await tx.query<{ count: number }[]>(
+export async function pendingSetupsOf(tx: SqlTransaction, instanceId: Id): Promise<number> {
+  await tx.rows('SELECT 1 FROM instances WHERE id = $1 FOR NO KEY UPDATE', [instanceId]);
+  const [{ count }] = await tx.rows<{ count: number }>(
     'SELECT count(*)::int AS count FROM operations WHERE instance_id = $1 AND kind = ANY($2) AND state = ANY($3)',
     [instanceId, [OperationKind.SetupInstance, OperationKind.SetupUser], UNFINISHED],
   );

@@ -2,69 +2,30 @@ import {
   Bucket,
   BucketChanges,
   BucketFilter,
-  BucketLabel,
   BucketRepository,
   BucketVisibility,
   DomainError,
   ErrorCode,
   Id,
   NewBucket,
-  SchemaType,
+  PlannedEvent,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 
-import { BucketEntity, EventEntity, OrgEntity } from '../entities';
+import { type SqlTransaction } from '../database/sql-transaction';
+import { type BucketRow, type InstanceRow, type OrgRow } from '../database/tables';
+import { TenantDatabase } from '../database/tenant-database';
+import { type BucketWithLabels, SELECT_BUCKETS, toBucket } from './bucket.mapper';
 import { isUniqueViolation } from './postgres-errors';
 
-interface BucketRow {
-  id: string;
-  org_id: string;
-  name: string;
-  description: string;
-  type: 'user' | 'system';
-  retention_seconds: string;
-  shard_group_duration_seconds: string;
-  schema_type: SchemaType;
-  rp: string;
-  created_at: Date;
-  updated_at: Date;
-  labels: BucketLabel[] | null;
-}
-
-const SELECT_BUCKETS = `
-  SELECT b.id, b.org_id, b.name, b.description, b.type, b.retention_seconds, b.shard_group_duration_seconds, b.schema_type, b.rp,
-         b.created_at, b.updated_at,
-         (SELECT json_agg(json_build_object('id', l.id, 'orgId', l.org_id, 'name', l.name, 'properties', l.properties) ORDER BY l.name)
-            FROM bucket_labels bl JOIN labels l ON l.instance_id = bl.instance_id AND l.id = bl.label_id
-           WHERE bl.instance_id = b.instance_id AND bl.bucket_id = b.id) AS labels
-    FROM buckets b`;
-
-function toBucket(row: BucketRow): Bucket {
-  return {
-    id: row.id,
-    orgId: row.org_id,
-    name: row.name,
-    description: row.description,
-    type: row.type,
-    retentionSeconds: Number(row.retention_seconds),
-    shardGroupDurationSeconds: Number(row.shard_group_duration_seconds),
-    schemaType: row.schema_type,
-    rp: row.rp,
-    labels: row.labels ?? [],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
+/** Buckets of one instance: every call runs in a transaction scoped to it, writes with the events the domain planned. */
 @Injectable()
 export class TypeOrmBucketRepository extends BucketRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly db: TenantDatabase) {
     super();
   }
 
-  async list(instanceId: Id, visibility: BucketVisibility, filter: BucketFilter): Promise<Bucket[]> {
+  list(instanceId: Id, visibility: BucketVisibility, filter: BucketFilter): Promise<Bucket[]> {
     const where = ['b.instance_id = $1'];
     const params: unknown[] = [instanceId];
     const add = (clause: (n: string) => string, value: unknown) => {
@@ -72,6 +33,7 @@ export class TypeOrmBucketRepository extends BucketRepository {
       where.push(clause(`$${params.length}`));
     };
     if (!visibility.all) {
+      // JS arrays become PostgreSQL text[] here, as ANY() and unnest() want
       params.push(
         visibility.orgIds,
         visibility.buckets.map((v) => v.id),
@@ -87,93 +49,115 @@ export class TypeOrmBucketRepository extends BucketRepository {
     if (filter.id !== undefined) add((n) => `b.id = ${n}`, filter.id);
     if (filter.after !== undefined) add((n) => (filter.descending ? `b.id < ${n}` : `b.id > ${n}`), filter.after);
     params.push(filter.limit, filter.offset);
-    const rows = await this.db.query<BucketRow[]>(
-      `${SELECT_BUCKETS} WHERE ${where.join(' AND ')} ORDER BY b.id ${filter.descending ? 'DESC' : 'ASC'}
-       LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    return rows.map(toBucket);
+    return this.db.withInstance(instanceId, async (tx) => {
+      const rows = await tx.rows<BucketWithLabels>(
+        `${SELECT_BUCKETS} WHERE ${where.join(' AND ')} ORDER BY b.id ${filter.descending ? 'DESC' : 'ASC'}
+         LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      );
+      return rows.map(toBucket);
+    });
   }
 
   find(instanceId: Id, bucketId: Id): Promise<Bucket | null> {
-    return this.findWith(this.db.manager, instanceId, bucketId);
+    return this.db.withInstance(instanceId, (tx) => findBucket(tx, instanceId, bucketId));
   }
 
-  async orgIdByName(instanceId: Id, orgName: string): Promise<Id | null> {
-    const org = await this.db.getRepository(OrgEntity).findOneBy({ instanceId, name: orgName });
-    return org?.id ?? null;
+  orgIdByName(instanceId: Id, orgName: string): Promise<Id | null> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const org = await tx.first<Pick<OrgRow, 'id'>>('SELECT id FROM orgs WHERE instance_id = $1 AND name = $2', [
+        instanceId,
+        orgName,
+      ]);
+      return org?.id ?? null;
+    });
   }
 
-  async orgExists(instanceId: Id, orgId: Id): Promise<boolean> {
-    return this.db.getRepository(OrgEntity).existsBy({ instanceId, id: orgId });
+  orgExists(instanceId: Id, orgId: Id): Promise<boolean> {
+    return this.db.withInstance(instanceId, async (tx) =>
+      Boolean(await tx.first('SELECT 1 FROM orgs WHERE instance_id = $1 AND id = $2', [instanceId, orgId])),
+    );
   }
 
-  async create(instanceId: Id, b: NewBucket, at: Date): Promise<Bucket> {
+  async create(instanceId: Id, b: NewBucket, event: PlannedEvent, at: Date): Promise<Bucket> {
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.db.withInstance(instanceId, async (tx) => {
         // The instance row lock makes count-then-insert safe against concurrent creates.
-        const [instance] = await tx.query<{ max_buckets: number | null }[]>(
+        const instance = await tx.first<Pick<InstanceRow, 'max_buckets'>>(
           'SELECT max_buckets FROM instances WHERE id = $1 FOR UPDATE',
           [instanceId],
         );
-        if (instance?.max_buckets !== null && instance?.max_buckets !== undefined) {
-          const [{ count }] = await tx.query<{ count: number }[]>(
+        if (instance && instance.max_buckets !== null) {
+          const counted = await tx.first<{ count: number }>(
             `SELECT count(*)::int AS count FROM buckets WHERE instance_id = $1 AND type = 'user'`,
             [instanceId],
           );
-          if (count >= instance.max_buckets) throw new DomainError(ErrorCode.PermissionDenied, 'bucket quota exceeded');
+          if ((counted?.count ?? 0) >= instance.max_buckets)
+            throw new DomainError(ErrorCode.PermissionDenied, 'bucket quota exceeded');
         }
-        await tx.insert(BucketEntity, {
-          instanceId,
+        const row: BucketRow = {
+          instance_id: instanceId,
           id: b.id,
-          orgId: b.orgId,
+          org_id: b.orgId,
           name: b.name,
           description: b.description,
           type: 'user',
-          retentionSeconds: String(b.retentionSeconds),
-          shardGroupDurationSeconds: String(b.shardGroupDurationSeconds),
-          schemaType: b.schemaType,
+          retention_seconds: String(b.retentionSeconds),
+          shard_group_duration_seconds: String(b.shardGroupDurationSeconds),
+          schema_type: b.schemaType,
           rp: b.rp,
-          createdAt: at,
-          updatedAt: at,
-        });
+          created_at: at,
+          updated_at: at,
+        };
+        await tx.insert('buckets', row);
         if (b.ownerId) {
-          await tx.query(
-            `INSERT INTO bucket_members (instance_id, bucket_id, user_id, role, created_at) VALUES ($1, $2, $3, 'owner', $4)`,
-            [instanceId, b.id, b.ownerId, at],
-          );
+          await tx.insert('bucket_members', {
+            instance_id: instanceId,
+            bucket_id: b.id,
+            user_id: b.ownerId,
+            role: 'owner',
+            created_at: at,
+          });
         }
-        await this.event(
-          tx,
-          instanceId,
-          b.id,
-          b.orgId,
-          'bucket.added',
-          { name: b.name, retentionSeconds: b.retentionSeconds },
-          at,
-        );
-        return (await this.findWith(tx, instanceId, b.id))!;
+        await tx.appendEvents(instanceId, [event], at);
+        // a new bucket has no labels yet
+        return toBucket({ ...row, labels: null });
       });
     } catch (error) {
+      // the transaction is over (rolled back) by now: only the answer changes
       if (isUniqueViolation(error, 'buckets_name_key'))
         throw new DomainError(ErrorCode.Conflict, `bucket with name ${b.name} already exists`);
       throw error;
     }
   }
 
-  async update(instanceId: Id, bucketId: Id, changes: BucketChanges, at: Date): Promise<Bucket> {
+  async update(
+    instanceId: Id,
+    bucketId: Id,
+    changes: BucketChanges,
+    event: PlannedEvent,
+    at: Date,
+  ): Promise<Bucket | null> {
     try {
-      return await this.db.transaction(async (tx) => {
-        const set: Partial<BucketEntity> = { updatedAt: at };
-        if (changes.name !== undefined) set.name = changes.name;
-        if (changes.description !== undefined) set.description = changes.description;
-        if (changes.retentionSeconds !== undefined) set.retentionSeconds = String(changes.retentionSeconds);
-        if (changes.shardGroupDurationSeconds !== undefined)
-          set.shardGroupDurationSeconds = String(changes.shardGroupDurationSeconds);
-        await tx.update(BucketEntity, { instanceId, id: bucketId }, set);
-        const bucket = (await this.findWith(tx, instanceId, bucketId))!;
-        await this.event(tx, instanceId, bucketId, bucket.orgId, 'bucket.changed', { ...changes }, at);
-        return bucket;
+      return await this.db.withInstance(instanceId, async (tx) => {
+        const changed = await tx.execute(
+          `UPDATE buckets SET name = COALESCE($3, name), description = COALESCE($4, description),
+                  retention_seconds = COALESCE($5::bigint, retention_seconds),
+                  shard_group_duration_seconds = COALESCE($6::bigint, shard_group_duration_seconds), updated_at = $7
+            WHERE instance_id = $1 AND id = $2`,
+          [
+            instanceId,
+            bucketId,
+            changes.name ?? null,
+            changes.description ?? null,
+            changes.retentionSeconds ?? null,
+            changes.shardGroupDurationSeconds ?? null,
+            at,
+          ],
+        );
+        if (changed === 0) return null;
+        await tx.appendEvents(instanceId, [event], at);
+        return findBucket(tx, instanceId, bucketId);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'buckets_name_key'))
@@ -182,41 +166,24 @@ export class TypeOrmBucketRepository extends BucketRepository {
     }
   }
 
-  async delete(instanceId: Id, bucketId: Id, at: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const bucket = await tx.findOneBy(BucketEntity, { instanceId, id: bucketId });
-      if (!bucket) return;
+  delete(instanceId: Id, bucketId: Id, event: PlannedEvent, at: Date): Promise<boolean> {
+    return this.db.withInstance(instanceId, async (tx) => {
       // bucket_labels and bucket_members go with it (ON DELETE CASCADE)
-      await tx.delete(BucketEntity, { instanceId, id: bucketId });
-      await this.event(tx, instanceId, bucketId, bucket.orgId, 'bucket.removed', {}, at);
+      const removed = await tx.execute('DELETE FROM buckets WHERE instance_id = $1 AND id = $2', [
+        instanceId,
+        bucketId,
+      ]);
+      if (removed === 0) return false;
+      await tx.appendEvents(instanceId, [event], at);
+      return true;
     });
   }
+}
 
-  private async findWith(manager: EntityManager, instanceId: Id, bucketId: Id): Promise<Bucket | null> {
-    const [row] = await manager.query<BucketRow[]>(`${SELECT_BUCKETS} WHERE b.instance_id = $1 AND b.id = $2`, [
-      instanceId,
-      bucketId,
-    ]);
-    return row ? toBucket(row) : null;
-  }
-
-  private async event(
-    tx: EntityManager,
-    instanceId: Id,
-    bucketId: Id,
-    orgId: Id,
-    type: string,
-    payload: object,
-    at: Date,
-  ): Promise<void> {
-    await tx.insert(EventEntity, {
-      instanceId,
-      aggregateType: 'bucket',
-      aggregateId: bucketId,
-      eventType: type,
-      payload,
-      resourceOwner: orgId,
-      createdAt: at,
-    });
-  }
+async function findBucket(tx: SqlTransaction, instanceId: Id, bucketId: Id): Promise<Bucket | null> {
+  const row = await tx.first<BucketWithLabels>(`${SELECT_BUCKETS} WHERE b.instance_id = $1 AND b.id = $2`, [
+    instanceId,
+    bucketId,
+  ]);
+  return row ? toBucket(row) : null;
 }

@@ -1,46 +1,48 @@
-import { Id, InstanceRepository, InstanceState, InstanceView, ObjectDetails } from '@app/domain';
+import { Id, InstanceRepository, InstanceView, ObjectDetails } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
-import { InstanceDomainEntity, InstanceEntity } from '../entities';
+import { type InstanceDomainRow, type InstanceRow } from '../database/tables';
+import { TenantDatabase } from '../database/tenant-database';
 import { aggregateDetails } from './aggregate-details';
 
 @Injectable()
 export class TypeOrmInstanceRepository extends InstanceRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly db: TenantDatabase) {
     super();
   }
 
-  async findById(instanceId: Id): Promise<InstanceView | null> {
-    const instance = await this.db.getRepository(InstanceEntity).findOneBy({ id: instanceId });
-    if (!instance) return null;
-    const domains = await this.db
-      .getRepository(InstanceDomainEntity)
-      .find({ where: { instanceId }, order: { createdAt: 'ASC', domain: 'ASC' } });
-    const details: ObjectDetails = (await aggregateDetails(this.db.manager, instanceId, 'instance', instanceId)) ?? {
-      sequence: '0',
-      creationDate: instance.createdAt,
-      changeDate: instance.updatedAt,
-      resourceOwner: instanceId,
-    };
-    return {
-      id: instance.id,
-      name: instance.name,
-      state: instance.state as InstanceState,
-      defaultLanguage: instance.defaultLanguage,
-      details,
-      domains: domains.map((d) => ({
-        domain: d.domain,
-        primary: d.isPrimary,
-        generated: d.isGenerated,
-        details: {
-          sequence: details.sequence,
-          creationDate: d.createdAt,
-          changeDate: d.createdAt,
-          resourceOwner: instanceId,
-        },
-      })),
-    };
+  findById(instanceId: Id): Promise<InstanceView | null> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const instance = await tx.first<InstanceRow>('SELECT * FROM instances WHERE id = $1', [instanceId]);
+      if (!instance) return null;
+      const domains = await tx.rows<InstanceDomainRow>(
+        'SELECT * FROM instance_domains WHERE instance_id = $1 ORDER BY created_at, domain',
+        [instanceId],
+      );
+      const details: ObjectDetails = (await aggregateDetails(tx, instanceId, 'instance', instanceId)) ?? {
+        sequence: '0',
+        creationDate: instance.created_at,
+        changeDate: instance.updated_at,
+        resourceOwner: instanceId,
+      };
+      return {
+        id: instance.id,
+        name: instance.name,
+        state: instance.state,
+        defaultLanguage: instance.default_language,
+        details,
+        domains: domains.map((d) => ({
+          domain: d.domain,
+          primary: d.is_primary,
+          generated: d.is_generated,
+          details: {
+            sequence: details.sequence,
+            creationDate: d.created_at,
+            changeDate: d.created_at,
+            resourceOwner: instanceId,
+          },
+        })),
+      };
+    });
   }
 }

@@ -1,64 +1,64 @@
-import { DomainError, ErrorCode, Id, Label, LabelRepository } from '@app/domain';
+import { DomainError, ErrorCode, Id, Label, LabelChanges, LabelRepository, PlannedEvent } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 
-import { EventEntity } from '../entities';
+import { TenantDatabase } from '../database/tenant-database';
+import { LABEL_COLUMNS, type LabelFields, toLabel } from './label.mapper';
 import { isUniqueViolation } from './postgres-errors';
 
-interface LabelRow {
-  id: string;
-  org_id: string;
-  name: string;
-  properties: Record<string, string>;
-}
-
-const toLabel = (r: LabelRow): Label => ({ id: r.id, orgId: r.org_id, name: r.name, properties: r.properties });
-
+/** Labels of one instance: every call runs in a transaction scoped to it, writes with the events the domain planned. */
 @Injectable()
 export class TypeOrmLabelRepository extends LabelRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly db: TenantDatabase) {
     super();
   }
 
-  async list(instanceId: Id, orgIds: readonly Id[] | 'all', filter: { orgId?: Id; name?: string }): Promise<Label[]> {
-    const rows = await this.db.query<LabelRow[]>(
-      `SELECT id, org_id, name, properties FROM labels
-        WHERE instance_id = $1 AND ($2::boolean OR org_id = ANY($3)) AND ($4::text IS NULL OR org_id = $4) AND ($5::text IS NULL OR name = $5)
-        ORDER BY lower(name), id`,
-      [instanceId, orgIds === 'all', orgIds === 'all' ? [] : orgIds, filter.orgId ?? null, filter.name ?? null],
-    );
-    return rows.map(toLabel);
+  list(instanceId: Id, orgIds: readonly Id[] | 'all', filter: { orgId?: Id; name?: string }): Promise<Label[]> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const rows = await tx.rows<LabelFields>(
+        `SELECT ${LABEL_COLUMNS} FROM labels l
+          WHERE l.instance_id = $1 AND ($2::boolean OR l.org_id = ANY($3::text[]))
+            AND ($4::text IS NULL OR l.org_id = $4) AND ($5::text IS NULL OR l.name = $5)
+          ORDER BY lower(l.name), l.id`,
+        [instanceId, orgIds === 'all', orgIds === 'all' ? [] : orgIds, filter.orgId ?? null, filter.name ?? null],
+      );
+      return rows.map(toLabel);
+    });
   }
 
   find(instanceId: Id, labelId: Id): Promise<Label | null> {
-    return this.findWith(this.db.manager, instanceId, labelId);
+    return this.db.withInstance(instanceId, async (tx) => {
+      const row = await tx.first<LabelFields>(
+        `SELECT ${LABEL_COLUMNS} FROM labels l WHERE l.instance_id = $1 AND l.id = $2`,
+        [instanceId, labelId],
+      );
+      return row ? toLabel(row) : null;
+    });
   }
 
-  async create(instanceId: Id, label: Label, at: Date): Promise<Label> {
-    return this.unique(label.name, () =>
-      this.db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO labels (instance_id, id, org_id, name, properties, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-          [instanceId, label.id, label.orgId, label.name, JSON.stringify(label.properties), at],
-        );
-        await this.event(tx, instanceId, label.id, label.orgId, 'label.added', { name: label.name }, at);
+  create(instanceId: Id, label: Label, event: PlannedEvent, at: Date): Promise<Label> {
+    return uniqueName(label.name, () =>
+      this.db.withInstance(instanceId, async (tx) => {
+        await tx.insert('labels', {
+          instance_id: instanceId,
+          id: label.id,
+          org_id: label.orgId,
+          name: label.name,
+          properties: label.properties,
+          created_at: at,
+          updated_at: at,
+        });
+        await tx.appendEvents(instanceId, [event], at);
         return label;
       }),
     );
   }
 
-  async update(
-    instanceId: Id,
-    labelId: Id,
-    changes: { name?: string; properties?: Record<string, string> },
-    at: Date,
-  ): Promise<Label> {
-    return this.unique(changes.name ?? '', () =>
-      this.db.transaction(async (tx) => {
-        await tx.query(
-          `UPDATE labels SET name = COALESCE($3, name), properties = COALESCE($4::jsonb, properties), updated_at = $5
-            WHERE instance_id = $1 AND id = $2`,
+  update(instanceId: Id, labelId: Id, changes: LabelChanges, event: PlannedEvent, at: Date): Promise<Label | null> {
+    return uniqueName(changes.name ?? '', () =>
+      this.db.withInstance(instanceId, async (tx) => {
+        const [row] = await tx.rows<LabelFields>(
+          `UPDATE labels l SET name = COALESCE($3, l.name), properties = COALESCE($4::jsonb, l.properties), updated_at = $5
+            WHERE l.instance_id = $1 AND l.id = $2 RETURNING ${LABEL_COLUMNS}`,
           [
             instanceId,
             labelId,
@@ -67,83 +67,75 @@ export class TypeOrmLabelRepository extends LabelRepository {
             at,
           ],
         );
-        const label = (await this.findWith(tx, instanceId, labelId))!;
-        await this.event(tx, instanceId, labelId, label.orgId, 'label.changed', { name: label.name }, at);
-        return label;
+        if (!row) return null;
+        await tx.appendEvents(instanceId, [event], at);
+        return toLabel(row);
       }),
     );
   }
 
-  async delete(instanceId: Id, labelId: Id, at: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const label = await this.findWith(tx, instanceId, labelId);
-      if (!label) return;
+  delete(instanceId: Id, labelId: Id, event: PlannedEvent, at: Date): Promise<boolean> {
+    return this.db.withInstance(instanceId, async (tx) => {
       // its bucket mappings go with it (ON DELETE CASCADE)
-      await tx.query('DELETE FROM labels WHERE instance_id = $1 AND id = $2', [instanceId, labelId]);
-      await this.event(tx, instanceId, labelId, label.orgId, 'label.removed', {}, at);
+      const removed = await tx.execute('DELETE FROM labels WHERE instance_id = $1 AND id = $2', [instanceId, labelId]);
+      if (removed === 0) return false;
+      await tx.appendEvents(instanceId, [event], at);
+      return true;
     });
   }
 
-  async listForBucket(instanceId: Id, bucketId: Id): Promise<Label[]> {
-    const rows = await this.db.query<LabelRow[]>(
-      `SELECT l.id, l.org_id, l.name, l.properties FROM bucket_labels bl JOIN labels l ON l.instance_id = bl.instance_id AND l.id = bl.label_id
-        WHERE bl.instance_id = $1 AND bl.bucket_id = $2 ORDER BY lower(l.name), l.id`,
-      [instanceId, bucketId],
-    );
-    return rows.map(toLabel);
+  listForBucket(instanceId: Id, bucketId: Id): Promise<Label[]> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const rows = await tx.rows<LabelFields>(
+        `SELECT ${LABEL_COLUMNS} FROM bucket_labels bl JOIN labels l ON l.instance_id = bl.instance_id AND l.id = bl.label_id
+          WHERE bl.instance_id = $1 AND bl.bucket_id = $2 ORDER BY lower(l.name), l.id`,
+        [instanceId, bucketId],
+      );
+      return rows.map(toLabel);
+    });
   }
 
-  async addToBucket(instanceId: Id, bucketId: Id, labelId: Id, at: Date): Promise<void> {
-    const inserted = await this.db.query<unknown[]>(
-      `INSERT INTO bucket_labels (instance_id, bucket_id, label_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING label_id`,
-      [instanceId, bucketId, labelId, at],
-    );
-    if (inserted.length === 0) throw new DomainError(ErrorCode.Conflict, 'label is already on this bucket');
+  addToBucket(instanceId: Id, bucketId: Id, labelId: Id, at: Date): Promise<void> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      // Inserts only when bucket and label both exist in the instance, so a wrong id is an answer, not a
+      // foreign-key error that would abort the transaction.
+      const inserted = await tx.rows<{ label_id: string }>(
+        `INSERT INTO bucket_labels (instance_id, bucket_id, label_id, created_at)
+         SELECT b.instance_id, b.id, l.id, $4::timestamptz
+           FROM buckets b JOIN labels l ON l.instance_id = b.instance_id AND l.id = $3
+          WHERE b.instance_id = $1 AND b.id = $2
+         ON CONFLICT DO NOTHING RETURNING label_id`,
+        [instanceId, bucketId, labelId, at],
+      );
+      if (inserted.length > 0) return;
+      const attached = await tx.first(
+        'SELECT 1 FROM bucket_labels WHERE instance_id = $1 AND bucket_id = $2 AND label_id = $3',
+        [instanceId, bucketId, labelId],
+      );
+      if (attached) throw new DomainError(ErrorCode.Conflict, 'label is already on this bucket');
+      throw new DomainError(ErrorCode.NotFound, 'bucket or label not found');
+    });
   }
 
   async removeFromBucket(instanceId: Id, bucketId: Id, labelId: Id): Promise<boolean> {
-    const [, affected] = await this.db.query<[unknown, number]>(
-      'DELETE FROM bucket_labels WHERE instance_id = $1 AND bucket_id = $2 AND label_id = $3',
-      [instanceId, bucketId, labelId],
+    const removed = await this.db.withInstance(instanceId, (tx) =>
+      tx.execute('DELETE FROM bucket_labels WHERE instance_id = $1 AND bucket_id = $2 AND label_id = $3', [
+        instanceId,
+        bucketId,
+        labelId,
+      ]),
     );
-    return affected > 0;
+    return removed > 0;
   }
+}
 
-  private async findWith(manager: EntityManager, instanceId: Id, labelId: Id): Promise<Label | null> {
-    const [row] = await manager.query<LabelRow[]>(
-      'SELECT id, org_id, name, properties FROM labels WHERE instance_id = $1 AND id = $2',
-      [instanceId, labelId],
-    );
-    return row ? toLabel(row) : null;
-  }
-
-  private async unique<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, 'labels_name_key'))
-        throw new DomainError(ErrorCode.Conflict, `label with name ${name} already exists`);
-      throw error;
-    }
-  }
-
-  private async event(
-    tx: EntityManager,
-    instanceId: Id,
-    labelId: Id,
-    orgId: Id,
-    type: string,
-    payload: object,
-    at: Date,
-  ): Promise<void> {
-    await tx.insert(EventEntity, {
-      instanceId,
-      aggregateType: 'label',
-      aggregateId: labelId,
-      eventType: type,
-      payload,
-      resourceOwner: orgId,
-      createdAt: at,
-    });
+/** Label names are unique per org whatever their case; the violated index becomes CONFLICT after the rollback. */
+async function uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'labels_name_key'))
+      throw new DomainError(ErrorCode.Conflict, `label with name ${name} already exists`);
+    throw error;
   }
 }

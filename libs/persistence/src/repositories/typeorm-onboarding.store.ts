@@ -14,59 +14,42 @@ import {
 } from '@app/domain';
 import { operationFinishedEvent } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 
-import {
-  BucketEntity,
-  EventEntity,
-  InstanceMemberEntity,
-  OperationEntity,
-  OrgEntity,
-  OrgMemberEntity,
-  TokenEntity,
-  UserEntity,
-} from '../entities';
+import { type SqlTransaction } from '../database/sql-transaction';
+import { TenantDatabase } from '../database/tenant-database';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
+import { operationSubject } from './operation.mapper';
 import { pendingSetupsOf } from './pending-work';
 import { isUniqueViolation } from './postgres-errors';
 
+/** `/api/v2/setup` and `/setup/user`: everything here belongs to the one instance being set up. */
 @Injectable()
 export class TypeOrmOnboardingStore extends OnboardingStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly tenant: TenantDatabase) {
     super();
   }
 
   isSetupAllowed(instanceId: Id): Promise<boolean> {
-    return this.setupAllowed(this.db.manager, instanceId);
+    return this.tenant.withInstance(instanceId, (tx) => setupAllowed(tx, instanceId));
   }
 
   async reserve(r: OnboardingReservation, admit: PendingWorkAdmission): Promise<void> {
     try {
-      await this.db.transaction(async (tx) => {
+      await this.tenant.withInstance(r.instanceId, async (tx) => {
         admit(await pendingSetupsOf(tx, r.instanceId));
-        await tx.insert(OperationEntity, {
+        await tx.insert('operations', {
           id: r.operationId,
-          instanceId: r.instanceId,
+          instance_id: r.instanceId,
           kind: r.kind,
           state: OperationState.Pending,
-          createdBy: r.createdBy,
-          requestedBy: r.requestedBy,
-          request: r.request as object,
-          sealedInput: r.sealedInput,
-          currentStep: null,
-          completedSteps: 0,
-          totalSteps: r.totalSteps,
-          attempts: 0,
-          outcome: null,
-          sealedSecrets: null,
-          secretsExpireAt: null,
-          failure: null,
-          createdAt: r.at,
-          startedAt: null,
-          finishedAt: null,
-          updatedAt: r.at,
+          created_by: r.createdBy,
+          requested_by: r.requestedBy,
+          request: r.request,
+          sealed_input: r.sealedInput,
+          total_steps: r.totalSteps,
+          created_at: r.at,
+          updated_at: r.at,
         });
       });
     } catch (error) {
@@ -76,121 +59,113 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
     }
   }
 
-  commit(plan: OnboardingPlan, at: Date): Promise<CommitOutcome> {
-    return this.db
-      .transaction(async (tx) => {
+  async commit(plan: OnboardingPlan, at: Date): Promise<CommitOutcome> {
+    try {
+      return await this.tenant.withInstance(plan.instanceId, async (tx): Promise<CommitOutcome> => {
         const operation = await lockOperation(tx, plan.operationId);
-        if (!operation || isTerminal(operation.state as OperationState)) return 'already-finished' as const;
-        if (operation.cancelRequestedAt) {
+        if (!operation || isTerminal(operation.state)) return 'already-finished';
+        if (operation.cancel_requested_at) {
           await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
-          await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Cancelled, CANCELLED), at);
-          return 'cancelled' as const;
+          await recordOutboxEvent(
+            tx,
+            operationFinishedEvent(operationSubject(operation), OperationState.Cancelled, CANCELLED),
+            at,
+          );
+          return 'cancelled';
         }
         if (plan.mode === 'initial') {
           // Serialises setups of one instance; the unique index on operations already lets only one through.
-          await tx.query('SELECT 1 FROM instances WHERE id = $1 FOR UPDATE', [plan.instanceId]);
-          if (!(await this.setupAllowed(tx, plan.instanceId)))
-            throw new DomainError(ErrorCode.Conflict, SETUP_COMPLETED);
+          await tx.rows('SELECT 1 FROM instances WHERE id = $1 FOR UPDATE', [plan.instanceId]);
+          if (!(await setupAllowed(tx, plan.instanceId))) throw new DomainError(ErrorCode.Conflict, SETUP_COMPLETED);
         }
-        await this.write(tx, plan, at);
+        await writePlan(tx, plan, at);
         if (plan.maxBuckets !== null)
-          await tx.query('UPDATE instances SET max_buckets = $2 WHERE id = $1', [plan.instanceId, plan.maxBuckets]);
-        await tx.update(
-          OperationEntity,
-          { id: plan.operationId },
-          {
-            state: OperationState.Succeeded,
-            outcome: plan.outcome,
-            sealedInput: null,
-            sealedSecrets: plan.sealedSecrets,
-            secretsExpireAt: plan.secretsExpireAt,
-            currentStep: null,
-            completedSteps: () => 'total_steps',
-            finishedAt: at,
-            updatedAt: at,
-          },
+          await tx.execute('UPDATE instances SET max_buckets = $2 WHERE id = $1', [plan.instanceId, plan.maxBuckets]);
+        await tx.execute(
+          `UPDATE operations SET state = $2, outcome = $3, sealed_input = NULL, sealed_secrets = $4, secrets_expire_at = $5,
+                  current_step = NULL, completed_steps = total_steps, finished_at = $6, updated_at = $6
+            WHERE id = $1`,
+          [
+            plan.operationId,
+            OperationState.Succeeded,
+            JSON.stringify(plan.outcome),
+            plan.sealedSecrets,
+            plan.secretsExpireAt,
+            at,
+          ],
         );
-        await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Succeeded), at);
-        return 'written' as const;
-      })
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error, 'users_name_key'))
-          throw new DomainError(ErrorCode.Conflict, `user with name ${plan.user.name} already exists`);
-        if (isUniqueViolation(error, 'orgs_name_key'))
-          throw new DomainError(ErrorCode.Conflict, `organization with name ${plan.org.name} already exists`);
-        throw error;
+        await recordOutboxEvent(tx, operationFinishedEvent(operationSubject(operation), OperationState.Succeeded), at);
+        return 'written';
       });
+    } catch (error) {
+      // The transaction is over when these arrive: a name taken meanwhile is the caller's conflict, not a fault.
+      if (isUniqueViolation(error, 'users_name_key'))
+        throw new DomainError(ErrorCode.Conflict, `user with name ${plan.user.name} already exists`);
+      if (isUniqueViolation(error, 'orgs_name_key'))
+        throw new DomainError(ErrorCode.Conflict, `organization with name ${plan.org.name} already exists`);
+      throw error;
+    }
   }
+}
 
-  private async write(tx: EntityManager, plan: OnboardingPlan, at: Date): Promise<void> {
-    const scope = { instanceId: plan.instanceId, createdAt: at };
-    await tx.insert(UserEntity, {
+/** The user, org, memberships, buckets, token and events one onboarding creates. */
+async function writePlan(tx: SqlTransaction, plan: OnboardingPlan, at: Date): Promise<void> {
+  const scope = { instance_id: plan.instanceId, created_at: at };
+  await tx.insert('users', {
+    ...scope,
+    id: plan.user.id,
+    kind: 'human',
+    name: plan.user.name,
+    display_name: plan.user.name,
+    email: null,
+    email_verified: false,
+    first_name: '',
+    last_name: '',
+    preferred_language: 'en',
+    password_hash: plan.user.passwordHash,
+    password_change_required: false,
+    status: 'active',
+    updated_at: at,
+  });
+  await tx.insert('orgs', { ...scope, id: plan.org.id, name: plan.org.name, description: '', updated_at: at });
+  await tx.insert('org_members', { ...scope, org_id: plan.org.id, user_id: plan.user.id, role: 'owner' });
+  if (plan.mode === 'initial') await tx.insert('instance_members', { ...scope, user_id: plan.user.id, role: 'owner' });
+  await tx.insert(
+    'buckets',
+    plan.buckets.map((b) => ({
       ...scope,
-      id: plan.user.id,
-      kind: 'human',
-      name: plan.user.name,
-      displayName: plan.user.name,
-      email: null,
-      emailVerified: false,
-      firstName: '',
-      lastName: '',
-      preferredLanguage: 'en',
-      passwordHash: plan.user.passwordHash,
-      passwordChangeRequired: false,
-      status: 'active',
-      updatedAt: at,
-    });
-    await tx.insert(OrgEntity, { ...scope, id: plan.org.id, name: plan.org.name, description: '', updatedAt: at });
-    await tx.insert(OrgMemberEntity, { ...scope, orgId: plan.org.id, userId: plan.user.id, role: 'owner' });
-    if (plan.mode === 'initial')
-      await tx.insert(InstanceMemberEntity, { ...scope, userId: plan.user.id, role: 'owner' });
-    await tx.insert(
-      BucketEntity,
-      plan.buckets.map((b) => ({
-        ...scope,
-        id: b.id,
-        orgId: b.orgId,
-        name: b.name,
-        description: '',
-        type: b.type,
-        retentionSeconds: String(b.retentionSeconds),
-        shardGroupDurationSeconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
-        schemaType: 'implicit',
-        updatedAt: at,
-      })),
-    );
-    await tx.insert(TokenEntity, {
-      ...scope,
-      id: plan.token.id,
-      userId: plan.user.id,
-      orgId: plan.org.id,
-      kind: 'authorization',
-      digest: plan.token.digest,
-      description: plan.token.description,
-      status: 'active',
-      permissions: plan.token.permissions,
-      expiresAt: null,
-      updatedAt: at,
-    });
-    await tx.insert(
-      EventEntity,
-      plan.events.map((e) => ({
-        instanceId: plan.instanceId,
-        aggregateType: e.aggregateType,
-        aggregateId: e.aggregateId,
-        eventType: e.type,
-        payload: e.payload,
-        resourceOwner: e.resourceOwner,
-        createdAt: at,
-      })),
-    );
-  }
+      id: b.id,
+      org_id: b.orgId,
+      name: b.name,
+      description: '',
+      type: b.type,
+      retention_seconds: String(b.retentionSeconds),
+      shard_group_duration_seconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
+      schema_type: 'implicit' as const,
+      updated_at: at,
+    })),
+  );
+  await tx.insert('tokens', {
+    ...scope,
+    id: plan.token.id,
+    user_id: plan.user.id,
+    org_id: plan.org.id,
+    kind: 'authorization',
+    digest: plan.token.digest,
+    description: plan.token.description,
+    status: 'active',
+    permissions: plan.token.permissions,
+    expires_at: null,
+    updated_at: at,
+  });
+  await tx.appendEvents(plan.instanceId, plan.events, at);
+}
 
-  private async setupAllowed(manager: EntityManager, instanceId: Id): Promise<boolean> {
-    const [row] = await manager.query<{ allowed: boolean }[]>(
-      `SELECT NOT EXISTS (SELECT 1 FROM users WHERE instance_id = $1) AND NOT EXISTS (SELECT 1 FROM orgs WHERE instance_id = $1) AS allowed`,
-      [instanceId],
-    );
-    return row.allowed;
-  }
+/** True exactly while the instance has no user and no org. */
+async function setupAllowed(tx: SqlTransaction, instanceId: Id): Promise<boolean> {
+  const row = await tx.first<{ allowed: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM users WHERE instance_id = $1) AND NOT EXISTS (SELECT 1 FROM orgs WHERE instance_id = $1) AS allowed`,
+    [instanceId],
+  );
+  return row?.allowed === true;
 }

@@ -10,17 +10,24 @@ import {
   OperationState,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 
 import { AppConfig } from '../config/app-config';
-import { OperationEntity } from '../entities';
+import { SystemDatabase } from '../database/system-database';
+import { type OperationRow } from '../database/tables';
 import { toOperation } from './operation.mapper';
 
+const UNFINISHED = [OperationState.Pending, OperationState.Running];
+
+/**
+ * Operations as the System API and the worker see them: named by their own id, listed across instances, counted and
+ * pruned service-wide. Every caller knows an operation id and no instance, so this repository works in the system
+ * scope; the stores that commit an operation's work for its instance (provisioning, onboarding, removal) run in that
+ * instance's scope.
+ */
 @Injectable()
 export class TypeOrmOperationRepository extends OperationRepository {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly system: SystemDatabase,
     private readonly changes: OperationChanges,
     private readonly config: AppConfig,
   ) {
@@ -28,83 +35,94 @@ export class TypeOrmOperationRepository extends OperationRepository {
   }
 
   async list(filter: OperationFilter): Promise<Operation[]> {
-    const query = this.db.getRepository(OperationEntity).createQueryBuilder('o');
-    if (filter.instanceId) query.andWhere('o.instance_id = :instanceId', { instanceId: filter.instanceId });
-    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter.state) query.andWhere('o.state = :state', { state: filter.state });
+    const params: unknown[] = [];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    const conditions: string[] = [];
+    if (filter.instanceId) conditions.push(`instance_id = ${param(filter.instanceId)}`);
+    if (filter.kind) conditions.push(`kind = ${param(filter.kind)}`);
+    if (filter.state) conditions.push(`state = ${param(filter.state)}`);
     if (filter.before)
-      query.andWhere('(o.created_at, o.id) < (:at, :id)', { at: filter.before.createdAt, id: filter.before.id });
-    const rows = await query.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(filter.limit).getMany();
+      conditions.push(`(created_at, id) < (${param(filter.before.createdAt)}, ${param(filter.before.id)})`);
+    const limit = param(filter.limit);
+    const rows = await this.system.run((tx) =>
+      tx.rows<OperationRow>(
+        `SELECT * FROM operations ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+          ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+        params,
+      ),
+    );
     return rows.map(toOperation);
   }
 
   async findById(operationId: Id): Promise<Operation | null> {
-    const row = await this.db.getRepository(OperationEntity).findOneBy({ id: operationId });
+    const row = await this.system.run((tx) =>
+      tx.first<OperationRow>('SELECT * FROM operations WHERE id = $1', [operationId]),
+    );
     return row ? toOperation(row) : null;
   }
 
   async markRunning(operationId: Id, at: Date): Promise<boolean> {
-    const result = await this.db
-      .createQueryBuilder()
-      .update(OperationEntity)
-      .set({
-        state: OperationState.Running,
-        attempts: () => 'attempts + 1',
-        startedAt: () => `COALESCE(started_at, :at)`,
-        updatedAt: at,
-      })
-      .where({ id: operationId, state: In([OperationState.Pending, OperationState.Running]) })
-      .setParameter('at', at)
-      .execute();
-    return (result.affected ?? 0) > 0;
+    const changed = await this.system.run((tx) =>
+      tx.execute(
+        `UPDATE operations SET state = $2, attempts = attempts + 1, started_at = COALESCE(started_at, $3), updated_at = $3
+          WHERE id = $1 AND state = ANY($4)`,
+        [operationId, OperationState.Running, at, UNFINISHED],
+      ),
+    );
+    return changed > 0;
   }
 
   async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
-    await this.db.getRepository(OperationEntity).update(
-      { id: operationId, state: OperationState.Running },
-      {
-        currentStep: progress.currentStep,
-        completedSteps: progress.completedSteps,
-        totalSteps: progress.totalSteps,
-        ...(progress.steps
-          ? { stepStarts: progress.steps.map((s) => ({ name: s.name, startedAt: s.startedAt.toISOString() })) }
-          : {}),
-        updatedAt: new Date(),
-      },
+    // The steps are written only when the progress carries them; a kind that records none keeps what is there.
+    const steps = progress.steps?.map((s) => ({ name: s.name, startedAt: s.startedAt.toISOString() }));
+    await this.system.run((tx) =>
+      tx.execute(
+        `UPDATE operations SET current_step = $3, completed_steps = $4, total_steps = $5,
+                step_starts = CASE WHEN $6::boolean THEN $7::jsonb ELSE step_starts END, updated_at = $8
+          WHERE id = $1 AND state = $2`,
+        [
+          operationId,
+          OperationState.Running,
+          progress.currentStep,
+          progress.completedSteps,
+          progress.totalSteps,
+          steps !== undefined,
+          steps === undefined ? null : JSON.stringify(steps),
+          new Date(),
+        ],
+      ),
     );
   }
 
-  async eraseExpiredSecrets(now: Date): Promise<number> {
-    const result = await this.db
-      .createQueryBuilder()
-      .update(OperationEntity)
-      .set({ sealedSecrets: null, secretsExpireAt: null, updatedAt: now })
-      .where('sealed_secrets IS NOT NULL AND secrets_expire_at <= :now', { now })
-      .execute();
-    return result.affected ?? 0;
+  eraseExpiredSecrets(now: Date): Promise<number> {
+    return this.system.run((tx) =>
+      tx.execute(
+        `UPDATE operations SET sealed_secrets = NULL, secrets_expire_at = NULL, updated_at = $1
+          WHERE sealed_secrets IS NOT NULL AND secrets_expire_at <= $1`,
+        [now],
+      ),
+    );
   }
 
-  async countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]> {
-    return await this.db.query<
-      {
-        kind: string;
-        state: string;
-        count: number;
-      }[]
-    >('SELECT kind, state, count(*)::int AS count FROM operations GROUP BY kind, state');
+  countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]> {
+    return this.system.run((tx) =>
+      tx.rows<Pick<OperationRow, 'kind' | 'state'> & { count: number }>(
+        'SELECT kind, state, count(*)::int AS count FROM operations GROUP BY kind, state ORDER BY kind, state',
+      ),
+    );
   }
 
   /** Operations, finished webhook deliveries and dispatched outbox events share the 30-day retention. */
-  async pruneFinished(finishedBefore: Date): Promise<number> {
-    await this.db.query('DELETE FROM webhook_deliveries WHERE finished_at < $1', [finishedBefore]);
-    await this.db.query(
-      'DELETE FROM outbox_events e WHERE e.dispatched_at < $1 AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)',
-      [finishedBefore],
-    );
-    const [, affected] = await this.db.query<[unknown, number]>('DELETE FROM operations WHERE finished_at < $1', [
-      finishedBefore,
-    ]);
-    return affected;
+  pruneFinished(finishedBefore: Date): Promise<number> {
+    return this.system.run(async (tx) => {
+      await tx.execute('DELETE FROM webhook_deliveries WHERE finished_at < $1', [finishedBefore]);
+      await tx.execute(
+        `DELETE FROM outbox_events e WHERE e.dispatched_at < $1
+            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)`,
+        [finishedBefore],
+      );
+      return tx.execute('DELETE FROM operations WHERE finished_at < $1', [finishedBefore]);
+    });
   }
 
   // Subscribed before the first read, so a change between the read and the wait still wakes it. The slow poll only

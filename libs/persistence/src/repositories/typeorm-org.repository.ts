@@ -17,10 +17,10 @@ import {
   PlannedEvent,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 
-import { BucketEntity, EventEntity, OrgEntity, OrgMemberEntity } from '../entities';
+import { type SqlTransaction } from '../database/sql-transaction';
+import { type InstanceRow, type NewRow, type OrgMemberRow, type OrgRow, type UserRow } from '../database/tables';
+import { TenantDatabase } from '../database/tenant-database';
 import { enforceOwnership } from './ownership-facts';
 import { isUniqueViolation } from './postgres-errors';
 
@@ -31,44 +31,65 @@ function isForeignKeyViolation(error: unknown): boolean {
   return (e?.driverError?.code ?? e?.code) === FOREIGN_KEY_VIOLATION;
 }
 
-function toOrg(row: OrgEntity): Org {
+type OrgFields = Pick<OrgRow, 'id' | 'name' | 'description' | 'created_at' | 'updated_at'>;
+const ORG_COLUMNS = 'o.id, o.name, o.description, o.created_at, o.updated_at';
+
+function toOrg(row: OrgFields): Org {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
-interface OrgRow {
-  id: string;
-  name: string;
-  description: string;
-  created_at: Date;
-  updated_at: Date;
+type CallerUserFields = Pick<UserRow, 'id' | 'name' | 'status'>;
+const toCallerUser = (row: CallerUserFields): CallerUser => ({ id: row.id, name: row.name, status: row.status });
+
+type MemberFields = CallerUserFields & Pick<OrgMemberRow, 'role'>;
+const toMember = (row: MemberFields): OrgMember => ({ ...toCallerUser(row), role: row.role });
+
+/** What removing an org takes with it, one event per removed row, as the log has always recorded it. */
+function cascadedEvents(
+  orgId: Id,
+  tokens: readonly { id: string }[],
+  buckets: readonly { id: string }[],
+  members: readonly Pick<OrgMemberRow, 'user_id' | 'role'>[],
+): PlannedEvent[] {
+  return [
+    ...tokens.map((t): PlannedEvent => ({
+      aggregateType: 'token',
+      aggregateId: t.id,
+      type: 'authorization.removed',
+      payload: { cause: 'org.removed' },
+      resourceOwner: orgId,
+    })),
+    ...buckets.map((b): PlannedEvent => ({
+      aggregateType: 'bucket',
+      aggregateId: b.id,
+      type: 'bucket.removed',
+      payload: { cause: 'org.removed' },
+      resourceOwner: orgId,
+    })),
+    ...members.map((m): PlannedEvent => ({
+      aggregateType: 'member',
+      aggregateId: m.user_id,
+      type: `member.${m.role}.removed`,
+      payload: { orgId, cause: 'org.removed' },
+      resourceOwner: orgId,
+    })),
+  ];
 }
 
-function events(instanceId: Id, list: readonly PlannedEvent[], at: Date): Partial<EventEntity>[] {
-  return list.map((e) => ({
-    instanceId,
-    aggregateType: e.aggregateType,
-    aggregateId: e.aggregateId,
-    eventType: e.type,
-    payload: e.payload,
-    resourceOwner: e.resourceOwner,
-    createdAt: at,
-  }));
-}
-
-/** Orgs and org memberships; every query is scoped by instance_id. */
+/** Orgs and org memberships, each call in one transaction scoped to its instance. */
 @Injectable()
 export class TypeOrmOrgRepository extends OrgRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly db: TenantDatabase) {
     super();
   }
 
-  async list(instanceId: Id, filter: OrgListFilter, page: PageRequest): Promise<Org[]> {
+  list(instanceId: Id, filter: OrgListFilter, page: PageRequest): Promise<Org[]> {
     const where = ['o.instance_id = $1'];
     const params: unknown[] = [instanceId];
     const add = (clause: (n: string) => string, value: unknown) => {
@@ -87,63 +108,70 @@ export class TypeOrmOrgRepository extends OrgRepository {
       );
     }
     params.push(page.limit, page.offset);
-    // InfluxDB lists orgs in id order; the primary key (instance_id, id) serves it.
-    const rows = await this.db.query<OrgRow[]>(
-      `SELECT o.id, o.name, o.description, o.created_at, o.updated_at FROM orgs o WHERE ${where.join(' AND ')}
-        ORDER BY o.id ${page.descending ? 'DESC' : 'ASC'} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }));
+    return this.db.withInstance(instanceId, async (tx) => {
+      // InfluxDB lists orgs in id order; the primary key (instance_id, id) serves it.
+      const rows = await tx.rows<OrgFields>(
+        `SELECT ${ORG_COLUMNS} FROM orgs o WHERE ${where.join(' AND ')}
+          ORDER BY o.id ${page.descending ? 'DESC' : 'ASC'} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      );
+      return rows.map(toOrg);
+    });
   }
 
-  async findById(instanceId: Id, orgId: Id): Promise<Org | null> {
-    const row = await this.db.getRepository(OrgEntity).findOneBy({ instanceId, id: orgId });
-    return row ? toOrg(row) : null;
+  findById(instanceId: Id, orgId: Id): Promise<Org | null> {
+    return this.db.withInstance(instanceId, (tx) => this.find(tx, instanceId, orgId));
   }
 
-  async findByName(instanceId: Id, name: string): Promise<Org | null> {
-    // served by orgs_name_key
-    const row = await this.db.getRepository(OrgEntity).findOneBy({ instanceId, name });
-    return row ? toOrg(row) : null;
+  findByName(instanceId: Id, name: string): Promise<Org | null> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      // served by orgs_name_key
+      const row = await tx.first<OrgFields>(
+        `SELECT ${ORG_COLUMNS} FROM orgs o WHERE o.instance_id = $1 AND o.name = $2`,
+        [instanceId, name],
+      );
+      return row ? toOrg(row) : null;
+    });
   }
 
   async create(instanceId: Id, org: NewOrg, at: Date): Promise<Org> {
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.db.withInstance(instanceId, async (tx) => {
         await this.checkOrgQuota(tx, instanceId);
-        const scope = { instanceId, createdAt: at };
-        await tx.insert(OrgEntity, {
-          ...scope,
+        await tx.insert('orgs', {
+          instance_id: instanceId,
           id: org.id,
           name: org.name,
           description: org.description,
-          updatedAt: at,
+          created_at: at,
+          updated_at: at,
         });
         if (org.ownerId)
-          await tx.insert(OrgMemberEntity, { ...scope, orgId: org.id, userId: org.ownerId, role: 'owner' });
+          await tx.insert('org_members', {
+            instance_id: instanceId,
+            org_id: org.id,
+            user_id: org.ownerId,
+            role: 'owner',
+            created_at: at,
+          });
         await tx.insert(
-          BucketEntity,
-          org.buckets.map((b) => ({
-            ...scope,
+          'buckets',
+          org.buckets.map((b): NewRow<'buckets'> => ({
+            instance_id: instanceId,
             id: b.id,
-            orgId: b.orgId,
+            org_id: b.orgId,
             name: b.name,
             description: '',
             type: b.type,
-            retentionSeconds: String(b.retentionSeconds),
-            shardGroupDurationSeconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
-            schemaType: 'implicit',
-            updatedAt: at,
+            retention_seconds: String(b.retentionSeconds),
+            shard_group_duration_seconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
+            schema_type: 'implicit',
+            created_at: at,
+            updated_at: at,
           })),
         );
-        await tx.insert(EventEntity, events(instanceId, org.events, at));
-        return toOrg(await tx.findOneByOrFail(OrgEntity, { instanceId, id: org.id }));
+        await tx.appendEvents(instanceId, org.events, at);
+        return { id: org.id, name: org.name, description: org.description, createdAt: at, updatedAt: at };
       });
     } catch (error) {
       if (isUniqueViolation(error, 'orgs_name_key')) throw orgNameTaken(org.name);
@@ -153,11 +181,15 @@ export class TypeOrmOrgRepository extends OrgRepository {
 
   async update(instanceId: Id, orgId: Id, changes: OrgChanges, event: PlannedEvent, at: Date): Promise<Org | null> {
     try {
-      return await this.db.transaction(async (tx) => {
-        const result = await tx.update(OrgEntity, { instanceId, id: orgId }, { ...changes, updatedAt: at });
-        if (!result.affected) return null;
-        await tx.insert(EventEntity, events(instanceId, [event], at));
-        return toOrg(await tx.findOneByOrFail(OrgEntity, { instanceId, id: orgId }));
+      return await this.db.withInstance(instanceId, async (tx) => {
+        const [row] = await tx.rows<OrgFields>(
+          `UPDATE orgs o SET name = COALESCE($3, o.name), description = COALESCE($4, o.description), updated_at = $5
+            WHERE o.instance_id = $1 AND o.id = $2 RETURNING ${ORG_COLUMNS}`,
+          [instanceId, orgId, changes.name ?? null, changes.description ?? null, at],
+        );
+        if (!row) return null;
+        await tx.appendEvents(instanceId, [event], at);
+        return toOrg(row);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'orgs_name_key')) throw orgNameTaken(changes.name ?? '');
@@ -166,97 +198,93 @@ export class TypeOrmOrgRepository extends OrgRepository {
   }
 
   remove(instanceId: Id, orgId: Id, event: PlannedEvent, at: Date): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const [org] = await tx.query<unknown[]>('SELECT id FROM orgs WHERE instance_id = $1 AND id = $2 FOR UPDATE', [
+    return this.db.withInstance(instanceId, async (tx) => {
+      const org = await tx.first('SELECT id FROM orgs WHERE instance_id = $1 AND id = $2 FOR UPDATE', [
         instanceId,
         orgId,
       ]);
       if (!org) return false;
       // tokens have no foreign key to orgs: authorizations of the org go; PATs (instance credentials of machine users) stay.
-      const [tokens] = await tx.query<[{ id: string }[], number]>(
+      const tokens = await tx.rows<{ id: string }>(
         `DELETE FROM tokens WHERE instance_id = $1 AND org_id = $2 AND kind = 'authorization' RETURNING id`,
         [instanceId, orgId],
       );
-      await tx.query(`UPDATE tokens SET org_id = NULL, updated_at = $3 WHERE instance_id = $1 AND org_id = $2`, [
+      await tx.execute('UPDATE tokens SET org_id = NULL, updated_at = $3 WHERE instance_id = $1 AND org_id = $2', [
         instanceId,
         orgId,
         at,
       ]);
-      const buckets = await tx.query<{ id: string }[]>(
-        'SELECT id FROM buckets WHERE instance_id = $1 AND org_id = $2',
-        [instanceId, orgId],
-      );
-      const members = await tx.query<{ user_id: string; role: OrgRole }[]>(
+      const buckets = await tx.rows<{ id: string }>('SELECT id FROM buckets WHERE instance_id = $1 AND org_id = $2', [
+        instanceId,
+        orgId,
+      ]);
+      const members = await tx.rows<Pick<OrgMemberRow, 'user_id' | 'role'>>(
         'SELECT user_id, role FROM org_members WHERE instance_id = $1 AND org_id = $2',
         [instanceId, orgId],
       );
       // buckets (with their labels and members), labels and memberships go by ON DELETE CASCADE
-      await tx.delete(OrgEntity, { instanceId, id: orgId });
-      const cascaded: PlannedEvent[] = [
-        ...tokens.map((t): PlannedEvent => ({
-          aggregateType: 'token',
-          aggregateId: t.id,
-          type: 'authorization.removed',
-          payload: { cause: 'org.removed' },
-          resourceOwner: orgId,
-        })),
-        ...buckets.map((b): PlannedEvent => ({
-          aggregateType: 'bucket',
-          aggregateId: b.id,
-          type: 'bucket.removed',
-          payload: { cause: 'org.removed' },
-          resourceOwner: orgId,
-        })),
-        ...members.map((m): PlannedEvent => ({
-          aggregateType: 'member',
-          aggregateId: m.user_id,
-          type: `member.${m.role}.removed`,
-          payload: { orgId, cause: 'org.removed' },
-          resourceOwner: orgId,
-        })),
-      ];
-      await tx.insert(EventEntity, events(instanceId, [...cascaded, event], at));
+      await tx.execute('DELETE FROM orgs WHERE instance_id = $1 AND id = $2', [instanceId, orgId]);
+      await tx.appendEvents(instanceId, [...cascadedEvents(orgId, tokens, buckets, members), event], at);
       return true;
     });
   }
 
-  async findUser(instanceId: Id, userId: Id): Promise<CallerUser | null> {
-    const [row] = await this.db.query<CallerUser[]>(
-      'SELECT id, name, status FROM users WHERE instance_id = $1 AND id = $2',
-      [instanceId, userId],
-    );
-    return row ?? null;
+  findUser(instanceId: Id, userId: Id): Promise<CallerUser | null> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const row = await tx.first<CallerUserFields>(
+        'SELECT id, name, status FROM users WHERE instance_id = $1 AND id = $2',
+        [instanceId, userId],
+      );
+      return row ? toCallerUser(row) : null;
+    });
   }
 
-  async findUserByName(instanceId: Id, name: string): Promise<CallerUser | null> {
-    // served by users_name_key (instance_id, lower(name))
-    const [row] = await this.db.query<CallerUser[]>(
-      'SELECT id, name, status FROM users WHERE instance_id = $1 AND lower(name) = lower($2)',
-      [instanceId, name],
-    );
-    return row ?? null;
+  findUserByName(instanceId: Id, name: string): Promise<CallerUser | null> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      // served by users_name_key (instance_id, lower(name))
+      const row = await tx.first<CallerUserFields>(
+        'SELECT id, name, status FROM users WHERE instance_id = $1 AND lower(name) = lower($2)',
+        [instanceId, name],
+      );
+      return row ? toCallerUser(row) : null;
+    });
   }
 
-  async listMembers(instanceId: Id, orgId: Id, role: OrgRole): Promise<OrgMember[]> {
-    return await this.db.query<OrgMember[]>(
-      `SELECT u.id, u.name, u.status, m.role FROM org_members m JOIN users u ON u.instance_id = m.instance_id AND u.id = m.user_id
-        WHERE m.instance_id = $1 AND m.org_id = $2 AND m.role = $3 ORDER BY u.name, u.id`,
-      [instanceId, orgId, role],
-    );
+  listMembers(instanceId: Id, orgId: Id, role: OrgRole): Promise<OrgMember[]> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const rows = await tx.rows<MemberFields>(
+        `SELECT u.id, u.name, u.status, m.role FROM org_members m JOIN users u ON u.instance_id = m.instance_id AND u.id = m.user_id
+          WHERE m.instance_id = $1 AND m.org_id = $2 AND m.role = $3 ORDER BY u.name, u.id`,
+        [instanceId, orgId, role],
+      );
+      return rows.map(toMember);
+    });
   }
 
-  async findRole(instanceId: Id, orgId: Id, userId: Id): Promise<OrgRole | null> {
-    const row = await this.db.getRepository(OrgMemberEntity).findOneBy({ instanceId, orgId, userId });
-    return (row?.role as OrgRole | undefined) ?? null;
+  findRole(instanceId: Id, orgId: Id, userId: Id): Promise<OrgRole | null> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const row = await tx.first<Pick<OrgMemberRow, 'role'>>(
+        'SELECT role FROM org_members WHERE instance_id = $1 AND org_id = $2 AND user_id = $3',
+        [instanceId, orgId, userId],
+      );
+      return row?.role ?? null;
+    });
   }
 
   async addMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date): Promise<void> {
     try {
-      await this.db.transaction(async (tx) => {
-        await tx.insert(OrgMemberEntity, { instanceId, orgId, userId, role, createdAt: at });
-        await tx.insert(EventEntity, events(instanceId, [event], at));
+      await this.db.withInstance(instanceId, async (tx) => {
+        await tx.insert('org_members', {
+          instance_id: instanceId,
+          org_id: orgId,
+          user_id: userId,
+          role,
+          created_at: at,
+        });
+        await tx.appendEvents(instanceId, [event], at);
       });
     } catch (error) {
+      // The failed insert rolled the transaction back; only the error is translated here.
       if (isUniqueViolation(error)) throw new DomainError(ErrorCode.Conflict, 'user is already in the organization');
       if (isForeignKeyViolation(error)) throw DomainError.notFound('organization or user not found');
       throw error;
@@ -272,10 +300,13 @@ export class TypeOrmOrgRepository extends OrgRepository {
     event: PlannedEvent,
     at: Date,
   ): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const result = await tx.update(OrgMemberEntity, { instanceId, orgId, userId, role: from }, { role: to });
-      if (!result.affected) return false;
-      await tx.insert(EventEntity, events(instanceId, [event], at));
+    return this.db.withInstance(instanceId, async (tx) => {
+      const changed = await tx.execute(
+        'UPDATE org_members SET role = $5 WHERE instance_id = $1 AND org_id = $2 AND user_id = $3 AND role = $4',
+        [instanceId, orgId, userId, from, to],
+      );
+      if (changed === 0) return false;
+      await tx.appendEvents(instanceId, [event], at);
       return true;
     });
   }
@@ -289,26 +320,38 @@ export class TypeOrmOrgRepository extends OrgRepository {
     at: Date,
     guard?: OwnershipGuard,
   ): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    return this.db.withInstance(instanceId, async (tx) => {
       await enforceOwnership(tx, instanceId, guard);
-      const result = await tx.delete(OrgMemberEntity, { instanceId, orgId, userId, role });
-      if (!result.affected) return false;
-      await tx.insert(EventEntity, events(instanceId, [event], at));
+      const removed = await tx.execute(
+        'DELETE FROM org_members WHERE instance_id = $1 AND org_id = $2 AND user_id = $3 AND role = $4',
+        [instanceId, orgId, userId, role],
+      );
+      if (removed === 0) return false;
+      await tx.appendEvents(instanceId, [event], at);
       return true;
     });
   }
 
+  private async find(tx: SqlTransaction, instanceId: Id, orgId: Id): Promise<Org | null> {
+    const row = await tx.first<OrgFields>(`SELECT ${ORG_COLUMNS} FROM orgs o WHERE o.instance_id = $1 AND o.id = $2`, [
+      instanceId,
+      orgId,
+    ]);
+    return row ? toOrg(row) : null;
+  }
+
   /** The instance row lock makes count-then-insert safe against concurrent creates; NULL means no limit. */
-  private async checkOrgQuota(tx: EntityManager, instanceId: Id): Promise<void> {
-    const [instance] = await tx.query<{ max_orgs: number | null }[]>(
+  private async checkOrgQuota(tx: SqlTransaction, instanceId: Id): Promise<void> {
+    const instance = await tx.first<Pick<InstanceRow, 'max_orgs'>>(
       'SELECT max_orgs FROM instances WHERE id = $1 FOR UPDATE',
       [instanceId],
     );
     if (instance?.max_orgs === null || instance?.max_orgs === undefined) return;
-    const [{ count }] = await tx.query<{ count: number }[]>(
+    const counted = await tx.first<{ count: number }>(
       'SELECT count(*)::int AS count FROM orgs WHERE instance_id = $1',
       [instanceId],
     );
-    if (count >= instance.max_orgs) throw new DomainError(ErrorCode.PermissionDenied, 'organization quota exceeded');
+    if ((counted?.count ?? 0) >= instance.max_orgs)
+      throw new DomainError(ErrorCode.PermissionDenied, 'organization quota exceeded');
   }
 }

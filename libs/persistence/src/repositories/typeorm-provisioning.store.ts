@@ -4,6 +4,7 @@ import {
   CreateInstanceOutcome,
   defaultShardGroupDurationSeconds,
   DomainError,
+  ErrorCode,
   Id,
   InstanceReservation,
   InstanceState,
@@ -12,80 +13,71 @@ import {
   OperationKind,
   OperationState,
   PendingWorkAdmission,
+  PlannedOrg,
   ProvisioningPlan,
   ProvisioningStore,
 } from '@app/domain';
 import { instanceCreatedEvent, instanceFailedEvent, operationFinishedEvent } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 
-import {
-  BucketEntity,
-  EventEntity,
-  InstanceDomainEntity,
-  InstanceEntity,
-  InstanceMemberEntity,
-  MachineKeyEntity,
-  OperationEntity,
-  OrgEntity,
-  OrgMemberEntity,
-  TokenEntity,
-  UserEntity,
-} from '../entities';
+import { type SqlTransaction } from '../database/sql-transaction';
+import { SystemDatabase } from '../database/system-database';
+import { TenantDatabase } from '../database/tenant-database';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
+import { consumePooledKeyPair } from '../security/pg-machine-key-pool';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
+import { operationSubject } from './operation.mapper';
+import { instanceOfOperation } from './operation-instance';
 import { pendingCreatesOf } from './pending-work';
 import { isUniqueViolation } from './postgres-errors';
 
+/**
+ * The reservation runs in the system scope: it counts the caller's unfinished creations across instances and claims
+ * domains that are unique across the service. Everything after it (commit, failure, cancel) touches one instance
+ * and runs in that instance's scope.
+ */
 @Injectable()
 export class TypeOrmProvisioningStore extends ProvisioningStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    private readonly tenant: TenantDatabase,
+    private readonly system: SystemDatabase,
+  ) {
     super();
   }
 
   async reserve(r: InstanceReservation, admit?: PendingWorkAdmission): Promise<void> {
     try {
-      await this.db.transaction(async (tx) => {
+      await this.system.run(async (tx) => {
         if (admit) admit(await pendingCreatesOf(tx, r.operation.createdBy));
-        await tx.insert(InstanceEntity, {
+        await tx.insert('instances', {
           id: r.instanceId,
           name: r.name,
           state: InstanceState.Creating,
-          defaultLanguage: r.defaultLanguage,
-          createdAt: r.at,
-          updatedAt: r.at,
+          default_language: r.defaultLanguage,
+          created_at: r.at,
+          updated_at: r.at,
         });
         await tx.insert(
-          InstanceDomainEntity,
+          'instance_domains',
           r.domains.map((d) => ({
-            instanceId: r.instanceId,
+            instance_id: r.instanceId,
             domain: d.domain,
-            isGenerated: d.generated,
-            isPrimary: d.primary,
-            createdAt: r.at,
+            is_generated: d.generated,
+            is_primary: d.primary,
+            created_at: r.at,
           })),
         );
-        await tx.insert(OperationEntity, {
+        await tx.insert('operations', {
           id: r.operation.id,
-          instanceId: r.instanceId,
+          instance_id: r.instanceId,
           kind: r.operation.kind,
           state: OperationState.Pending,
-          createdBy: r.operation.createdBy,
-          request: r.operation.request as object,
-          sealedInput: r.operation.sealedInput,
-          currentStep: null,
-          completedSteps: 0,
-          totalSteps: r.operation.totalSteps,
-          attempts: 0,
-          outcome: null,
-          sealedSecrets: null,
-          secretsExpireAt: null,
-          failure: null,
-          createdAt: r.at,
-          startedAt: null,
-          finishedAt: null,
-          updatedAt: r.at,
+          created_by: r.operation.createdBy,
+          request: r.operation.request,
+          sealed_input: r.operation.sealedInput,
+          total_steps: r.operation.totalSteps,
+          created_at: r.at,
+          updated_at: r.at,
         });
       });
     } catch (error) {
@@ -98,166 +90,181 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
   }
 
   commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome> {
-    return this.db.transaction(async (tx) => {
+    return this.tenant.withInstance(plan.instanceId, async (tx) => {
       const operation = await lockOperation(tx, plan.operationId);
-      if (!operation || isTerminal(operation.state as OperationState)) return 'already-finished';
-      if (operation.cancelRequestedAt) {
+      if (!operation || isTerminal(operation.state)) return 'already-finished';
+      if (operation.cancel_requested_at) {
         await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
-        await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Cancelled, CANCELLED), at);
+        await recordOutboxEvent(
+          tx,
+          operationFinishedEvent(operationSubject(operation), OperationState.Cancelled, CANCELLED),
+          at,
+        );
         return 'cancelled';
       }
-      const scope = { instanceId: plan.instanceId, createdAt: at };
-      await tx.update(
-        InstanceEntity,
-        { id: plan.instanceId, state: InstanceState.Creating },
-        { state: InstanceState.Running, updatedAt: at },
-      );
-      if (plan.org) {
-        const orgId = plan.org.id;
-        await tx.insert(OrgEntity, { ...scope, id: orgId, name: plan.org.name, description: '', updatedAt: at });
-        await tx.insert(
-          UserEntity,
-          plan.users.map((u) => ({
-            ...scope,
-            id: u.id,
-            kind: u.kind,
-            name: u.userName,
-            displayName: u.displayName,
-            email: u.email,
-            emailVerified: u.emailVerified,
-            firstName: u.firstName,
-            lastName: u.lastName,
-            preferredLanguage: u.preferredLanguage,
-            passwordHash: u.passwordHash,
-            passwordChangeRequired: u.passwordChangeRequired,
-            status: 'active',
-            updatedAt: at,
-          })),
-        );
-        await tx.insert(
-          OrgMemberEntity,
-          plan.ownerIds.map((userId) => ({ ...scope, orgId, userId, role: 'owner' })),
-        );
-        await tx.insert(
-          InstanceMemberEntity,
-          plan.ownerIds.map((userId) => ({ ...scope, userId, role: 'owner' })),
-        );
-        if (plan.tokens.length) {
-          await tx.insert(
-            TokenEntity,
-            plan.tokens.map((t) => ({
-              ...scope,
-              id: t.id,
-              userId: t.userId,
-              orgId: t.orgId,
-              kind: t.kind,
-              digest: t.digest,
-              description: t.description,
-              status: 'active',
-              permissions: t.permissions,
-              expiresAt: t.expiresAt,
-              updatedAt: at,
-            })),
-          );
-        }
-        if (plan.machineKeys.length) {
-          await tx.insert(
-            MachineKeyEntity,
-            plan.machineKeys.map((k) => ({
-              ...scope,
-              id: k.id,
-              userId: k.userId,
-              type: k.type,
-              publicKeyPem: k.publicKeyPem,
-              expiresAt: k.expiresAt,
-            })),
-          );
-        }
-        await tx.insert(
-          BucketEntity,
-          plan.buckets.map((b) => ({
-            ...scope,
-            id: b.id,
-            orgId: b.orgId,
-            name: b.name,
-            description: '',
-            type: b.type,
-            retentionSeconds: String(b.retentionSeconds),
-            shardGroupDurationSeconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
-            schemaType: 'implicit',
-            updatedAt: at,
-          })),
-        );
-      }
-      const sequences = await this.appendEvents(tx, plan, at);
+      if (plan.pooledKeyId) await consumePooledKeyPair(tx, plan.pooledKeyId, plan.operationId);
+      await tx.execute('UPDATE instances SET state = $3, updated_at = $4 WHERE id = $1 AND state = $2', [
+        plan.instanceId,
+        InstanceState.Creating,
+        InstanceState.Running,
+        at,
+      ]);
+      if (plan.org) await this.writeTenantRows(tx, plan, plan.org, at);
+      await tx.appendEvents(plan.instanceId, plan.events, at);
       const outcome: CreateInstanceOutcome = {
         instanceId: plan.instanceId,
         details: {
-          sequence: sequences[sequences.length - 1],
+          sequence: plan.events.length > 0 ? await lastEventSequence(tx) : '0',
           creationDate: at,
           changeDate: at,
           resourceOwner: plan.instanceId,
         },
       };
-      await tx.update(
-        OperationEntity,
-        { id: plan.operationId },
-        {
-          state: OperationState.Succeeded,
-          outcome: outcome,
-          sealedInput: null,
-          sealedSecrets: plan.sealedSecrets,
-          secretsExpireAt: plan.secretsExpireAt,
-          currentStep: null,
-          completedSteps: () => 'total_steps',
-          finishedAt: at,
-          updatedAt: at,
-        },
+      await tx.execute(
+        `UPDATE operations SET state = $2, outcome = $3, sealed_input = NULL, sealed_secrets = $4, secrets_expire_at = $5,
+                current_step = NULL, completed_steps = total_steps, finished_at = $6, updated_at = $6
+          WHERE id = $1`,
+        [
+          plan.operationId,
+          OperationState.Succeeded,
+          JSON.stringify(outcome),
+          plan.sealedSecrets,
+          plan.secretsExpireAt,
+          at,
+        ],
       );
       await recordOutboxEvent(tx, instanceCreatedEvent(plan.instanceId, plan.operationId), at);
-      await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Succeeded), at);
+      await recordOutboxEvent(tx, operationFinishedEvent(operationSubject(operation), OperationState.Succeeded), at);
       return 'written';
     });
   }
 
   async fail(operationId: Id, failure: OperationFailure, at: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    const instanceId = await instanceOfOperation(this.system, operationId);
+    if (!instanceId) return;
+    await this.tenant.withInstance(instanceId, async (tx) => {
       const operation = await lockOperation(tx, operationId);
-      if (!operation || isTerminal(operation.state as OperationState)) return;
+      if (!operation || isTerminal(operation.state)) return;
       await finishUnsuccessfully(tx, operation, OperationState.Failed, failure, at);
       if (operation.kind === OperationKind.CreateInstance)
-        await recordOutboxEvent(tx, instanceFailedEvent(operation.instanceId, operationId, failure), at);
-      await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Failed, failure), at);
+        await recordOutboxEvent(tx, instanceFailedEvent(instanceId, operationId, failure), at);
+      await recordOutboxEvent(
+        tx,
+        operationFinishedEvent(operationSubject(operation), OperationState.Failed, failure),
+        at,
+      );
     });
   }
 
-  cancel(operationId: Id, at: Date): Promise<CancelOutcome> {
-    return this.db.transaction(async (tx) => {
+  async cancel(operationId: Id, at: Date): Promise<CancelOutcome> {
+    const instanceId = await instanceOfOperation(this.system, operationId);
+    if (!instanceId) return 'finished';
+    return this.tenant.withInstance(instanceId, async (tx): Promise<CancelOutcome> => {
       const operation = await lockOperation(tx, operationId);
-      if (!operation || isTerminal(operation.state as OperationState)) return 'finished' as const;
+      if (!operation || isTerminal(operation.state)) return 'finished';
       if (operation.state === OperationState.Pending) {
         await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
-        await recordOutboxEvent(tx, operationFinishedEvent(operation, OperationState.Cancelled, CANCELLED), at);
-        return 'cancelled' as const;
+        await recordOutboxEvent(
+          tx,
+          operationFinishedEvent(operationSubject(operation), OperationState.Cancelled, CANCELLED),
+          at,
+        );
+        return 'cancelled';
       }
-      await tx.update(OperationEntity, { id: operationId }, { cancelRequestedAt: at, updatedAt: at });
-      return 'requested' as const;
+      await tx.execute('UPDATE operations SET cancel_requested_at = $2, updated_at = $2 WHERE id = $1', [
+        operationId,
+        at,
+      ]);
+      return 'requested';
     });
   }
 
-  private async appendEvents(tx: EntityManager, plan: ProvisioningPlan, at: Date): Promise<string[]> {
-    const result = await tx.insert(
-      EventEntity,
-      plan.events.map((e) => ({
-        instanceId: plan.instanceId,
-        aggregateType: e.aggregateType,
-        aggregateId: e.aggregateId,
-        eventType: e.type,
-        payload: e.payload,
-        resourceOwner: e.resourceOwner,
-        createdAt: at,
+  /** The org, its users and owners, tokens, machine keys and buckets of an instance created with an org. */
+  private async writeTenantRows(tx: SqlTransaction, plan: ProvisioningPlan, org: PlannedOrg, at: Date): Promise<void> {
+    const scope = { instance_id: plan.instanceId, created_at: at };
+    const orgId = org.id;
+    await tx.insert('orgs', { ...scope, id: orgId, name: org.name, description: '', updated_at: at });
+    await tx.insert(
+      'users',
+      plan.users.map((u) => ({
+        ...scope,
+        id: u.id,
+        kind: u.kind,
+        name: u.userName,
+        display_name: u.displayName,
+        email: u.email,
+        email_verified: u.emailVerified,
+        first_name: u.firstName,
+        last_name: u.lastName,
+        preferred_language: u.preferredLanguage,
+        password_hash: u.passwordHash,
+        password_change_required: u.passwordChangeRequired,
+        status: 'active' as const,
+        updated_at: at,
       })),
     );
-    return result.identifiers.map((i) => String(i.sequence));
+    await tx.insert(
+      'org_members',
+      plan.ownerIds.map((userId) => ({ ...scope, org_id: orgId, user_id: userId, role: 'owner' as const })),
+    );
+    await tx.insert(
+      'instance_members',
+      plan.ownerIds.map((userId) => ({ ...scope, user_id: userId, role: 'owner' })),
+    );
+    await tx.insert(
+      'tokens',
+      plan.tokens.map((t) => ({
+        ...scope,
+        id: t.id,
+        user_id: t.userId,
+        org_id: t.orgId,
+        kind: t.kind,
+        digest: t.digest,
+        description: t.description,
+        status: 'active' as const,
+        permissions: t.permissions,
+        expires_at: t.expiresAt,
+        updated_at: at,
+      })),
+    );
+    await tx.insert(
+      'machine_keys',
+      plan.machineKeys.map((k) => ({
+        ...scope,
+        id: k.id,
+        user_id: k.userId,
+        type: k.type,
+        public_key_pem: k.publicKeyPem,
+        expires_at: k.expiresAt,
+      })),
+    );
+    await tx.insert(
+      'buckets',
+      plan.buckets.map((b) => ({
+        ...scope,
+        id: b.id,
+        org_id: b.orgId,
+        name: b.name,
+        description: '',
+        type: b.type,
+        retention_seconds: String(b.retentionSeconds),
+        shard_group_duration_seconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
+        schema_type: 'implicit' as const,
+        updated_at: at,
+      })),
+    );
   }
+}
+
+/**
+ * The sequence the last event written in this session got. `currval` is per session and the transaction's own
+ * connection wrote the events just before, so this is exact even while other instances write events. Only after
+ * writing at least one: before that, it would answer an earlier transaction's on this pooled connection.
+ */
+async function lastEventSequence(tx: SqlTransaction): Promise<string> {
+  const row = await tx.first<{ sequence: string }>(
+    `SELECT currval(pg_get_serial_sequence('events', 'sequence'))::text AS sequence`,
+  );
+  if (!row) throw new DomainError(ErrorCode.Internal, 'the event log answered no sequence');
+  return row.sequence;
 }

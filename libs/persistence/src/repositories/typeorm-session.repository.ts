@@ -1,35 +1,46 @@
 import { Id, NewSession, SessionRepository } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+
+import { TenantDatabase } from '../database/tenant-database';
 
 /** Sessions are rows of kind 'session' in `tokens`; their permissions are computed per request, so none are stored. */
 @Injectable()
 export class TypeOrmSessionRepository extends SessionRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly db: TenantDatabase) {
     super();
   }
 
-  async create(instanceId: Id, session: NewSession, at: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  create(instanceId: Id, session: NewSession, at: Date): Promise<void> {
+    return this.db.withInstance(instanceId, async (tx) => {
       // served by tokens_user_idx (instance_id, user_id, kind): expired sessions of the user do not pile up
-      await tx.query(
+      await tx.execute(
         `DELETE FROM tokens WHERE instance_id = $1 AND user_id = $2 AND kind = 'session' AND expires_at <= $3`,
         [instanceId, session.userId, at],
       );
-      await tx.query(
-        `INSERT INTO tokens (instance_id, id, user_id, org_id, kind, digest, description, status, permissions, expires_at, created_at, updated_at)
-         VALUES ($1, $2, $3, NULL, 'session', $4, '', 'active', '[]', $5, $6, $6)`,
-        [instanceId, session.id, session.userId, session.digest, session.expiresAt, at],
-      );
+      await tx.insert('tokens', {
+        instance_id: instanceId,
+        id: session.id,
+        user_id: session.userId,
+        org_id: null,
+        kind: 'session',
+        digest: session.digest,
+        description: '',
+        status: 'active',
+        permissions: [],
+        expires_at: session.expiresAt,
+        created_at: at,
+        updated_at: at,
+      });
     });
   }
 
-  async remove(instanceId: Id, sessionId: Id): Promise<boolean> {
-    const [, affected] = await this.db.query<[unknown, number]>(
-      `DELETE FROM tokens WHERE instance_id = $1 AND id = $2 AND kind = 'session'`,
-      [instanceId, sessionId],
-    );
-    return affected > 0;
+  remove(instanceId: Id, sessionId: Id): Promise<boolean> {
+    return this.db.withInstance(instanceId, async (tx) => {
+      const removed = await tx.execute(`DELETE FROM tokens WHERE instance_id = $1 AND id = $2 AND kind = 'session'`, [
+        instanceId,
+        sessionId,
+      ]);
+      return removed > 0;
+    });
   }
 }

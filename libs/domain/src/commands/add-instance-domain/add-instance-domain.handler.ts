@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
+import { instanceEvents } from '../../instances/admin/instance-events';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { checkDomainName, hostWithoutPort } from '../../instances/domain-name';
 import { Clock } from '../../ports';
@@ -15,6 +16,7 @@ export class AddInstanceDomainHandler implements ICommandHandler<AddInstanceDoma
 
   async execute({ instanceId, domain }: AddInstanceDomainCommand): Promise<void> {
     await requireLiveInstance(this.admin, instanceId);
-    await this.admin.addDomain(instanceId, hostWithoutPort(checkDomainName(domain, 'domain')), this.clock.now());
+    const host = hostWithoutPort(checkDomainName(domain, 'domain'));
+    await this.admin.addDomain(instanceId, host, instanceEvents.domainAdded(instanceId, host), this.clock.now());
   }
 }

@@ -2,10 +2,11 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
 import { Bucket, SchemaType } from '../../buckets/bucket';
+import { bucketEvents } from '../../buckets/bucket-events';
 import { checkBucketName, checkBucketRp } from '../../buckets/bucket-name';
 import { retentionFrom } from '../../buckets/retention-rules';
 import { DomainError } from '../../errors';
-import { BucketRepository, Clock, IdGenerator } from '../../ports';
+import { BucketRepository, Clock, IdGenerator, NewBucket } from '../../ports';
 import { isId } from '../../shared/id';
 import { checkDescription, preview } from '../../shared/text';
 import { CreateBucketCommand } from './create-bucket.command';
@@ -33,19 +34,16 @@ export class CreateBucketHandler implements ICommandHandler<CreateBucketCommand>
       throw DomainError.notFound(`organization ${preview(input.orgID)} not found`);
     }
     authorize(caller, 'write', { type: 'buckets', orgID: input.orgID });
-    return this.buckets.create(
-      caller.instanceId,
-      {
-        id: this.ids.newId(),
-        orgId: input.orgID,
-        name,
-        description,
-        ...retention,
-        schemaType,
-        rp,
-        ownerId: caller.user?.id ?? null,
-      },
-      this.clock.now(),
-    );
+    const bucket: NewBucket = {
+      id: this.ids.newId(),
+      orgId: input.orgID,
+      name,
+      description,
+      ...retention,
+      schemaType,
+      rp,
+      ownerId: caller.user?.id ?? null,
+    };
+    return this.buckets.create(caller.instanceId, bucket, bucketEvents.added(bucket), this.clock.now());
   }
 }

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { authorize } from '../../authorization/authorize';
 import { DomainError } from '../../errors';
 import { checkLabelName, checkLabelProperties, Label } from '../../labels/label';
+import { labelEvents } from '../../labels/label-events';
 import { BucketRepository, Clock, IdGenerator, LabelRepository } from '../../ports';
 import { isId } from '../../shared/id';
 import { preview } from '../../shared/text';
@@ -25,10 +26,7 @@ export class CreateLabelHandler implements ICommandHandler<CreateLabelCommand> {
       throw DomainError.notFound(`organization ${preview(input.orgID)} not found`);
     }
     authorize(caller, 'write', { type: 'labels', orgID: input.orgID });
-    return this.labels.create(
-      caller.instanceId,
-      { id: this.ids.newId(), orgId: input.orgID, name, properties },
-      this.clock.now(),
-    );
+    const label: Label = { id: this.ids.newId(), orgId: input.orgID, name, properties };
+    return this.labels.create(caller.instanceId, label, labelEvents.added(label), this.clock.now());
   }
 }

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
+import { bucketEvents } from '../../buckets/bucket-events';
 import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { DomainError } from '../../errors';
 import { BucketRepository, Clock } from '../../ports';
@@ -18,6 +19,9 @@ export class DeleteBucketHandler implements ICommandHandler<DeleteBucketCommand>
     const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
     authorize(caller, 'write', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
     if (bucket.type === 'system') throw DomainError.invalidField('bucketID', 'system buckets cannot be deleted');
-    await this.buckets.delete(caller.instanceId, bucket.id, this.clock.now());
+    // false: deleted by someone else since it was read
+    if (!(await this.buckets.delete(caller.instanceId, bucket.id, bucketEvents.removed(bucket), this.clock.now()))) {
+      throw DomainError.notFound('bucket not found');
+    }
   }
 }

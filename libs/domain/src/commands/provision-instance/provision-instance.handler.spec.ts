@@ -4,6 +4,7 @@ import { type CreateInstanceSecrets, FailureReason, OperationState } from '../..
 import { ProvisioningStep } from '../../operations/provisioning-steps';
 import { type CreateInstanceInput } from '../../provisioning/create-instance-input';
 import { type ProvisioningPlan } from '../../provisioning/provisioning-plan';
+import { InMemoryMachineKeyPool } from '../../testing/in-memory-machine-key-pool';
 import {
   FAKE_KEY_PAIR,
   FakeKeyPairGenerator,
@@ -36,6 +37,8 @@ describe(ProvisionInstanceHandler.name, () => {
   let store: InMemoryProvisioningStore;
   let hasher: FakePasswordHasher;
   let keys: FakeKeyPairGenerator;
+  let keyPool: InMemoryMachineKeyPool;
+  let claims: string[];
   let tokens: FakeTokenGenerator;
   let handler: ProvisionInstanceHandler;
 
@@ -64,6 +67,8 @@ describe(ProvisionInstanceHandler.name, () => {
     store = new InMemoryProvisioningStore();
     hasher = new FakePasswordHasher();
     keys = new FakeKeyPairGenerator();
+    keyPool = new InMemoryMachineKeyPool();
+    claims = [];
     tokens = new FakeTokenGenerator();
     handler = new ProvisionInstanceHandler(
       clock,
@@ -73,6 +78,8 @@ describe(ProvisionInstanceHandler.name, () => {
       sealer,
       hasher,
       keys,
+      keyPool,
+      { countClaim: (outcome) => claims.push(outcome) },
       tokens,
       TEST_SETTINGS,
       { record: () => undefined },
@@ -92,6 +99,27 @@ describe(ProvisionInstanceHandler.name, () => {
     expect(plan.users.map((u) => u.kind)).toEqual(['human', 'machine']);
     expect(plan.buckets.map((b) => b.name)).toEqual(['_tasks', '_monitoring', 'default']);
     expect(store.failures).toEqual([]);
+  });
+
+  it('makes a key pair when the pool is empty, and counts a miss', async () => {
+    const operationId = await reserve();
+    await handler.execute(new ProvisionInstanceCommand(operationId, false));
+    expect(keys.calls).toBe(1);
+    expect(claims).toEqual(['miss']);
+    expect(onlyPlan().pooledKeyId).toBeNull();
+  });
+
+  it('takes the key pair from the pool when it has one, and the commit names the pool entry', async () => {
+    const pooledPair = { privateKeyPem: 'pooled private', publicKeyPem: 'pooled public' };
+    await keyPool.add([pooledPair]);
+    const operationId = await reserve();
+    await handler.execute(new ProvisionInstanceCommand(operationId, false));
+    expect(keys.calls).toBe(0);
+    expect(claims).toEqual(['hit']);
+    const plan = onlyPlan();
+    expect(plan.machineKeys[0].publicKeyPem).toBe('pooled public');
+    expect(plan.pooledKeyId).toBe(keyPool.entries[0].poolId);
+    expect(keyPool.entries[0].claimedBy).toBe(operationId);
   });
 
   it('records the progress of each step in order', async () => {
@@ -134,6 +162,8 @@ describe(ProvisionInstanceHandler.name, () => {
       sealer,
       hasher,
       keys,
+      keyPool,
+      { countClaim: (outcome) => claims.push(outcome) },
       tokens,
       TEST_SETTINGS,
       {

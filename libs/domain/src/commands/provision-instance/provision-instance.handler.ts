@@ -8,6 +8,8 @@ import {
   Clock,
   IdGenerator,
   KeyPairGenerator,
+  MachineKeyPool,
+  MachineKeyPoolMetrics,
   OperationRepository,
   PasswordHasher,
   ProvisioningSettings,
@@ -24,11 +26,13 @@ interface Credentials {
   passwordHash: string | null;
   patDigest: string | null;
   machinePublicKeyPem: string | null;
+  pooledKeyId: string | null;
   secrets: CreateInstanceSecrets;
 }
 
 /**
- * Does the slow work of a CreateInstance outside any transaction (key pair, password hash, token),
+ * Does the slow work of a CreateInstance outside any transaction (key pair, from the pool when it has one;
+ * password hash; token),
  * then writes the whole instance at once. Running it again for a finished operation changes nothing.
  */
 @CommandHandler(ProvisionInstanceCommand)
@@ -44,6 +48,8 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     private readonly sealer: SecretSealer,
     private readonly hasher: PasswordHasher,
     private readonly keys: KeyPairGenerator,
+    private readonly keyPool: MachineKeyPool,
+    private readonly keyPoolMetrics: MachineKeyPoolMetrics,
     private readonly tokens: TokenGenerator,
     private readonly settings: ProvisioningSettings,
     private readonly durations: StepDurations,
@@ -91,11 +97,21 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     input: InstanceSecrets,
     ids: PlanIds,
   ): Promise<Credentials> {
-    const credentials: Credentials = { passwordHash: null, patDigest: null, machinePublicKeyPem: null, secrets: {} };
+    const credentials: Credentials = {
+      passwordHash: null,
+      patDigest: null,
+      machinePublicKeyPem: null,
+      pooledKeyId: null,
+      secrets: {},
+    };
     const machine = spec.machine;
     if (machine?.machineKey) {
       await this.step(operation, spec, ProvisioningStep.GenerateMachineKey);
-      const pair = await this.keys.generateRsa2048();
+      // A pair made ahead of need (the same one again on a retry), else one made now.
+      const pooled = await this.keyPool.claim(operation.id);
+      this.keyPoolMetrics.countClaim(pooled ? 'hit' : 'miss');
+      const pair = pooled ?? (await this.keys.generateRsa2048());
+      credentials.pooledKeyId = pooled?.poolId ?? null;
       credentials.machinePublicKeyPem = pair.publicKeyPem;
       credentials.secrets = {
         ...credentials.secrets,

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { DomainError } from '../../errors';
+import { instanceEvents } from '../../instances/admin/instance-events';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { Clock } from '../../ports';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
@@ -20,6 +21,11 @@ export class RemoveInstanceDomainHandler implements ICommandHandler<RemoveInstan
     const [found] = await this.admin.searchDomains(instanceId, [domain.toLowerCase()]);
     if (!found) throw DomainError.notFound(`domain ${preview(domain)} not found on instance ${preview(instanceId)}`);
     if (found.generated) throw DomainError.invalidField('domain', 'the generated domain cannot be removed');
-    await this.admin.removeDomain(instanceId, found.domain, this.clock.now());
+    await this.admin.removeDomain(
+      instanceId,
+      found.domain,
+      instanceEvents.domainRemoved(instanceId, found.domain),
+      this.clock.now(),
+    );
   }
 }

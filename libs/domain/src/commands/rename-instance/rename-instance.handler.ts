@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { DomainError } from '../../errors';
+import { instanceEvents } from '../../instances/admin/instance-events';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { checkInstanceName } from '../../instances/instance-name';
 import { Clock, InstanceRepository } from '../../ports';
@@ -20,6 +21,6 @@ export class RenameInstanceHandler implements ICommandHandler<RenameInstanceComm
     const newName = checkInstanceName(name, 'instanceName');
     const current = await this.instances.findById(instanceId);
     if (current?.name === newName) throw DomainError.invalidField('instanceName', 'is unchanged');
-    await this.admin.rename(instanceId, newName, this.clock.now());
+    await this.admin.rename(instanceId, newName, instanceEvents.renamed(instanceId, newName), this.clock.now());
   }
 }

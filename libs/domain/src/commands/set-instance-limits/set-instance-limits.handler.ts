@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
+import { instanceEvents } from '../../instances/admin/instance-events';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { checkQuota } from '../../instances/quota';
 import { Clock } from '../../ports';
@@ -30,6 +31,6 @@ export class SetInstanceLimitsHandler implements ICommandHandler<SetInstanceLimi
             maxBuckets:
               limits.maxBuckets === undefined ? current.maxBuckets : checkQuota(limits.maxBuckets, 'maxBuckets'),
           };
-    await this.admin.setLimits(instanceId, next, this.clock.now());
+    await this.admin.setLimits(instanceId, next, instanceEvents.limitsSet(instanceId, next), this.clock.now());
   }
 }

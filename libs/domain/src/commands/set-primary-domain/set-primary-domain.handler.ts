@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { DomainError } from '../../errors';
+import { instanceEvents } from '../../instances/admin/instance-events';
 import { requireLiveInstance } from '../../instances/admin/require-instance';
 import { Clock } from '../../ports';
 import { InstanceAdminRepository } from '../../ports/instance-admin-repository.port';
@@ -17,7 +18,9 @@ export class SetPrimaryDomainHandler implements ICommandHandler<SetPrimaryDomain
   async execute({ instanceId, domain }: SetPrimaryDomainCommand): Promise<void> {
     await requireLiveInstance(this.admin, instanceId);
     if (typeof domain !== 'string' || domain === '') throw DomainError.invalidField('domain', 'is required');
-    if (!(await this.admin.setPrimaryDomain(instanceId, domain.toLowerCase(), this.clock.now()))) {
+    const primary = domain.toLowerCase();
+    const event = instanceEvents.primaryDomainSet(instanceId, primary);
+    if (!(await this.admin.setPrimaryDomain(instanceId, primary, event, this.clock.now()))) {
       throw DomainError.notFound(`domain ${preview(domain)} not found on instance ${preview(instanceId)}`);
     }
   }

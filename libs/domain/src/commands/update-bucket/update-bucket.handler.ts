@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
 import { authorize } from '../../authorization/authorize';
 import { Bucket } from '../../buckets/bucket';
+import { bucketEvents } from '../../buckets/bucket-events';
 import { checkBucketName } from '../../buckets/bucket-name';
 import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { retentionFrom } from '../../buckets/retention-rules';
@@ -28,6 +29,15 @@ export class UpdateBucketHandler implements ICommandHandler<UpdateBucketCommand>
     }
     if (input.description !== undefined) changes.description = checkDescription(input.description);
     if (input.retentionRules !== undefined) Object.assign(changes, retentionFrom(input.retentionRules));
-    return this.buckets.update(caller.instanceId, bucket.id, changes, this.clock.now());
+    const updated = await this.buckets.update(
+      caller.instanceId,
+      bucket.id,
+      changes,
+      bucketEvents.changed(bucket, changes),
+      this.clock.now(),
+    );
+    // deleted since it was read
+    if (!updated) throw DomainError.notFound('bucket not found');
+    return updated;
   }
 }

@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 
+import { permissionsFromRoles } from '../../authorization/permission';
 import { DomainError, ErrorCode, QuotaExhaustedError } from '../../errors';
 import { hostWithoutPort } from '../../instances/domain-name';
 import { InstanceState } from '../../instances/instance-state';
@@ -67,7 +68,7 @@ export class ResolveTenantCallerHandler implements IQueryHandler<ResolveTenantCa
       // Sessions and OAuth access tokens carry what their user holds now, so a lost role takes effect at once.
       permissions:
         session || grant.kind === 'oauth_access'
-          ? await this.auth.sessionPermissions(grant.instanceId, grant.user.id)
+          ? permissionsFromRoles(grant.user.id, await this.auth.userRoles(grant.instanceId, grant.user.id))
           : grant.permissions,
     };
   }

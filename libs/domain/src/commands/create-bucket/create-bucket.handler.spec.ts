@@ -1,0 +1,56 @@
+import { operatorPermissions } from '../../authorization/permission';
+import { ErrorCode } from '../../errors';
+import { type TenantCaller } from '../../tenancy/tenant-caller';
+import { InMemoryBucketRepository } from '../../testing/in-memory-content';
+import { FixedClock, SequentialIdGenerator } from '../../testing/in-memory-ports';
+import { CreateBucketCommand } from './create-bucket.command';
+import { CreateBucketHandler } from './create-bucket.handler';
+
+const INSTANCE = '00000000000000aa';
+const ORG = '00000000000000a2';
+const caller: TenantCaller = {
+  instanceId: INSTANCE,
+  kind: 'token',
+  user: { id: '00000000000000a9', name: 'robot', status: 'active' },
+  tokenId: '00000000000000f1',
+  sessionId: null,
+  permissions: operatorPermissions(),
+};
+
+describe(CreateBucketHandler.name, () => {
+  let buckets: InMemoryBucketRepository;
+  let handler: CreateBucketHandler;
+
+  beforeEach(() => {
+    buckets = new InMemoryBucketRepository();
+    buckets.orgs.push([INSTANCE, ORG, 'acme']);
+    handler = new CreateBucketHandler(buckets, new SequentialIdGenerator(), new FixedClock());
+  });
+
+  it('plans bucket.added with the name and retention, owned by the org', async () => {
+    const bucket = await handler.execute(
+      new CreateBucketCommand(caller, {
+        orgID: ORG,
+        name: 'metrics',
+        retentionRules: [{ type: 'expire', everySeconds: 7200 }],
+      }),
+    );
+    expect(buckets.events).toEqual([
+      {
+        aggregateType: 'bucket',
+        aggregateId: bucket.id,
+        type: 'bucket.added',
+        payload: { name: 'metrics', retentionSeconds: 7200 },
+        resourceOwner: ORG,
+      },
+    ]);
+  });
+
+  it('writes nothing for an org of another instance', async () => {
+    const elsewhere = { ...caller, instanceId: '00000000000000bb' };
+    await expect(handler.execute(new CreateBucketCommand(elsewhere, { orgID: ORG, name: 'x' }))).rejects.toThrow(
+      expect.objectContaining({ code: ErrorCode.NotFound }),
+    );
+    expect(buckets.writes).toBe(0);
+  });
+});

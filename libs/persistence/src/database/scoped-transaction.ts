@@ -1,0 +1,40 @@
+import { escapeLiteral } from 'pg';
+import { type DataSource } from 'typeorm';
+
+import { SqlTransaction } from './sql-transaction';
+
+/**
+ * The settings row-level security reads (see the row-level-security migration). `SET LOCAL` semantics
+ * (`set_config(…, true)`): they end with the transaction, so a pooled connection never carries one request's
+ * scope into the next.
+ */
+export const INSTANCE_SCOPE_SETTING = 'app.instance_id';
+export const SYSTEM_SCOPE_SETTING = 'app.system_scope';
+
+/**
+ * Opens a transaction, sets one scope setting and runs the work in it. BEGIN and the setting travel in one
+ * round trip (a simple-protocol query may hold several statements), which is why the value is an escaped
+ * literal rather than a parameter.
+ */
+export async function runInScope<T>(
+  dataSource: DataSource,
+  setting: string,
+  value: string,
+  work: (tx: SqlTransaction) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`BEGIN; SELECT set_config('${setting}', ${escapeLiteral(value)}, true)`);
+    try {
+      const result = await work(new SqlTransaction(runner));
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,72 @@
+import { type Id, type PlannedEvent } from '@app/domain';
+import { type QueryResult, type QueryRunner } from 'typeorm';
+
+import { type NewRow, type Tables } from './tables';
+
+type TableName = keyof Tables;
+
+/** Objects and arrays go to jsonb columns as JSON; `pg` would turn an array into a PostgreSQL array literal. */
+function toParameter(value: unknown): unknown {
+  if (value === null || value === undefined || value instanceof Date || Buffer.isBuffer(value)) return value ?? null;
+  return typeof value === 'object' ? JSON.stringify(value) : value;
+}
+
+/**
+ * The one way the adapters read and write PostgreSQL: SQL with numbered parameters inside a transaction that
+ * `TenantDatabase.withInstance()` or `SystemDatabase.run()` opened and scoped. Row types live in `tables.ts`;
+ * the generic parameter of `rows()` is the only place a result's shape is asserted, and mappers beside each
+ * repository turn rows into domain values.
+ */
+export class SqlTransaction {
+  constructor(private readonly runner: QueryRunner) {}
+
+  async rows<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = (await this.runner.query(sql, [...params], true)) as QueryResult<Row>;
+    return result.records;
+  }
+
+  async first<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row | undefined> {
+    const [row] = await this.rows<Row>(sql, params);
+    return row;
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE and answers how many rows it touched. */
+  async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
+    const result = (await this.runner.query(sql, [...params], true));
+    return result.affected ?? 0;
+  }
+
+  /** Inserts rows that all name the same columns. `text[]` columns need `execute()` with an explicit cast. */
+  async insert<T extends TableName>(table: T, rows: NewRow<T> | readonly NewRow<T>[]): Promise<void> {
+    const list: readonly NewRow<T>[] = Array.isArray(rows) ? rows : [rows as NewRow<T>];
+    if (list.length === 0) return;
+    const columns = Object.keys(list[0]) as (keyof NewRow<T> & string)[];
+    const params: unknown[] = [];
+    const tuples = list.map(
+      (row) =>
+        `(${columns
+          .map((column) => {
+            params.push(toParameter(row[column]));
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
+    );
+    await this.execute(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  }
+
+  /** The event log's one writer: every repository records the events its domain planned through here. */
+  appendEvents(instanceId: Id, events: readonly PlannedEvent[], at: Date): Promise<void> {
+    return this.insert(
+      'events',
+      events.map((e) => ({
+        instance_id: instanceId,
+        aggregate_type: e.aggregateType,
+        aggregate_id: e.aggregateId,
+        event_type: e.type,
+        payload: e.payload,
+        resource_owner: e.resourceOwner,
+        created_at: at,
+      })),
+    );
+  }
+}
