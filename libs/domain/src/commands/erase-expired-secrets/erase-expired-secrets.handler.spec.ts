@@ -1,7 +1,6 @@
 import { OperationState } from '../../operations/operation';
 import { InMemoryIdempotencyStore } from '../../testing/in-memory-idempotency';
 import { FixedClock, InMemoryOperationRepository, operationRow, TEST_SETTINGS } from '../../testing/in-memory-ports';
-import { EraseExpiredSecretsCommand } from './erase-expired-secrets.command';
 import { EraseExpiredSecretsHandler, OPERATION_RETENTION_MS } from './erase-expired-secrets.handler';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -30,7 +29,7 @@ describe(EraseExpiredSecretsHandler.name, () => {
     operations.put(operationRow({ id: '00000000000000e1', ...secrets, secretsExpireAt: ago(1) }));
     operations.put(operationRow({ id: '00000000000000e2', ...secrets, secretsExpireAt: clock.now() }));
     operations.put(operationRow({ id: '00000000000000e3', ...secrets, secretsExpireAt: ago(-1) }));
-    expect(await handler.execute(new EraseExpiredSecretsCommand())).toBe(2);
+    expect(await handler.execute()).toBe(2);
     expect([...operations.rows.values()].map((o) => o.sealedSecrets)).toEqual([null, null, 'sealed:secrets']);
   });
 
@@ -45,7 +44,7 @@ describe(EraseExpiredSecretsHandler.name, () => {
         createdAt: ago(90 * DAY_MS),
       }),
     );
-    await handler.execute(new EraseExpiredSecretsCommand());
+    await handler.execute();
     expect([...operations.rows.keys()]).toEqual(['00000000000000e2', '00000000000000e3']);
   });
 
@@ -56,7 +55,7 @@ describe(EraseExpiredSecretsHandler.name, () => {
     await idempotency.complete('caller', 'recent', answer, ago(2 * 3600 * 1000));
     await idempotency.claim('caller', 'fresh', 'hash', ago(60_000));
     await idempotency.complete('caller', 'fresh', answer, ago(60_000));
-    await handler.execute(new EraseExpiredSecretsCommand());
+    await handler.execute();
     expect([...idempotency.keys.keys()]).toEqual(['caller recent', 'caller fresh']);
     expect(await idempotency.claim('caller', 'recent', 'hash', clock.now())).toEqual({
       kind: 'replay',
