@@ -10,6 +10,7 @@ import {
   type InstanceLimits,
   type InstanceMemberRepository,
   type InstanceMemberView,
+  type InstanceRepository,
   type InstanceView,
 } from '../ports';
 import { type Id } from '../shared/id';
@@ -82,5 +83,18 @@ export class InMemoryInstanceMemberRepository implements InstanceMemberRepositor
 
   async owners(instanceId: Id): Promise<InstanceMemberView[]> {
     return [...(this.ownersOf.get(instanceId) ?? [])];
+  }
+}
+
+/** Instances as the System API shows them, by id. */
+export class InMemoryInstanceRepository implements InstanceRepository {
+  readonly views = new Map<Id, InstanceView>();
+
+  put(view: InstanceView): void {
+    this.views.set(view.id, view);
+  }
+
+  async findById(instanceId: Id): Promise<InstanceView | null> {
+    return this.views.get(instanceId) ?? null;
   }
 }
