@@ -22,6 +22,7 @@ import {
   type IdGenerator,
   type InstanceReservation,
   type KeyPairGenerator,
+  type OperationFilter,
   type OperationRepository,
   type PasswordHasher,
   type ProvisioningQueue,
@@ -138,8 +139,20 @@ export class InMemoryOperationRepository implements OperationRepository {
     const row = this.rows.get(operationId);
     if (row) this.rows.set(operationId, { ...row, ...changes });
   }
-  async list(): Promise<Operation[]> {
-    return [...this.rows.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  /** Newest first, then by id descending; `before` is the keyset cursor (created at, id), as in the real query. */
+  async list(filter: OperationFilter = { limit: Number.MAX_SAFE_INTEGER }): Promise<Operation[]> {
+    const newestFirst = (a: Operation, b: Operation) =>
+      b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id);
+    return [...this.rows.values()]
+      .filter((o) => filter.instanceId === undefined || o.instanceId === filter.instanceId)
+      .filter(
+        (o) =>
+          (filter.kind === undefined || o.kind === filter.kind) &&
+          (filter.state === undefined || o.state === filter.state),
+      )
+      .filter((o) => filter.before === undefined || newestFirst(o, { ...o, ...filter.before }) > 0)
+      .sort(newestFirst)
+      .slice(0, filter.limit);
   }
   async findById(operationId: Id): Promise<Operation | null> {
     return this.rows.get(operationId) ?? null;
@@ -172,8 +185,10 @@ export class InMemoryOperationRepository implements OperationRepository {
     }
     return erased;
   }
-  async pruneFinished(): Promise<number> {
-    return 0;
+  async pruneFinished(finishedBefore: Date): Promise<number> {
+    const doomed = [...this.rows.values()].filter((o) => o.finishedAt !== null && o.finishedAt < finishedBefore);
+    doomed.forEach((o) => this.rows.delete(o.id));
+    return doomed.length;
   }
   async countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]> {
     return [];

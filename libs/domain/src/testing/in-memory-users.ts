@@ -1,5 +1,6 @@
 /** In-memory fakes of the user and session ports, for unit specs only (nothing in the app imports this file). */
 import { DomainError, ErrorCode } from '../errors';
+import { type OwnershipGuard } from '../orgs/owner-rules';
 import {
   type NewSession,
   type NewUser,
@@ -12,7 +13,8 @@ import {
 } from '../ports';
 import { type PlannedEvent } from '../provisioning/provisioning-plan';
 import { type Id } from '../shared/id';
-import { type User } from '../users/user';
+import { type User, type UserStatus } from '../users/user';
+import { enforceOwnership, NO_MEMBERSHIPS, type OwnershipFactsSource } from './in-memory-orgs';
 
 interface StoredUser extends User {
   readonly instanceId: Id;
@@ -25,6 +27,8 @@ export class InMemoryUserRepository implements UserRepository {
   /** Sessions the repository ended: [userId, keptSessionId]. */
   readonly endedSessions: [Id, Id | null][] = [];
   writes = 0;
+  /** Where owner rules read their facts: an InMemoryOrgRepository built on this repository sets itself here. */
+  ownership: OwnershipFactsSource = NO_MEMBERSHIPS;
 
   put(instanceId: Id, user: User, passwordHash: string | null = null): void {
     this.rows.push({ instanceId, ...user, passwordHash });
@@ -61,9 +65,25 @@ export class InMemoryUserRepository implements UserRepository {
     return { ...user };
   }
 
-  async update(instanceId: Id, userId: Id, changes: UserChanges, event: PlannedEvent): Promise<User | null> {
+  async update(
+    instanceId: Id,
+    userId: Id,
+    changes: UserChanges,
+    event: PlannedEvent,
+    _at?: Date,
+    guard?: OwnershipGuard,
+  ): Promise<User | null> {
+    enforceOwnership(this.ownership, instanceId, guard);
     const row = this.row(instanceId, userId);
     if (!row) return null;
+    if (
+      changes.name !== undefined &&
+      this.rows.some(
+        (u) => u !== row && u.instanceId === instanceId && u.name.toLowerCase() === changes.name!.toLowerCase(),
+      )
+    ) {
+      throw new DomainError(ErrorCode.Conflict, `user with name ${changes.name} already exists`);
+    }
     this.write(event);
     Object.assign(row, changes);
     return plain(row);
@@ -84,12 +104,17 @@ export class InMemoryUserRepository implements UserRepository {
     return true;
   }
 
-  async remove(instanceId: Id, userId: Id, event: PlannedEvent): Promise<boolean> {
+  async remove(instanceId: Id, userId: Id, event: PlannedEvent, _at?: Date, guard?: OwnershipGuard): Promise<boolean> {
+    enforceOwnership(this.ownership, instanceId, guard);
     const index = this.rows.findIndex((u) => u.instanceId === instanceId && u.id === userId);
     if (index < 0) return false;
     this.write(event);
     this.rows.splice(index, 1);
     return true;
+  }
+
+  statusOf(instanceId: Id, userId: Id): UserStatus | undefined {
+    return this.row(instanceId, userId)?.status;
   }
 
   hashOf(userId: Id): string | null {

@@ -1,6 +1,7 @@
 import { operatorPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
 import { type TenantCaller } from '../../tenancy/tenant-caller';
+import { InMemoryOrgRepository } from '../../testing/in-memory-orgs';
 import { FixedClock } from '../../testing/in-memory-ports';
 import { InMemoryUserRepository } from '../../testing/in-memory-users';
 import { UpdateUserCommand } from './update-user.command';
@@ -58,6 +59,24 @@ describe(UpdateUserHandler.name, () => {
   it.each([{ name: '' }, { name: '  ' }, { status: 'deleted' }])('refuses %p with 400', async (input) => {
     await expect(handler.execute(new UpdateUserCommand(operator, ADA, input))).rejects.toThrow(
       expect.objectContaining({ code: ErrorCode.InvalidArgument }),
+    );
+    expect(users.writes).toBe(0);
+  });
+
+  it('never deactivates the last active instance operator, and renames it freely', async () => {
+    const orgs = new InMemoryOrgRepository(users);
+    orgs.putOperator(INSTANCE, ADA);
+    await expect(handler.execute(new UpdateUserCommand(operator, ADA, { status: 'inactive' }))).rejects.toThrow(
+      expect.objectContaining({ code: ErrorCode.Conflict }),
+    );
+    expect(await users.findById(INSTANCE, ADA)).toEqual({ id: ADA, name: 'ada', status: 'active' });
+    expect((await handler.execute(new UpdateUserCommand(operator, ADA, { name: 'lovelace' }))).name).toBe('lovelace');
+  });
+
+  it('refuses a name another user has in any case with 409', async () => {
+    users.put(INSTANCE, { id: '00000000000000a2', name: 'Bob', status: 'active' });
+    await expect(handler.execute(new UpdateUserCommand(operator, ADA, { name: 'bob' }))).rejects.toThrow(
+      expect.objectContaining({ code: ErrorCode.Conflict }),
     );
     expect(users.writes).toBe(0);
   });

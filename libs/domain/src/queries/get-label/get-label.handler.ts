@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 
+import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { DomainError } from '../../errors';
 import { Label } from '../../labels/label';
@@ -19,6 +20,7 @@ export class GetLabelHandler implements IQueryHandler<GetLabelQuery> {
   constructor(private readonly labels: LabelRepository) {}
 
   async execute({ caller, labelId }: GetLabelQuery): Promise<Label> {
+    requireAuthenticated(caller);
     const label = await findLabelOrThrow(this.labels, caller, labelId);
     authorize(caller, 'read', { type: 'labels', id: label.id, orgID: label.orgId });
     return label;

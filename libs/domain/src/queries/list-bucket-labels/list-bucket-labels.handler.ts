@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 
+import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { Label } from '../../labels/label';
@@ -14,6 +15,7 @@ export class ListBucketLabelsHandler implements IQueryHandler<ListBucketLabelsQu
   ) {}
 
   async execute({ caller, bucketId }: ListBucketLabelsQuery): Promise<Label[]> {
+    requireAuthenticated(caller);
     const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
     authorize(caller, 'read', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
     return this.labels.listForBucket(caller.instanceId, bucket.id);

@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 
+import { requireAuthenticated } from '../../authorization/authenticated';
 import { authorize } from '../../authorization/authorize';
 import { findBucketOrThrow } from '../../buckets/existing-bucket';
 import { BucketMemberRepository, BucketRepository } from '../../ports';
@@ -14,6 +15,7 @@ export class ListBucketMembersHandler implements IQueryHandler<ListBucketMembers
   ) {}
 
   async execute({ caller, bucketId, role }: ListBucketMembersQuery): Promise<BucketMember[]> {
+    requireAuthenticated(caller);
     const bucket = await findBucketOrThrow(this.buckets, caller, bucketId);
     authorize(caller, 'read', { type: 'buckets', id: bucket.id, orgID: bucket.orgId });
     return this.members.list(caller.instanceId, bucket.id, role);
