@@ -64,7 +64,7 @@ export class InMemoryLabelRepository implements LabelRepository {
   update(): Promise<Label> {
     return notModelled('LabelRepository.update');
   }
-  delete(): Promise<void> {
+  delete(): Promise<boolean> {
     return notModelled('LabelRepository.delete');
   }
   addToBucket(): Promise<void> {
@@ -137,7 +137,7 @@ export class InMemoryBucketRepository implements BucketRepository {
   update(): Promise<Bucket> {
     return notModelled('BucketRepository.update');
   }
-  delete(): Promise<void> {
+  delete(): Promise<boolean> {
     return notModelled('BucketRepository.delete');
   }
 

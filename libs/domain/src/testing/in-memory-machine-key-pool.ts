@@ -1,5 +1,5 @@
-import { type Id } from '../shared/id';
 import { MachineKeyPool, type PooledKeyPair, ProvisioningBacklog, type RsaKeyPair } from '../ports';
+import { type Id } from '../shared/id';
 
 /** The pool's rules as the PostgreSQL adapter keeps them: one claim per operation, a claimed pair is nobody else's. */
 export class InMemoryMachineKeyPool extends MachineKeyPool {

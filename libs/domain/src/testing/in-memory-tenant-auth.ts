@@ -1,15 +1,9 @@
 /**
  * In-memory fake of the tenant auth port, for unit specs only (nothing in the app imports this file). Tokens are
- * found by digest with their user as stored now; a signed-in user's permissions are computed as the real adapter
- * does from instance ownership and org memberships (bucket memberships are not modelled).
+ * found by digest with their user as stored now; a signed-in user's roles are its instance ownership and org
+ * memberships (bucket memberships are not modelled); the domain turns them into permissions.
  */
-import {
-  operatorPermissions,
-  orgMemberPermissions,
-  orgOwnerPermissions,
-  type Permission,
-  selfPermissions,
-} from '../authorization/permission';
+import { type UserRoles } from '../authorization/permission';
 import { InstanceState } from '../instances/instance-state';
 import { type OrgRole } from '../orgs/org';
 import { type InstanceRoute, type TenantAuthRepository, type TokenGrant } from '../ports';
@@ -43,14 +37,14 @@ export class InMemoryTenantAuthRepository implements TenantAuthRepository {
     return this.tokens.get(digest) ?? null;
   }
 
-  async sessionPermissions(instanceId: Id, userId: Id): Promise<Permission[]> {
-    if (this.operators.has(`${instanceId} ${userId}`)) return operatorPermissions();
-    return [
-      ...selfPermissions(userId),
-      ...this.orgRoles
+  async userRoles(instanceId: Id, userId: Id): Promise<UserRoles> {
+    return {
+      instanceOwner: this.operators.has(`${instanceId} ${userId}`),
+      orgs: this.orgRoles
         .filter((m) => m.instanceId === instanceId && m.userId === userId)
-        .flatMap((m) => (m.role === 'owner' ? orgOwnerPermissions(m.orgId) : orgMemberPermissions(m.orgId))),
-    ];
+        .map((m) => ({ orgId: m.orgId, role: m.role })),
+      buckets: [],
+    };
   }
 
   async findInstanceByHost(host: string): Promise<InstanceRoute | null> {
