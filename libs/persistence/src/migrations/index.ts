@@ -7,6 +7,7 @@ import { OperationRequesters1763876500000 } from './1763876500000-operation-requ
 import { InstanceQuotas1763880000000 } from './1763880000000-instance-quotas';
 import { OperationStepStarts1763884000000 } from './1763884000000-operation-step-starts';
 import { OperationChangeNotifications1763888000000 } from './1763888000000-operation-change-notifications';
+import { InstanceAccessNotifications1763896000000 } from './1763896000000-instance-access-notifications';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -18,4 +19,5 @@ export const migrations = [
   InstanceQuotas1763880000000,
   OperationStepStarts1763884000000,
   OperationChangeNotifications1763888000000,
+  InstanceAccessNotifications1763896000000,
 ];
