@@ -18,6 +18,7 @@ import { WebhooksModule } from './system/webhooks/webhooks.module';
 import { UnimplementedMethodsModule } from './system/zitadel/unimplemented-methods.controller';
 import { AuthorizationsModule } from './tenant/authorizations/authorizations.module';
 import { BucketsModule } from './tenant/buckets/buckets.module';
+import { cachedPorts, CallerCacheModule } from './tenant/caller-cache/caller-cache.module';
 import { LabelsModule } from './tenant/labels/labels.module';
 import { MeModule } from './tenant/me/me.module';
 import { OrgsModule } from './tenant/orgs/orgs.module';
@@ -43,6 +44,7 @@ export class ApiModule {
         LoggingModule.forRoot(options.logDestination),
         PersistenceModule,
         CqrsModule.forRoot(),
+        CallerCacheModule,
         HealthModule,
         MetricsModule,
         // Before InstancesModule: PUT instances/limits/_bulk must not be taken by an instances/:instanceId route.
@@ -69,6 +71,8 @@ export class ApiModule {
         ...apiCommandHandlers,
         ...quotaApiCommandHandlers,
         ...queryHandlers,
+        // The handlers above read callers and request quotas through the cache (see CallerCacheModule).
+        ...cachedPorts,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         shutdownLog('API', 'finishing the requests in flight'),
       ],

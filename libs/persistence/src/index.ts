@@ -11,6 +11,7 @@ export * from './logging/app-logger';
 export * from './logging/logging.module';
 export * from './logging/shutdown-log';
 export * from './migrations';
+export * from './outbox/pg-instance-access-changes';
 export * from './persistence.module';
 export * from './queue/bullmq-provisioning.queue';
 export * from './queue/jobs';

@@ -40,6 +40,9 @@ export class AppConfig {
   readonly secretSweepIntervalMs: number;
   /** How often a wait for an operation re-reads it without a change notification (the fallback poll). */
   readonly operationWaitFallbackMs: number;
+  /** How long a resolved tenant caller may be reused; 0: no cache (AUTH_CACHE_TTL_MS). */
+  readonly authCacheTtlMs: number;
+  readonly authCacheMaxEntries: number;
   /** Failed password checks allowed per instance + user in one minute. */
   readonly passwordAttemptsPerMinute: number;
   /** Failed password checks allowed per client address in one minute. */
@@ -91,6 +94,8 @@ export class AppConfig {
     this.secretRetentionSeconds = env.SECRET_RETENTION_SECONDS;
     this.secretSweepIntervalMs = env.SECRET_SWEEP_INTERVAL_MS;
     this.operationWaitFallbackMs = env.OPERATION_WAIT_FALLBACK_MS;
+    this.authCacheTtlMs = env.AUTH_CACHE_TTL_MS;
+    this.authCacheMaxEntries = env.AUTH_CACHE_MAX_ENTRIES;
     this.passwordAttemptsPerMinute = env.PASSWORD_ATTEMPTS_PER_MINUTE ?? env.SIGNIN_ATTEMPTS_PER_MINUTE ?? 10;
     this.passwordAttemptsPerAddressPerMinute = env.PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
     this.workerConcurrency = env.WORKER_CONCURRENCY;

@@ -114,6 +114,24 @@ export class Environment {
   @Max(600000)
   OPERATION_WAIT_FALLBACK_MS = 1000;
 
+  /**
+   * How long the API may reuse a resolved tenant caller (and an instance's request quota) without reading the
+   * database again; 0 turns the cache off. Changes evict at once through PostgreSQL notifications, so this only
+   * bounds how stale an entry can get if notifications silently stop arriving.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  AUTH_CACHE_TTL_MS = 5000;
+
+  /** Entries the caller cache holds at most (least recently used go first). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  AUTH_CACHE_MAX_ENTRIES = 10000;
+
   /** Failed password checks per instance + user per minute (default 10, see AppConfig). */
   @IsOptional()
   @Type(() => Number)

@@ -8,6 +8,7 @@ import { InstanceQuotas1763880000000 } from './1763880000000-instance-quotas';
 import { OperationStepStarts1763884000000 } from './1763884000000-operation-step-starts';
 import { OperationChangeNotifications1763888000000 } from './1763888000000-operation-change-notifications';
 import { RowLevelSecurity1763892000000 } from './1763892000000-row-level-security';
+import { InstanceAccessNotifications1763896000000 } from './1763896000000-instance-access-notifications';
 import { MachineKeyPool1763900000000 } from './1763900000000-machine-key-pool';
 
 export const migrations = [
@@ -21,5 +22,6 @@ export const migrations = [
   OperationStepStarts1763884000000,
   OperationChangeNotifications1763888000000,
   RowLevelSecurity1763892000000,
+  InstanceAccessNotifications1763896000000,
   MachineKeyPool1763900000000,
 ];
