@@ -32,7 +32,9 @@ export class BenchRun {
       // service already running here on their default ports).
       GRPC_PORT: '-1',
       WORKER_METRICS_PORT: '-1',
-      DATABASE_URL: this.database.url,
+      DATABASE_URL: settings.databaseRole === 'owner' ? this.database.url : applicationRoleUrl(this.database.url),
+      MIGRATION_DATABASE_URL: this.database.url,
+      MACHINE_KEY_POOL_SIZE: String(settings.keyPoolSize),
       REDIS_URL: settings.redisUrl,
       QUEUE_PREFIX: this.queuePrefix,
       SYSTEM_API_TOKENS: this.token,
@@ -110,4 +112,12 @@ export class BenchRun {
       );
     }
   }
+}
+
+/** The database as the service's application role (created by the migration step), as production runs. */
+function applicationRoleUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'provisioner_app';
+  url.password = '';
+  return url.toString();
 }

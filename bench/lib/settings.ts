@@ -27,6 +27,13 @@ export interface BenchSettings {
   readyTimeoutSeconds: number;
   /** A PostgreSQL URL of a role that may create databases and owns what it creates (its database name is ignored). */
   ownerDatabaseUrl: string;
+  /**
+   * BENCH_DATABASE_ROLE: `app` (default) runs API and worker as the application role, bound by row-level security, as
+   * in production; `owner` runs them as the tables' owner, which row-level security exempts: the run without RLS.
+   */
+  databaseRole: 'app' | 'owner';
+  /** BENCH_KEY_POOL_SIZE → MACHINE_KEY_POOL_SIZE (default 0: every create makes its key pair, the sustained case). */
+  keyPoolSize: number;
   redisUrl: string;
   resultsDirectory: string;
 }
@@ -96,6 +103,8 @@ export function readSettings(): BenchSettings {
     provisioningTimeoutSeconds: at('BENCH_TIMEOUT_SECONDS'),
     readyTimeoutSeconds: at('BENCH_READY_TIMEOUT_SECONDS'),
     ownerDatabaseUrl: ownerDatabaseUrl(),
+    databaseRole: process.env.BENCH_DATABASE_ROLE === 'owner' ? 'owner' : 'app',
+    keyPoolSize: Number(process.env.BENCH_KEY_POOL_SIZE ?? 0) || 0,
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     resultsDirectory: process.env.BENCH_RESULTS_DIR || join(__dirname, '..', 'results'),
   };

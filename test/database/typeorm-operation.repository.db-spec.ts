@@ -135,7 +135,9 @@ describe('TypeOrmOperationRepository', () => {
 
   describe('list', () => {
     it('filters by instance, kind and state, newest first, and pages by the (created_at, id) cursor', async () => {
-      const instanceId = (await harness.seedInstance()).instanceId;
+      const { instanceId, operationId: seeded } = await harness.seedInstance();
+      // only the operations of this test
+      await harness.owner('DELETE FROM operations WHERE id = $1', [seeded]);
       const base = Date.parse('2026-01-01T00:00:00Z');
       const ids: string[] = [];
       for (let i = 0; i < 4; i++)
