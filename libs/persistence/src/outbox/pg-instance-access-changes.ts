@@ -39,10 +39,6 @@ export class PgInstanceAccessChanges implements OnApplicationShutdown {
     this.start();
   }
 
-  get isListening(): boolean {
-    return this.client !== null;
-  }
-
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);

@@ -13,7 +13,7 @@ import { type InstanceScopedCache } from './instance-scoped-cache';
  * The quota port with `find` served from the instance-scoped cache: every authenticated tenant request reads its
  * instance's request quota, and most instances have none, so "none" is remembered too (an added quota notifies
  * its instance and drops it). Writes go straight through; their notification (and, in this process,
- * EvictAfterChangeInterceptor) evicts.
+ * EvictBeforeAnswerMiddleware) evicts.
  */
 export class CachedQuotaRepository extends QuotaRepository {
   constructor(

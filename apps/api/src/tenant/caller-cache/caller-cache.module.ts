@@ -1,11 +1,17 @@
 import { QuotaRepository, TenantAuthRepository } from '@app/domain';
 import { AppConfig, PgInstanceAccessChanges } from '@app/persistence';
-import { Injectable, Module, OnApplicationBootstrap, type Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import {
+  Injectable,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  OnApplicationBootstrap,
+  type Provider,
+} from '@nestjs/common';
 
 import { CachedQuotaRepository } from './cached-quota.repository';
 import { CachedTenantAuthRepository } from './cached-tenant-auth.repository';
-import { EvictAfterChangeInterceptor } from './evict-after-change.interceptor';
+import { EvictBeforeAnswerMiddleware } from './evict-before-answer.middleware';
 import { InstanceScopedCache } from './instance-scoped-cache';
 
 /** Connects the cache to the database's change notifications: it serves only while they are heard. */
@@ -54,11 +60,14 @@ class CallerCacheInvalidation implements OnApplicationBootstrap {
       inject: [QuotaRepository, InstanceScopedCache],
       useFactory: (inner: QuotaRepository, cache: InstanceScopedCache) => new CachedQuotaRepository(inner, cache),
     },
-    { provide: APP_INTERCEPTOR, useClass: EvictAfterChangeInterceptor },
   ],
   exports: [InstanceScopedCache, PgInstanceAccessChanges, CachedTenantAuthRepository, CachedQuotaRepository],
 })
-export class CallerCacheModule {}
+export class CallerCacheModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(EvictBeforeAnswerMiddleware).forRoutes('*');
+  }
+}
 
 /** For ApiModule's own providers: its query and command handlers get the cached ports. */
 export const cachedPorts: Provider[] = [
