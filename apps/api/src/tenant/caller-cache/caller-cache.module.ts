@@ -1,5 +1,6 @@
 import { QuotaRepository, TenantAuthRepository } from '@app/domain';
-import { AppConfig, PgInstanceAccessChanges } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
+import { PgInstanceAccessChanges } from '@app/persistence';
 import { Injectable, Module, OnApplicationBootstrap, type Provider } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 
