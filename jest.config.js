@@ -1,6 +1,7 @@
 /** Two projects: fast unit specs beside the code, and e2e specs in test/ that run the real API and worker. */
 const moduleNameMapper = {
   '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
+  '^@app/infrastructure(|/.*)$': '<rootDir>/libs/infrastructure/src$1',
   '^@app/persistence(|/.*)$': '<rootDir>/libs/persistence/src$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
-import { AppConfig, runMigrations } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
+import { runMigrations } from '@app/persistence';
 
 /** `npm run migrate`: creates the database if needed and applies pending migrations. */
 async function main(): Promise<void> {

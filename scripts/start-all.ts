@@ -2,7 +2,8 @@ import 'reflect-metadata';
 
 import { type ChildProcess, spawn } from 'node:child_process';
 
-import { AppConfig, runMigrations } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
+import { runMigrations } from '@app/persistence';
 
 import { compiledEntry } from './entry-points';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
-import { Argon2PasswordHasher } from '@app/persistence/security/argon2-password-hasher';
-import { RsaKeyPairGenerator } from '@app/persistence/security/rsa-key-pair-generator';
+import { Argon2PasswordHasher } from '@app/infrastructure/crypto/argon2-password-hasher';
+import { RsaKeyPairGenerator } from '@app/infrastructure/crypto/rsa-key-pair-generator';
 
 export interface CeilingResult {
   parallelism: number;

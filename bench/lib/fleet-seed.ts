@@ -7,7 +7,7 @@ import {
   operatorPermissions,
   systemBucketsForOrg,
 } from '@app/domain';
-import { Argon2PasswordHasher } from '@app/persistence/security/argon2-password-hasher';
+import { Argon2PasswordHasher } from '@app/infrastructure/crypto/argon2-password-hasher';
 import { Client } from 'pg';
 
 /**

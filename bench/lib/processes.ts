@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { QueueName } from '@app/persistence/queue/jobs';
+import { QueueName } from '@app/infrastructure/queue/jobs';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 

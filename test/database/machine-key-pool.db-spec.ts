@@ -1,8 +1,8 @@
-import { AppConfig } from '../../libs/persistence/src/config/app-config';
+import { AppConfig } from '../../libs/infrastructure/src/config/app-config';
+import { AesGcmSecretSealer } from '../../libs/infrastructure/src/crypto/aes-gcm-secret-sealer';
+import { RsaKeyPairGenerator } from '../../libs/infrastructure/src/crypto/rsa-key-pair-generator';
+import { PgMachineKeyPool } from '../../libs/persistence/src/repositories/pg-machine-key-pool';
 import { TypeOrmProvisioningStore } from '../../libs/persistence/src/repositories/typeorm-provisioning.store';
-import { AesGcmSecretSealer } from '../../libs/persistence/src/security/aes-gcm-secret-sealer';
-import { PgMachineKeyPool } from '../../libs/persistence/src/security/pg-machine-key-pool';
-import { RsaKeyPairGenerator } from '../../libs/persistence/src/security/rsa-key-pair-generator';
 import { instanceReservation, provisioningPlan } from '../support/operation-fixtures';
 import { newId, RepositoryHarness } from '../support/repository-harness';
 

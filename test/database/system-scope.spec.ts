@@ -26,7 +26,7 @@ const ALLOWED_SYSTEM_SCOPE_USERS = [
   'libs/persistence/src/repositories/typeorm-webhook.repository.ts',
   'libs/persistence/src/repositories/typeorm-webhook-delivery.store.ts',
   // key pairs belong to no instance until a create consumes one
-  'libs/persistence/src/security/pg-machine-key-pool.ts',
+  'libs/persistence/src/repositories/pg-machine-key-pool.ts',
 ].sort();
 
 function sourceFiles(dir: string): string[] {

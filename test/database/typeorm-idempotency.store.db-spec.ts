@@ -1,6 +1,6 @@
-import { AppConfig } from '../../libs/persistence/src/config/app-config';
+import { AppConfig } from '../../libs/infrastructure/src/config/app-config';
+import { AesGcmSecretSealer } from '../../libs/infrastructure/src/crypto/aes-gcm-secret-sealer';
 import { TypeOrmIdempotencyStore } from '../../libs/persistence/src/repositories/typeorm-idempotency.store';
-import { AesGcmSecretSealer } from '../../libs/persistence/src/security/aes-gcm-secret-sealer';
 import { newId, RepositoryHarness } from '../support/repository-harness';
 
 describe('TypeOrmIdempotencyStore', () => {

@@ -1,6 +1,6 @@
 import { FailureReason, OperationKind, OperationState } from '@app/domain';
 
-import { AppConfig } from '../../libs/persistence/src/config/app-config';
+import { AppConfig } from '../../libs/infrastructure/src/config/app-config';
 import { PgOperationChanges } from '../../libs/persistence/src/outbox/pg-operation-changes';
 import { TypeOrmOperationRepository } from '../../libs/persistence/src/repositories/typeorm-operation.repository';
 import { newId, RepositoryHarness, type SeededInstance } from '../support/repository-harness';

@@ -1,9 +1,9 @@
 import { DomainError, ErrorCode, type PasswordAttempt } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import { Logger } from '@nestjs/common';
 import IORedis from 'ioredis';
 
-import { RedisPasswordAttemptLimiter } from '../../libs/persistence/src/security/redis-password-attempt-limiter';
+import { RedisPasswordAttemptLimiter } from '../../libs/infrastructure/src/redis/redis-password-attempt-limiter';
 import { TestRedis } from '../support/test-redis';
 
 /** The Redis adapter on its own, against the real Redis (and an unreachable one). */

@@ -1,3 +1,5 @@
+import { DatabaseRoleCheck, describeRole, isBoundByRowLevelSecurity } from '@app/persistence';
+
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { LogSink } from '../support/log-sink';
 import { http } from '../support/system-api';
@@ -31,11 +33,18 @@ describe('database role', () => {
     await expect(start).rejects.toThrow(/refusing to start in production as postgres \(superuser/);
   });
 
-  it('starts outside production as a superuser, with a warning', async () => {
-    const logs = new LogSink();
-    const app = await createApiApp({ config: { ...stack.config, DATABASE_URL: stack.db.url }, logDestination: logs });
+  it('starts outside production as a superuser, and says row-level security does not bind it', async () => {
+    const app = await createApiApp({
+      config: { ...stack.config, DATABASE_URL: stack.db.url },
+      logDestination: new LogSink(),
+    });
     try {
-      expect(logs.text()).toContain('row-level security does NOT apply');
+      const role = await app.get(DatabaseRoleCheck).current();
+      expect(role).toMatchObject({ name: 'postgres', superuser: true });
+      expect(isBoundByRowLevelSecurity(role)).toBe(false);
+      expect(describeRole(role)).toBe(
+        'postgres (superuser, BYPASSRLS, owner of the tables: row-level security does NOT apply)',
+      );
     } finally {
       await app.close();
     }

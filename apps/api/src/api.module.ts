@@ -1,5 +1,6 @@
 import { apiCommandHandlers, queryHandlers, quotaApiCommandHandlers } from '@app/domain';
-import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
+import { AppConfigModule, LoggingModule, shutdownLog } from '@app/infrastructure';
+import { PersistenceModule } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';

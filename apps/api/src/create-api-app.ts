@@ -1,5 +1,5 @@
 import { EnsureDefaultInstanceCommand } from '@app/domain';
-import { AppConfig, AppLogger } from '@app/persistence';
+import { AppConfig, AppLogger } from '@app/infrastructure';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';

@@ -1,4 +1,4 @@
-import { AppLogger } from '@app/persistence';
+import { AppLogger } from '@app/infrastructure';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 

@@ -1,4 +1,4 @@
-import { JobName } from '@app/persistence';
+import { JobName } from '@app/infrastructure';
 
 import { checkEveryJobHasOneHandler, jobHandlers } from './job-handlers';
 import { type JobHandlerClass } from './jobs/job-handler';

@@ -1,4 +1,4 @@
-import { type JobName, JOBS_BY_QUEUE, type QueueName } from '@app/persistence';
+import { type JobName, JOBS_BY_QUEUE, type QueueName } from '@app/infrastructure';
 
 import { type JobHandlerClass } from './jobs/job-handler';
 import { MaintenanceJobHandler } from './maintenance/maintenance.job-handler';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { AppConfig, AppLogger } from '@app/persistence';
+import { AppConfig, AppLogger } from '@app/infrastructure';
 
 import { createWorkerApp } from './create-worker-app';
 

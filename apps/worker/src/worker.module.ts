@@ -1,5 +1,6 @@
 import { MachineKeyPoolMetrics, quotaWorkerCommandHandlers, StepDurations, workerCommandHandlers } from '@app/domain';
-import { AppConfigModule, LoggingModule, PersistenceModule, shutdownLog } from '@app/persistence';
+import { AppConfigModule, LoggingModule, shutdownLog } from '@app/infrastructure';
+import { PersistenceModule } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';

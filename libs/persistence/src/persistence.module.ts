@@ -36,24 +36,36 @@ import {
 import { QuotaNotificationQueue, QuotaRepository, QuotaUsageCounter } from '@app/domain';
 import { AssertionReplayGuard, JwtAssertionVerifier, OAuthGrantStore } from '@app/domain';
 import { ConsoleSessionStore, QueueStatistics } from '@app/domain';
+import { AppConfig } from '@app/infrastructure';
+import { NetworkWebhookUrlPolicy } from '@app/infrastructure';
+import { NodeWebhookSender } from '@app/infrastructure';
+import { BullMqProvisioningQueue } from '@app/infrastructure';
+import { BullMqQueueStatistics } from '@app/infrastructure';
+import { BullMqQuotaNotificationQueue } from '@app/infrastructure';
+import { BullMqWebhookQueue } from '@app/infrastructure';
+import { AesGcmSecretSealer } from '@app/infrastructure';
+import { Argon2PasswordHasher } from '@app/infrastructure';
+import { JoseJwtAssertionVerifier } from '@app/infrastructure';
+import { NodeClock } from '@app/infrastructure';
+import { RandomIdGenerator } from '@app/infrastructure';
+import { RandomTokenGenerator } from '@app/infrastructure';
+import { RedisAssertionReplayGuard } from '@app/infrastructure';
+import { RedisConsoleSessionStore } from '@app/infrastructure';
+import { RedisPasswordAttemptLimiter } from '@app/infrastructure';
+import { RedisQuotaUsageCounter } from '@app/infrastructure';
+import { RsaKeyPairGenerator } from '@app/infrastructure';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseRoleCheck } from './database/database-role';
 import { migrateBeforeConnecting } from './database/migration-runner';
 import { SystemDatabase } from './database/system-database';
 import { TenantDatabase } from './database/tenant-database';
 import { ServiceReadiness } from './health/service-readiness';
-import { NetworkWebhookUrlPolicy } from './http/network-webhook-url-policy';
-import { NodeWebhookSender } from './http/node-webhook-sender';
 import { PgOperationChanges } from './outbox/pg-operation-changes';
 import { PgOutboxNotifications } from './outbox/pg-outbox-notifications';
-import { BullMqProvisioningQueue } from './queue/bullmq-provisioning.queue';
-import { BullMqQueueStatistics } from './queue/bullmq-queue-statistics';
-import { BullMqQuotaNotificationQueue } from './queue/bullmq-quota-notification.queue';
-import { BullMqWebhookQueue } from './queue/bullmq-webhook.queue';
+import { PgMachineKeyPool } from './repositories/pg-machine-key-pool';
 import { TypeOrmAuthorizationRepository } from './repositories/typeorm-authorization.repository';
 import { TypeOrmBucketRepository } from './repositories/typeorm-bucket.repository';
 import { TypeOrmBucketMemberRepository } from './repositories/typeorm-bucket-member.repository';
@@ -74,18 +86,6 @@ import { TypeOrmTenantAuthRepository } from './repositories/typeorm-tenant-auth.
 import { TypeOrmUserRepository } from './repositories/typeorm-user.repository';
 import { TypeOrmWebhookRepository } from './repositories/typeorm-webhook.repository';
 import { TypeOrmWebhookDeliveryStore } from './repositories/typeorm-webhook-delivery.store';
-import { AesGcmSecretSealer } from './security/aes-gcm-secret-sealer';
-import { PgMachineKeyPool } from './security/pg-machine-key-pool';
-import { Argon2PasswordHasher } from './security/argon2-password-hasher';
-import { JoseJwtAssertionVerifier } from './security/jose-jwt-assertion-verifier';
-import { NodeClock } from './security/node-clock';
-import { RandomIdGenerator } from './security/random-id-generator';
-import { RandomTokenGenerator } from './security/random-token-generator';
-import { RedisAssertionReplayGuard } from './security/redis-assertion-replay-guard';
-import { RedisConsoleSessionStore } from './security/redis-console-session-store';
-import { RedisPasswordAttemptLimiter } from './security/redis-password-attempt-limiter';
-import { RedisQuotaUsageCounter } from './security/redis-quota-usage-counter';
-import { RsaKeyPairGenerator } from './security/rsa-key-pair-generator';
 
 const ports = [
   { provide: Clock, useClass: NodeClock },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { type ConsoleSession, type ConsoleSessionStore, DomainError, ErrorCode } from '@app/domain';
-import { type AppConfig, type SystemUserRole } from '@app/persistence';
+import { type AppConfig, type SystemUserRole } from '@app/infrastructure';
 
 import { SystemAuthenticator, type SystemCallerIdentity } from '../system/auth/system-authenticator';
 

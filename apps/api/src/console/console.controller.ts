@@ -1,5 +1,5 @@
 import { QueueStatistics } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';

@@ -1,5 +1,5 @@
 import { ConsoleSessionStore } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import { Module } from '@nestjs/common';
 
 import { ConsoleController } from './console.controller';

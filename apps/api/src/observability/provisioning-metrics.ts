@@ -1,5 +1,5 @@
 import { OperationRepository } from '@app/domain';
-import { BullMqProvisioningQueue } from '@app/persistence';
+import { BullMqProvisioningQueue } from '@app/infrastructure';
 import { Injectable } from '@nestjs/common';
 import { Gauge, register } from 'prom-client';
 

@@ -1,4 +1,4 @@
-import { type JobName, type JobPayloads } from '@app/persistence';
+import { type JobName, type JobPayloads } from '@app/infrastructure';
 import { type Type } from '@nestjs/common';
 import { type Job } from 'bullmq';
 

@@ -6,7 +6,7 @@ import {
   JOBS_BY_QUEUE,
   QueueName,
   type RedisConnection,
-} from '@app/persistence';
+} from '@app/infrastructure';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type Job, type JobsOptions, Queue, Worker, type WorkerOptions } from 'bullmq';
@@ -31,7 +31,7 @@ interface RunningQueue {
  * job routed by its name to the one handler that lists it (see job-handlers.ts), failed attempts logged, durations
  * timed, job schedulers kept, and at shutdown no new job taken while the active ones finish.
  *
- * To add a job: its name, payload and queue in libs/persistence/src/queue/jobs.ts; a handler class with `static
+ * To add a job: its name, payload and queue in libs/infrastructure/src/queue/jobs.ts; a handler class with `static
  * handles` and `handle(job)` in jobHandlers (job-handlers.ts); for a new queue its settings, and for a periodic job a
  * line in its queue's `schedules` (queue-settings.ts).
  */

@@ -1,5 +1,5 @@
 import { webhookRetryDelayMs } from '@app/domain';
-import { type AppConfig, JobName, QueueName } from '@app/persistence';
+import { type AppConfig, JobName, QueueName } from '@app/infrastructure';
 import { type MinimalJob } from 'bullmq';
 
 /** A BullMQ job scheduler: the job runs every `everyMs`, once per tick however many workers run. */

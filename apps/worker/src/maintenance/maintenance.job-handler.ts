@@ -1,5 +1,5 @@
 import { EraseExpiredSecretsCommand } from '@app/domain';
-import { JobName } from '@app/persistence';
+import { JobName } from '@app/infrastructure';
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 

@@ -2,7 +2,13 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
 import { MachineKeyPool, MachineKeyPoolMetrics, StepDurations } from '@app/domain';
-import { addWorkerDuration, AppConfig, createRedisConnection, DurationKind, RedisConnection } from '@app/persistence';
+import {
+  addWorkerDuration,
+  AppConfig,
+  createRedisConnection,
+  DurationKind,
+  RedisConnection,
+} from '@app/infrastructure';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';

@@ -1,5 +1,5 @@
 import { DeliverWebhookCommand, DeliveryStatus } from '@app/domain';
-import { JobName } from '@app/persistence';
+import { JobName } from '@app/infrastructure';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 

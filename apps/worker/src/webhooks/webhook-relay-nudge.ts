@@ -1,5 +1,5 @@
 import { OutboxNotifications } from '@app/domain';
-import { JobName } from '@app/persistence';
+import { JobName } from '@app/infrastructure';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 import { JobRunner } from '../jobs/job-runner';

@@ -49,15 +49,7 @@ export interface PlannedBucket {
 
 export interface PlannedEvent {
   readonly aggregateType:
-    | 'instance'
-    | 'org'
-    | 'user'
-    | 'token'
-    | 'machine_key'
-    | 'bucket'
-    | 'label'
-    | 'member'
-    | 'quota';
+    'instance' | 'org' | 'user' | 'token' | 'machine_key' | 'bucket' | 'label' | 'member' | 'quota';
   readonly aggregateId: Id;
   readonly type: string;
   /** Never a secret. */

@@ -20,7 +20,7 @@ import {
   type WebhookDelivery,
 } from '../webhooks/webhook-delivery';
 
-/** The real policy's words (libs/persistence/src/http/network-address.ts). */
+/** The real policy's words (libs/infrastructure/src/http/network-address.ts). */
 export const ADDRESS_NOT_ALLOWED =
   'must not point to a loopback, private, link-local, multicast or unspecified address (see WEBHOOK_ALLOW_PRIVATE_NETWORKS)';
 

@@ -1,8 +1,7 @@
+import { AppConfig } from '@app/infrastructure';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-import { AppConfig } from '../config/app-config';
 
 /** Who the service is in PostgreSQL, and whether row-level security binds it. */
 export interface DatabaseRole {

@@ -1,6 +1,6 @@
+import { type AppConfig } from '@app/infrastructure';
 import { Logger } from '@nestjs/common';
 
-import { type AppConfig } from '../config/app-config';
 import { runMigrations } from './migrate';
 
 const logger = new Logger('MigrationRunner');

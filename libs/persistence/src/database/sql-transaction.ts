@@ -32,7 +32,7 @@ export class SqlTransaction {
 
   /** Runs an INSERT, UPDATE or DELETE and answers how many rows it touched. */
   async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
-    const result = (await this.runner.query(sql, [...params], true));
+    const result = await this.runner.query(sql, [...params], true);
     return result.affected ?? 0;
   }
 

@@ -1,9 +1,9 @@
+import { BullMqProvisioningQueue } from '@app/infrastructure';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { type DatabaseRole, DatabaseRoleCheck } from '../database/database-role';
-import { BullMqProvisioningQueue } from '../queue/bullmq-provisioning.queue';
 
 const DATABASE_TIMEOUT_MS = 2000;
 

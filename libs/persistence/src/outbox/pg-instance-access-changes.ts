@@ -1,7 +1,6 @@
+import { AppConfig } from '@app/infrastructure';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-
-import { AppConfig } from '../config/app-config';
 
 /** The channel the access tables' triggers notify with an instance id (see the InstanceAccessNotifications migration). */
 export const INSTANCE_ACCESS_CHANGED_CHANNEL = 'instance_access_changed';

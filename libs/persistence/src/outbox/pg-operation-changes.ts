@@ -1,8 +1,7 @@
 import { Id, OperationChanges } from '@app/domain';
+import { AppConfig } from '@app/infrastructure';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-
-import { AppConfig } from '../config/app-config';
 
 /** The channel the operations table's trigger notifies with the id of each updated operation (see migrations). */
 export const OPERATION_CHANGED_CHANNEL = 'operation_changed';

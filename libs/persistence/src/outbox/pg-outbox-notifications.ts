@@ -1,8 +1,8 @@
 import { OutboxNotifications } from '@app/domain';
+import { AppConfig } from '@app/infrastructure';
 import { Injectable, Logger } from '@nestjs/common';
 import { Client } from 'pg';
 
-import { AppConfig } from '../config/app-config';
 import { OUTBOX_CHANNEL } from './record-outbox-event';
 
 const RECONNECT_MS = 5000;

@@ -9,9 +9,9 @@ import {
   OperationRepository,
   OperationState,
 } from '@app/domain';
+import { AppConfig } from '@app/infrastructure';
 import { Injectable } from '@nestjs/common';
 
-import { AppConfig } from '../config/app-config';
 import { SystemDatabase } from '../database/system-database';
 import { type OperationRow } from '../database/tables';
 import { toOperation } from './operation.mapper';

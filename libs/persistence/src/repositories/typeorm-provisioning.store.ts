@@ -24,11 +24,11 @@ import { type SqlTransaction } from '../database/sql-transaction';
 import { SystemDatabase } from '../database/system-database';
 import { TenantDatabase } from '../database/tenant-database';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
-import { consumePooledKeyPair } from '../security/pg-machine-key-pool';
 import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 import { operationSubject } from './operation.mapper';
 import { instanceOfOperation } from './operation-instance';
 import { pendingCreatesOf } from './pending-work';
+import { consumePooledKeyPair } from './pg-machine-key-pool';
 import { isUniqueViolation } from './postgres-errors';
 
 /**

@@ -1,5 +1,5 @@
 import { GetOperationQuery, type Id, OperationState, type OperationView } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 
 import { DomainError, ErrorCode } from '@app/domain';
-import { type AppConfig, sha256Hex, type SystemUserRole } from '@app/persistence';
+import { type AppConfig, sha256Hex, type SystemUserRole } from '@app/infrastructure';
 
 import { SystemUserVerifier } from './system-user-verifier';
 

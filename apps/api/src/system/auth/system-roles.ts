@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@app/domain';
-import type { SystemUserRole } from '@app/persistence';
+import type { SystemUserRole } from '@app/infrastructure';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** POST calls that only read (ZITADEL's list and existence checks). */

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 
 import { DomainError, ErrorCode } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import { Logger } from '@nestjs/common';
 import { SignJWT } from 'jose';
 

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@app/domain';
-import { AppConfig, SystemUser } from '@app/persistence';
+import { AppConfig, SystemUser } from '@app/infrastructure';
 import { Injectable, Logger } from '@nestjs/common';
 import { decodeJwt, decodeProtectedHeader, errors, JWTPayload, jwtVerify } from 'jose';
 

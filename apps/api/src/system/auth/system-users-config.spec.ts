@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { AppConfig, DEVELOPMENT_SYSTEM_TOKEN, sha256Hex } from '@app/persistence';
+import { AppConfig, DEVELOPMENT_SYSTEM_TOKEN, sha256Hex } from '@app/infrastructure';
 
-/** Parsing of SYSTEM_API_USERS and SYSTEM_API_ISSUER in AppConfig (libs/persistence/src/config). */
+/** Parsing of SYSTEM_API_USERS and SYSTEM_API_ISSUER in AppConfig (libs/infrastructure/src/config). */
 const rsa = (bits = 2048) => generateKeyPairSync('rsa', { modulusLength: bits });
 const { publicKey, privateKey } = rsa();
 const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();

@@ -1,7 +1,7 @@
 import { createServer, Http2Server, Http2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import type { ConnectRouter, ConnectRouterOptions } from '@connectrpc/connect';
 import { expressConnectMiddleware } from '@connectrpc/connect-express';
 import { connectNodeAdapter } from '@connectrpc/connect-node';

@@ -6,7 +6,7 @@ import {
   IdempotencyStore,
   RemoveInstanceCommand,
 } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import { DescMessage, JsonValue, MessageShape, toJson } from '@bufbuild/protobuf';
 import type { HandlerContext, ServiceImpl } from '@connectrpc/connect';
 import { Injectable, OnModuleInit } from '@nestjs/common';

@@ -9,7 +9,7 @@ import {
   OperationChangeSignal,
   OperationView,
 } from '@app/domain';
-import { AppConfig } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';

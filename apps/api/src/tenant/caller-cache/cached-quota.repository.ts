@@ -51,7 +51,12 @@ export class CachedQuotaRepository extends QuotaRepository {
     return this.inner.findNotification(instanceId, notificationId);
   }
 
-  recordNotified(instanceId: Id, target: QuotaNotificationTarget, body: Record<string, unknown>, at: Date): Promise<void> {
+  recordNotified(
+    instanceId: Id,
+    target: QuotaNotificationTarget,
+    body: Record<string, unknown>,
+    at: Date,
+  ): Promise<void> {
     return this.inner.recordNotified(instanceId, target, body, at);
   }
 }

@@ -1,5 +1,6 @@
 import { QuotaRepository, TenantAuthRepository } from '@app/domain';
-import { AppConfig, PgInstanceAccessChanges } from '@app/persistence';
+import { AppConfig } from '@app/infrastructure';
+import { PgInstanceAccessChanges } from '@app/persistence';
 import {
   Injectable,
   type MiddlewareConsumer,
