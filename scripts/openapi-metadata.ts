@@ -50,8 +50,9 @@ export function generatePluginMetadata(filename = 'metadata.ts'): string {
         pathToSource: API_SOURCE_DIR,
         introspectComments: true,
         classValidatorShim: true,
-        // DTO classes live in these files (a few small request classes sit beside their controller).
-        dtoFileNameSuffix: ['.dto.ts', '.request.ts', '.requests.ts', '.controller.ts'],
+        // Request DTO classes live in `dto/<resource>.request.ts` (a few small ones sit beside their controller);
+        // `<resource>.response.ts` holds answer shapes, which the InfluxDB schemas below describe instead.
+        dtoFileNameSuffix: ['.request.ts', '.controller.ts'],
         controllerFileNameSuffix: ['.controller.ts'],
       }),
     ],

@@ -58,6 +58,19 @@ export class RecordingWebhookSender implements WebhookSender {
 }
 
 /** Webhooks and their deliveries; deleting a webhook deletes its deliveries (ON DELETE CASCADE). */
+/** A webhook on `instance.created` with a sealed secret, as the specs that relay and list deliveries need one. */
+export function aWebhook(id: Id): NewWebhook {
+  return {
+    id,
+    url: 'https://hooks.example.com/',
+    eventTypes: ['instance.created'],
+    description: '',
+    createdAt: new Date(0),
+    sealedSecret: 'sealed:whsec_x',
+    createdBy: 'caller',
+  };
+}
+
 export class InMemoryWebhookRepository implements WebhookRepository {
   readonly webhooks: NewWebhook[] = [];
   readonly deliveries: WebhookDelivery[] = [];

@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/infrastructure';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
+
+import { PgListenConnection } from './pg-listen-connection';
 
 /** The channel the access tables' triggers notify with an instance id (see the InstanceAccessNotifications migration). */
 export const INSTANCE_ACCESS_CHANGED_CHANNEL = 'instance_access_changed';
@@ -23,83 +24,37 @@ export interface InstanceAccessObserver {
  */
 @Injectable()
 export class PgInstanceAccessChanges implements OnApplicationShutdown {
-  private readonly logger = new Logger(PgInstanceAccessChanges.name);
   private observer: InstanceAccessObserver | null = null;
-  private client: Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private retry: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly connection: PgListenConnection;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(config: AppConfig) {
+    this.connection = new PgListenConnection({
+      databaseUrl: config.databaseUrl,
+      channel: INSTANCE_ACCESS_CHANGED_CHANNEL,
+      reconnectMs: RECONNECT_MS,
+      keepAlive: true,
+      logger: new Logger(PgInstanceAccessChanges.name),
+      cannotListenMessage: 'cannot listen for instance access changes; the caller cache is bypassed',
+      lostMessage: 'instance access notifications lost; the caller cache is bypassed until listening again',
+      onNotification: (payload) => {
+        if (payload) this.observer?.changed(payload);
+      },
+      onListening: () => this.observer?.listening(),
+      onLost: () => this.observer?.deaf(),
+    });
+  }
 
   /** Starts listening for one observer; `listening()` is called once the LISTEN is in place. */
   observe(observer: InstanceAccessObserver): void {
     this.observer = observer;
-    this.start();
+    void this.connection.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retry);
-    await this.connecting;
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+  get isListening(): boolean {
+    return this.connection.isListening;
   }
 
-  private start(): void {
-    if (this.stopped || this.client || this.connecting || this.retry) return;
-    this.connecting = this.connect()
-      .catch((error: Error) => {
-        this.logger.warn(
-          { err: { message: error.message } },
-          'cannot listen for instance access changes; the caller cache is bypassed',
-        );
-        this.reconnectLater();
-      })
-      .finally(() => (this.connecting = null));
-  }
-
-  private async connect(): Promise<void> {
-    const next = new Client({ connectionString: this.config.databaseUrl, keepAlive: true });
-    next.on('notification', ({ payload }) => {
-      if (this.client === next && payload) this.observer?.changed(payload);
-    });
-    // pg_terminate_backend, a server restart or a network error: 'error' and/or 'end', in either order.
-    const lost = (error?: Error) => {
-      void next.end().catch(() => undefined);
-      if (this.client !== next) return;
-      this.client = null;
-      this.observer?.deaf();
-      if (!this.stopped)
-        this.logger.warn(
-          { err: { message: error?.message ?? 'connection ended' } },
-          'instance access notifications lost; the caller cache is bypassed until listening again',
-        );
-      this.reconnectLater();
-    };
-    next.on('error', lost);
-    next.on('end', () => lost());
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${INSTANCE_ACCESS_CHANGED_CHANNEL}`);
-    } catch (error) {
-      await next.end().catch(() => undefined);
-      throw error;
-    }
-    if (this.stopped) {
-      await next.end().catch(() => undefined);
-      return;
-    }
-    this.client = next;
-    this.observer?.listening();
-  }
-
-  private reconnectLater(): void {
-    if (this.stopped || this.retry) return;
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      this.start();
-    }, RECONNECT_MS);
+  onApplicationShutdown(): Promise<void> {
+    return this.connection.close();
   }
 }

@@ -1,7 +1,16 @@
-import { FailureReason, InstanceState, type OperationFailure, OperationKind, OperationState } from '@app/domain';
+import {
+  FailureReason,
+  InstanceState,
+  type OperationFailure,
+  operationFinishedEvent,
+  OperationKind,
+  OperationState,
+} from '@app/domain';
 
 import { type SqlTransaction } from '../database/sql-transaction';
 import { type OperationRow } from '../database/tables';
+import { recordOutboxEvent } from '../outbox/record-outbox-event';
+import { operationSubject } from './operation.mapper';
 
 export const CANCELLED: OperationFailure = {
   reason: FailureReason.Cancelled,
@@ -46,6 +55,20 @@ export async function finishUnsuccessfully(
         resourceOwner: instanceId,
       },
     ],
+    at,
+  );
+}
+
+/** Ends an operation whose cancellation was asked for before it got to commit (or while it was still pending). */
+export async function finishCancelled(
+  tx: SqlTransaction,
+  operation: Pick<OperationRow, 'id' | 'instance_id' | 'kind'>,
+  at: Date,
+): Promise<void> {
+  await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
+  await recordOutboxEvent(
+    tx,
+    operationFinishedEvent(operationSubject(operation), OperationState.Cancelled, CANCELLED),
     at,
   );
 }

@@ -1,6 +1,5 @@
 import {
   CommitOutcome,
-  defaultShardGroupDurationSeconds,
   DomainError,
   ErrorCode,
   Id,
@@ -10,18 +9,25 @@ import {
   OnboardingStore,
   OperationState,
   PendingWorkAdmission,
+  PlannedUser,
   SETUP_COMPLETED,
 } from '@app/domain';
-import { operationFinishedEvent } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 
 import { type SqlTransaction } from '../database/sql-transaction';
 import { TenantDatabase } from '../database/tenant-database';
-import { recordOutboxEvent } from '../outbox/record-outbox-event';
-import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
-import { operationSubject } from './operation.mapper';
+import { finishSuccessfully } from './finish-successfully';
+import { finishCancelled, lockOperation } from './finish-unsuccessfully';
 import { pendingSetupsOf } from './pending-work';
 import { isUniqueViolation } from './postgres-errors';
+import {
+  insertBuckets,
+  insertInstanceOwners,
+  insertOrg,
+  insertOrgMembers,
+  insertTokens,
+  insertUsers,
+} from './tenant-rows';
 
 /** `/api/v2/setup` and `/setup/user`: everything here belongs to the one instance being set up. */
 @Injectable()
@@ -65,12 +71,7 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
         const operation = await lockOperation(tx, plan.operationId);
         if (!operation || isTerminal(operation.state)) return 'already-finished';
         if (operation.cancel_requested_at) {
-          await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
-          await recordOutboxEvent(
-            tx,
-            operationFinishedEvent(operationSubject(operation), OperationState.Cancelled, CANCELLED),
-            at,
-          );
+          await finishCancelled(tx, operation, at);
           return 'cancelled';
         }
         if (plan.mode === 'initial') {
@@ -81,20 +82,7 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
         await writePlan(tx, plan, at);
         if (plan.maxBuckets !== null)
           await tx.execute('UPDATE instances SET max_buckets = $2 WHERE id = $1', [plan.instanceId, plan.maxBuckets]);
-        await tx.execute(
-          `UPDATE operations SET state = $2, outcome = $3, sealed_input = NULL, sealed_secrets = $4, secrets_expire_at = $5,
-                  current_step = NULL, completed_steps = total_steps, finished_at = $6, updated_at = $6
-            WHERE id = $1`,
-          [
-            plan.operationId,
-            OperationState.Succeeded,
-            JSON.stringify(plan.outcome),
-            plan.sealedSecrets,
-            plan.secretsExpireAt,
-            at,
-          ],
-        );
-        await recordOutboxEvent(tx, operationFinishedEvent(operationSubject(operation), OperationState.Succeeded), at);
+        await finishSuccessfully(tx, operation, plan, at);
         return 'written';
       });
     } catch (error) {
@@ -110,55 +98,36 @@ export class TypeOrmOnboardingStore extends OnboardingStore {
 
 /** The user, org, memberships, buckets, token and events one onboarding creates. */
 async function writePlan(tx: SqlTransaction, plan: OnboardingPlan, at: Date): Promise<void> {
-  const scope = { instance_id: plan.instanceId, created_at: at };
-  await tx.insert('users', {
-    ...scope,
-    id: plan.user.id,
-    kind: 'human',
-    name: plan.user.name,
-    display_name: plan.user.name,
-    email: null,
-    email_verified: false,
-    first_name: '',
-    last_name: '',
-    preferred_language: 'en',
-    password_hash: plan.user.passwordHash,
-    password_change_required: false,
-    status: 'active',
-    updated_at: at,
-  });
-  await tx.insert('orgs', { ...scope, id: plan.org.id, name: plan.org.name, description: '', updated_at: at });
-  await tx.insert('org_members', { ...scope, org_id: plan.org.id, user_id: plan.user.id, role: 'owner' });
-  if (plan.mode === 'initial') await tx.insert('instance_members', { ...scope, user_id: plan.user.id, role: 'owner' });
-  await tx.insert(
-    'buckets',
-    plan.buckets.map((b) => ({
-      ...scope,
-      id: b.id,
-      org_id: b.orgId,
-      name: b.name,
-      description: '',
-      type: b.type,
-      retention_seconds: String(b.retentionSeconds),
-      shard_group_duration_seconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
-      schema_type: 'implicit' as const,
-      updated_at: at,
-    })),
+  const { instanceId, user, org } = plan;
+  await insertUsers(tx, instanceId, [onboardedUser(user)], at);
+  await insertOrg(tx, instanceId, { ...org, description: '' }, at);
+  await insertOrgMembers(tx, instanceId, org.id, [user.id], 'owner', at);
+  if (plan.mode === 'initial') await insertInstanceOwners(tx, instanceId, [user.id], at);
+  await insertBuckets(tx, instanceId, plan.buckets, at);
+  await insertTokens(
+    tx,
+    instanceId,
+    [{ ...plan.token, userId: user.id, orgId: org.id, kind: 'authorization', expiresAt: null }],
+    at,
   );
-  await tx.insert('tokens', {
-    ...scope,
-    id: plan.token.id,
-    user_id: plan.user.id,
-    org_id: plan.org.id,
-    kind: 'authorization',
-    digest: plan.token.digest,
-    description: plan.token.description,
-    status: 'active',
-    permissions: plan.token.permissions,
-    expires_at: null,
-    updated_at: at,
-  });
-  await tx.appendEvents(plan.instanceId, plan.events, at);
+  await tx.appendEvents(instanceId, plan.events, at);
+}
+
+/** Setup asks only for a name and a password: the rest of the user is InfluxDB's defaults. */
+function onboardedUser(user: OnboardingPlan['user']): PlannedUser {
+  return {
+    id: user.id,
+    kind: 'human',
+    userName: user.name,
+    displayName: user.name,
+    email: null,
+    emailVerified: false,
+    firstName: '',
+    lastName: '',
+    preferredLanguage: 'en',
+    passwordHash: user.passwordHash,
+    passwordChangeRequired: false,
+  };
 }
 
 /** True exactly while the instance has no user and no org. */

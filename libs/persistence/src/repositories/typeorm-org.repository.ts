@@ -1,6 +1,5 @@
 import {
   CallerUser,
-  defaultShardGroupDurationSeconds,
   DomainError,
   ErrorCode,
   Id,
@@ -19,10 +18,11 @@ import {
 import { Injectable } from '@nestjs/common';
 
 import { type SqlTransaction } from '../database/sql-transaction';
-import { type InstanceRow, type NewRow, type OrgMemberRow, type OrgRow, type UserRow } from '../database/tables';
+import { type InstanceRow, type OrgMemberRow, type OrgRow, type UserRow } from '../database/tables';
 import { TenantDatabase } from '../database/tenant-database';
 import { enforceOwnership } from './ownership-facts';
 import { isUniqueViolation } from './postgres-errors';
+import { insertBuckets, insertOrg, insertOrgMembers } from './tenant-rows';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -138,38 +138,9 @@ export class TypeOrmOrgRepository extends OrgRepository {
     try {
       return await this.db.withInstance(instanceId, async (tx) => {
         await this.checkOrgQuota(tx, instanceId);
-        await tx.insert('orgs', {
-          instance_id: instanceId,
-          id: org.id,
-          name: org.name,
-          description: org.description,
-          created_at: at,
-          updated_at: at,
-        });
-        if (org.ownerId)
-          await tx.insert('org_members', {
-            instance_id: instanceId,
-            org_id: org.id,
-            user_id: org.ownerId,
-            role: 'owner',
-            created_at: at,
-          });
-        await tx.insert(
-          'buckets',
-          org.buckets.map((b): NewRow<'buckets'> => ({
-            instance_id: instanceId,
-            id: b.id,
-            org_id: b.orgId,
-            name: b.name,
-            description: '',
-            type: b.type,
-            retention_seconds: String(b.retentionSeconds),
-            shard_group_duration_seconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
-            schema_type: 'implicit',
-            created_at: at,
-            updated_at: at,
-          })),
-        );
+        await insertOrg(tx, instanceId, org, at);
+        if (org.ownerId) await insertOrgMembers(tx, instanceId, org.id, [org.ownerId], 'owner', at);
+        await insertBuckets(tx, instanceId, org.buckets, at);
         await tx.appendEvents(instanceId, org.events, at);
         return { id: org.id, name: org.name, description: org.description, createdAt: at, updatedAt: at };
       });
@@ -274,13 +245,7 @@ export class TypeOrmOrgRepository extends OrgRepository {
   async addMember(instanceId: Id, orgId: Id, userId: Id, role: OrgRole, event: PlannedEvent, at: Date): Promise<void> {
     try {
       await this.db.withInstance(instanceId, async (tx) => {
-        await tx.insert('org_members', {
-          instance_id: instanceId,
-          org_id: orgId,
-          user_id: userId,
-          role,
-          created_at: at,
-        });
+        await insertOrgMembers(tx, instanceId, orgId, [userId], role, at);
         await tx.appendEvents(instanceId, [event], at);
       });
     } catch (error) {

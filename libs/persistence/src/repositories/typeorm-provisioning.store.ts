@@ -2,7 +2,6 @@ import {
   CancelOutcome,
   CommitOutcome,
   CreateInstanceOutcome,
-  defaultShardGroupDurationSeconds,
   DomainError,
   ErrorCode,
   Id,
@@ -24,12 +23,21 @@ import { type SqlTransaction } from '../database/sql-transaction';
 import { SystemDatabase } from '../database/system-database';
 import { TenantDatabase } from '../database/tenant-database';
 import { recordOutboxEvent } from '../outbox/record-outbox-event';
-import { CANCELLED, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
+import { finishSuccessfully } from './finish-successfully';
+import { finishCancelled, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 import { operationSubject } from './operation.mapper';
 import { instanceOfOperation } from './operation-instance';
 import { pendingCreatesOf } from './pending-work';
 import { consumePooledKeyPair } from './pg-machine-key-pool';
 import { isUniqueViolation } from './postgres-errors';
+import {
+  insertBuckets,
+  insertInstanceOwners,
+  insertOrg,
+  insertOrgMembers,
+  insertTokens,
+  insertUsers,
+} from './tenant-rows';
 
 /**
  * The reservation runs in the system scope: it counts the caller's unfinished creations across instances and claims
@@ -94,12 +102,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
       const operation = await lockOperation(tx, plan.operationId);
       if (!operation || isTerminal(operation.state)) return 'already-finished';
       if (operation.cancel_requested_at) {
-        await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
-        await recordOutboxEvent(
-          tx,
-          operationFinishedEvent(operationSubject(operation), OperationState.Cancelled, CANCELLED),
-          at,
-        );
+        await finishCancelled(tx, operation, at);
         return 'cancelled';
       }
       if (plan.pooledKeyId) await consumePooledKeyPair(tx, plan.pooledKeyId, plan.operationId);
@@ -109,7 +112,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
         InstanceState.Running,
         at,
       ]);
-      if (plan.org) await this.writeTenantRows(tx, plan, plan.org, at);
+      if (plan.org) await writeTenantRows(tx, plan, plan.org, at);
       await tx.appendEvents(plan.instanceId, plan.events, at);
       const outcome: CreateInstanceOutcome = {
         instanceId: plan.instanceId,
@@ -120,21 +123,13 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
           resourceOwner: plan.instanceId,
         },
       };
-      await tx.execute(
-        `UPDATE operations SET state = $2, outcome = $3, sealed_input = NULL, sealed_secrets = $4, secrets_expire_at = $5,
-                current_step = NULL, completed_steps = total_steps, finished_at = $6, updated_at = $6
-          WHERE id = $1`,
-        [
-          plan.operationId,
-          OperationState.Succeeded,
-          JSON.stringify(outcome),
-          plan.sealedSecrets,
-          plan.secretsExpireAt,
-          at,
-        ],
-      );
       await recordOutboxEvent(tx, instanceCreatedEvent(plan.instanceId, plan.operationId), at);
-      await recordOutboxEvent(tx, operationFinishedEvent(operationSubject(operation), OperationState.Succeeded), at);
+      await finishSuccessfully(
+        tx,
+        operation,
+        { outcome, sealedSecrets: plan.sealedSecrets, secretsExpireAt: plan.secretsExpireAt },
+        at,
+      );
       return 'written';
     });
   }
@@ -163,12 +158,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
       const operation = await lockOperation(tx, operationId);
       if (!operation || isTerminal(operation.state)) return 'finished';
       if (operation.state === OperationState.Pending) {
-        await finishUnsuccessfully(tx, operation, OperationState.Cancelled, CANCELLED, at);
-        await recordOutboxEvent(
-          tx,
-          operationFinishedEvent(operationSubject(operation), OperationState.Cancelled, CANCELLED),
-          at,
-        );
+        await finishCancelled(tx, operation, at);
         return 'cancelled';
       }
       await tx.execute('UPDATE operations SET cancel_requested_at = $2, updated_at = $2 WHERE id = $1', [
@@ -178,82 +168,29 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
       return 'requested';
     });
   }
+}
 
-  /** The org, its users and owners, tokens, machine keys and buckets of an instance created with an org. */
-  private async writeTenantRows(tx: SqlTransaction, plan: ProvisioningPlan, org: PlannedOrg, at: Date): Promise<void> {
-    const scope = { instance_id: plan.instanceId, created_at: at };
-    const orgId = org.id;
-    await tx.insert('orgs', { ...scope, id: orgId, name: org.name, description: '', updated_at: at });
-    await tx.insert(
-      'users',
-      plan.users.map((u) => ({
-        ...scope,
-        id: u.id,
-        kind: u.kind,
-        name: u.userName,
-        display_name: u.displayName,
-        email: u.email,
-        email_verified: u.emailVerified,
-        first_name: u.firstName,
-        last_name: u.lastName,
-        preferred_language: u.preferredLanguage,
-        password_hash: u.passwordHash,
-        password_change_required: u.passwordChangeRequired,
-        status: 'active' as const,
-        updated_at: at,
-      })),
-    );
-    await tx.insert(
-      'org_members',
-      plan.ownerIds.map((userId) => ({ ...scope, org_id: orgId, user_id: userId, role: 'owner' as const })),
-    );
-    await tx.insert(
-      'instance_members',
-      plan.ownerIds.map((userId) => ({ ...scope, user_id: userId, role: 'owner' })),
-    );
-    await tx.insert(
-      'tokens',
-      plan.tokens.map((t) => ({
-        ...scope,
-        id: t.id,
-        user_id: t.userId,
-        org_id: t.orgId,
-        kind: t.kind,
-        digest: t.digest,
-        description: t.description,
-        status: 'active' as const,
-        permissions: t.permissions,
-        expires_at: t.expiresAt,
-        updated_at: at,
-      })),
-    );
-    await tx.insert(
-      'machine_keys',
-      plan.machineKeys.map((k) => ({
-        ...scope,
-        id: k.id,
-        user_id: k.userId,
-        type: k.type,
-        public_key_pem: k.publicKeyPem,
-        expires_at: k.expiresAt,
-      })),
-    );
-    await tx.insert(
-      'buckets',
-      plan.buckets.map((b) => ({
-        ...scope,
-        id: b.id,
-        org_id: b.orgId,
-        name: b.name,
-        description: '',
-        type: b.type,
-        retention_seconds: String(b.retentionSeconds),
-        shard_group_duration_seconds: String(defaultShardGroupDurationSeconds(b.retentionSeconds)),
-        schema_type: 'implicit' as const,
-        updated_at: at,
-      })),
-    );
-  }
+/** The org, its users and owners, tokens, machine keys and buckets of an instance created with an org. */
+async function writeTenantRows(tx: SqlTransaction, plan: ProvisioningPlan, org: PlannedOrg, at: Date): Promise<void> {
+  const { instanceId } = plan;
+  await insertOrg(tx, instanceId, { ...org, description: '' }, at);
+  await insertUsers(tx, instanceId, plan.users, at);
+  await insertOrgMembers(tx, instanceId, org.id, plan.ownerIds, 'owner', at);
+  await insertInstanceOwners(tx, instanceId, plan.ownerIds, at);
+  await insertTokens(tx, instanceId, plan.tokens, at);
+  await tx.insert(
+    'machine_keys',
+    plan.machineKeys.map((k) => ({
+      instance_id: instanceId,
+      id: k.id,
+      user_id: k.userId,
+      type: k.type,
+      public_key_pem: k.publicKeyPem,
+      expires_at: k.expiresAt,
+      created_at: at,
+    })),
+  );
+  await insertBuckets(tx, instanceId, plan.buckets, at);
 }
 
 /**

@@ -21,11 +21,11 @@ import { createInstanceResponse } from '../instances/dto/create-instance.respons
 import { RenameInstanceRequest, SearchInstancesRequest } from '../instances/dto/search-instances.request';
 import { InstancesController } from '../instances/instances.controller';
 import { LimitsController, LimitsRequest } from '../limits/limits.controller';
-import { ListMembersRequest } from '../members/list-members.request';
+import { ListMembersRequest } from '../members/dto/list-members.request';
 import { MembersController } from '../members/members.controller';
 import { detailsJson } from '../protojson';
 import { BulkLimitsController } from '../quotas/bulk-limits.controller';
-import { BulkSetLimitsRequest, QuotaRequest } from '../quotas/quota.requests';
+import { BulkSetLimitsRequest, QuotaRequest } from '../quotas/dto/quota.request';
 import { QuotasController } from '../quotas/quotas.controller';
 import { answer, callerOf, finishedOperation, idempotencyKeyOf, validated, waitMsOf } from './grpc-calls';
 import { systemProto as pb } from './system-proto';

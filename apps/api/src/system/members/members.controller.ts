@@ -5,7 +5,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
-import { ListMembersRequest, memberSearchFrom } from './list-members.request';
+import { ListMembersRequest, memberSearchFrom } from './dto/list-members.request';
 
 /** protojson of `zitadel.member.v1.Member`. */
 export function toMember(m: InstanceMemberView) {

@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
-import { BulkSetLimitsRequest } from './quota.requests';
+import { BulkSetLimitsRequest } from './dto/quota.request';
 
 /**
  * ZITADEL's BulkSetLimits. Its module is imported before the instances module, so that this route is registered

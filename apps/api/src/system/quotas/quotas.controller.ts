@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { SystemAuthGuard } from '../auth/system-auth.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { detailsJson } from '../protojson';
-import { QuotaRequest } from './quota.requests';
+import { QuotaRequest } from './dto/quota.request';
 
 /** ZITADEL's AddQuota, SetQuota and RemoveQuota; each answers `{details}`. */
 @Controller('system/v1/instances/:instanceId/quotas')

@@ -15,7 +15,7 @@ import {
   CreateAuthorizationRequest,
   ListAuthorizationsParams,
   UpdateAuthorizationRequest,
-} from './dto/authorization.requests';
+} from './dto/authorization.request';
 import {
   AuthorizationResponse,
   authorizationResponse,

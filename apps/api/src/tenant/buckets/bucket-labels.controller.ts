@@ -4,7 +4,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { LabelMappingRequest, labelResponse, labelsResponse } from '../labels/dto/label.dto';
+import { LabelMappingRequest } from '../labels/dto/label.request';
+import { labelResponse, labelsResponse } from '../labels/dto/label.response';
 
 @Controller('api/v2/buckets/:bucketID/labels')
 @UseGuards(TenantAuthGuard)

@@ -10,7 +10,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { AddBucketMemberRequest, bucketMemberJson, bucketMembersJson } from './dto/bucket-member.dto';
+import { AddBucketMemberRequest } from './dto/bucket-member.request';
+import { bucketMemberJson, bucketMembersJson } from './dto/bucket-member.response';
 
 /** `/members` and `/owners` of a bucket: one resource mapping with two roles. */
 @Controller('api/v2/buckets/:bucketID')

@@ -11,7 +11,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { CreateBucketRequest, ListBucketsParamsDto, UpdateBucketRequest } from './dto/bucket.requests';
+import { CreateBucketRequest, ListBucketsParamsDto, UpdateBucketRequest } from './dto/bucket.request';
 import { BucketResponse, bucketResponse, BucketsResponse, bucketsResponse } from './dto/bucket.response';
 
 @Controller('api/v2/buckets')

@@ -11,13 +11,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import {
-  CreateLabelRequest,
-  labelResponse,
-  labelsResponse,
-  ListLabelsParams,
-  UpdateLabelRequest,
-} from './dto/label.dto';
+import { CreateLabelRequest, ListLabelsParams, UpdateLabelRequest } from './dto/label.request';
+import { labelResponse, labelsResponse } from './dto/label.response';
 
 @Controller('api/v2/labels')
 @UseGuards(TenantAuthGuard)

@@ -6,7 +6,8 @@ import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
 import { ClientAddress } from '../common/client-address.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { PasswordRequest, UserResponse, userResponse } from '../users/dto/user.dto';
+import { PasswordRequest } from '../users/dto/user.request';
+import { UserResponse, userResponse } from '../users/dto/user.response';
 
 @Controller('api/v2/me')
 @UseGuards(TenantAuthGuard)

@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { AddOrgMemberRequest } from './dto/org.requests';
+import { AddOrgMemberRequest } from './dto/org.request';
 import { OrgMemberResponse, orgMemberResponse, orgMembersResponse } from './dto/org.response';
 
 /** `/api/v2/orgs/{orgID}/members` and `/owners`: the same use cases with the route's role. */

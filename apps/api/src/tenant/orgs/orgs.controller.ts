@@ -11,7 +11,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 import { Caller } from '../common/caller.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import { CreateOrgRequest, ListOrgsParams, UpdateOrgRequest } from './dto/org.requests';
+import { CreateOrgRequest, ListOrgsParams, UpdateOrgRequest } from './dto/org.request';
 import { OrgResponse, orgResponse, OrgsResponse, orgsResponse } from './dto/org.response';
 
 @Controller('api/v2/orgs')

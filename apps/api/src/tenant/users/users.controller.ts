@@ -15,15 +15,8 @@ import { Basic } from '../common/basic-credentials.decorator';
 import { Caller } from '../common/caller.decorator';
 import { ClientAddress } from '../common/client-address.decorator';
 import { TenantAuthGuard } from '../common/tenant-auth.guard';
-import {
-  CreateUserRequest,
-  ListUsersParamsDto,
-  PasswordRequest,
-  UpdateUserRequest,
-  UserResponse,
-  userResponse,
-  usersResponse,
-} from './dto/user.dto';
+import { CreateUserRequest, ListUsersParamsDto, PasswordRequest, UpdateUserRequest } from './dto/user.request';
+import { UserResponse, userResponse, usersResponse } from './dto/user.response';
 
 @Controller('api/v2/users')
 @UseGuards(TenantAuthGuard)

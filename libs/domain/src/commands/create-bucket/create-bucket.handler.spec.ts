@@ -1,21 +1,13 @@
-import { operatorPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
 import { type TenantCaller } from '../../tenancy/tenant-caller';
 import { InMemoryBucketRepository } from '../../testing/in-memory-content';
 import { FixedClock, SequentialIdGenerator } from '../../testing/in-memory-ports';
+import { INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { CreateBucketCommand } from './create-bucket.command';
 import { CreateBucketHandler } from './create-bucket.handler';
 
-const INSTANCE = '00000000000000aa';
 const ORG = '00000000000000a2';
-const caller: TenantCaller = {
-  instanceId: INSTANCE,
-  kind: 'token',
-  user: { id: '00000000000000a9', name: 'robot', status: 'active' },
-  tokenId: '00000000000000f1',
-  sessionId: null,
-  permissions: operatorPermissions(),
-};
+const caller: TenantCaller = { ...operatorToken, user: { id: '00000000000000a9', name: 'robot', status: 'active' } };
 
 describe(CreateBucketHandler.name, () => {
   let buckets: InMemoryBucketRepository;

@@ -1,21 +1,12 @@
-import { operatorPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
-import { type TenantCaller } from '../../tenancy/tenant-caller';
 import { InMemoryBucketRepository, InMemoryLabelRepository } from '../../testing/in-memory-content';
 import { FixedClock, SequentialIdGenerator } from '../../testing/in-memory-ports';
+import { INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { CreateLabelCommand } from './create-label.command';
 import { CreateLabelHandler } from './create-label.handler';
 
-const INSTANCE = '00000000000000aa';
 const ORG = '00000000000000a2';
-const caller: TenantCaller = {
-  instanceId: INSTANCE,
-  kind: 'token',
-  user: null,
-  tokenId: '00000000000000f1',
-  sessionId: null,
-  permissions: operatorPermissions(),
-};
+const caller = operatorToken;
 
 describe(CreateLabelHandler.name, () => {
   let labels: InMemoryLabelRepository;

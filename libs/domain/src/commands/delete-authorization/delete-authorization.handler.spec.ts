@@ -2,16 +2,11 @@ import { ErrorCode } from '../../errors';
 import { anonymousCaller } from '../../tenancy/tenant-caller';
 import { operatorOf, orgMemberOf, orgOwnerOf } from '../../testing/callers';
 import { InMemoryAuthorizationRepository } from '../../testing/in-memory-authorizations';
-import { InMemoryOrgRepository } from '../../testing/in-memory-orgs';
 import { FixedClock } from '../../testing/in-memory-ports';
-import { InMemoryUserRepository } from '../../testing/in-memory-users';
+import { ADA, givenOrg, INSTANCE, ORG, ROOT } from '../../testing/tenant-fixtures';
 import { DeleteAuthorizationCommand } from './delete-authorization.command';
 import { DeleteAuthorizationHandler } from './delete-authorization.handler';
 
-const INSTANCE = '00000000000000aa';
-const ORG = '00000000000000c1';
-const ADA = { id: '00000000000000a1', name: 'ada', status: 'active' } as const;
-const ROOT = { id: '00000000000000a9', name: 'root', status: 'active' } as const;
 const ADAS_TOKEN = '00000000000000f1';
 const ROOTS_TOKEN = '00000000000000f9';
 
@@ -23,11 +18,7 @@ describe(DeleteAuthorizationHandler.name, () => {
     handler.execute(new DeleteAuthorizationCommand(caller, id));
 
   beforeEach(() => {
-    const users = new InMemoryUserRepository();
-    [ADA, ROOT].forEach((u) => users.put(INSTANCE, u));
-    const orgs = new InMemoryOrgRepository(users);
-    orgs.put(INSTANCE, { id: ORG, name: 'acme' });
-    orgs.putOperator(INSTANCE, ROOT.id);
+    const { orgs } = givenOrg([ADA, ROOT]);
     auths = new InMemoryAuthorizationRepository(orgs);
     auths.put({ instanceId: INSTANCE, id: ADAS_TOKEN, orgId: ORG, userId: ADA.id });
     auths.put({ instanceId: INSTANCE, id: ROOTS_TOKEN, orgId: ORG, userId: ROOT.id, kind: 'pat' });

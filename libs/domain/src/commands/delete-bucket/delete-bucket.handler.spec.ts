@@ -1,35 +1,13 @@
-import { operatorPermissions } from '../../authorization/permission';
 import { type Bucket } from '../../buckets/bucket';
 import { ErrorCode } from '../../errors';
-import { type TenantCaller } from '../../tenancy/tenant-caller';
 import { InMemoryBucketRepository } from '../../testing/in-memory-content';
 import { FixedClock } from '../../testing/in-memory-ports';
+import { aBucket, goneAfterReading, INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { DeleteBucketCommand } from './delete-bucket.command';
 import { DeleteBucketHandler } from './delete-bucket.handler';
 
-const INSTANCE = '00000000000000aa';
-const caller: TenantCaller = {
-  instanceId: INSTANCE,
-  kind: 'token',
-  user: null,
-  tokenId: '00000000000000f1',
-  sessionId: null,
-  permissions: operatorPermissions(),
-};
-const bucket = (id: string, type: Bucket['type']): Bucket => ({
-  id,
-  orgId: '00000000000000a2',
-  name: `bucket ${id}`,
-  description: '',
-  type,
-  retentionSeconds: 0,
-  shardGroupDurationSeconds: 604800,
-  schemaType: 'implicit',
-  rp: '0',
-  labels: [],
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-});
+const caller = operatorToken;
+const bucket = (id: string, type: Bucket['type']): Bucket => aBucket({ id, type });
 
 describe(DeleteBucketHandler.name, () => {
   let buckets: InMemoryBucketRepository;
@@ -64,12 +42,7 @@ describe(DeleteBucketHandler.name, () => {
   });
 
   it('answers 404 when the bucket went between reading and deleting', async () => {
-    const find = buckets.find.bind(buckets);
-    buckets.find = async (instanceId, bucketId) => {
-      const found = await find(instanceId, bucketId);
-      buckets.rows.splice(0);
-      return found;
-    };
+    goneAfterReading(buckets);
     await expect(handler.execute(new DeleteBucketCommand(caller, '00000000000000b1'))).rejects.toThrow(
       expect.objectContaining({ code: ErrorCode.NotFound }),
     );

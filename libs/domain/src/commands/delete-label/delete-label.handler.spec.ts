@@ -1,21 +1,12 @@
-import { operatorPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
 import { type Label } from '../../labels/label';
-import { type TenantCaller } from '../../tenancy/tenant-caller';
 import { InMemoryLabelRepository } from '../../testing/in-memory-content';
 import { FixedClock } from '../../testing/in-memory-ports';
+import { goneAfterReading, INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { DeleteLabelCommand } from './delete-label.command';
 import { DeleteLabelHandler } from './delete-label.handler';
 
-const INSTANCE = '00000000000000aa';
-const caller: TenantCaller = {
-  instanceId: INSTANCE,
-  kind: 'token',
-  user: null,
-  tokenId: '00000000000000f1',
-  sessionId: null,
-  permissions: operatorPermissions(),
-};
+const caller = operatorToken;
 const LABEL: Label = { id: '00000000000000c1', orgId: '00000000000000a2', name: 'prod', properties: {} };
 
 describe(DeleteLabelHandler.name, () => {
@@ -37,12 +28,7 @@ describe(DeleteLabelHandler.name, () => {
   });
 
   it('answers 404 when the label went between reading and deleting', async () => {
-    const find = labels.find.bind(labels);
-    labels.find = async (instanceId, labelId) => {
-      const found = await find(instanceId, labelId);
-      labels.rows.splice(0);
-      return found;
-    };
+    goneAfterReading(labels);
     await expect(handler.execute(new DeleteLabelCommand(caller, LABEL.id))).rejects.toThrow(
       expect.objectContaining({ code: ErrorCode.NotFound }),
     );

@@ -2,17 +2,12 @@ import { selfPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
 import { anonymousCaller } from '../../tenancy/tenant-caller';
 import { operatorOf, orgOwnerOf, tokenCaller } from '../../testing/callers';
-import { InMemoryOrgRepository } from '../../testing/in-memory-orgs';
+import { type InMemoryOrgRepository } from '../../testing/in-memory-orgs';
 import { FixedClock } from '../../testing/in-memory-ports';
-import { InMemoryUserRepository } from '../../testing/in-memory-users';
+import { type InMemoryUserRepository } from '../../testing/in-memory-users';
+import { ADA, BOB, givenOrg, INSTANCE, ORG, ROOT } from '../../testing/tenant-fixtures';
 import { DeleteUserCommand } from './delete-user.command';
 import { DeleteUserHandler } from './delete-user.handler';
-
-const INSTANCE = '00000000000000aa';
-const ORG = '00000000000000c1';
-const ADA = { id: '00000000000000a1', name: 'ada', status: 'active' } as const;
-const BOB = { id: '00000000000000a2', name: 'bob', status: 'active' } as const;
-const ROOT = { id: '00000000000000a9', name: 'root', status: 'active' } as const;
 
 describe(DeleteUserHandler.name, () => {
   let users: InMemoryUserRepository;
@@ -22,13 +17,13 @@ describe(DeleteUserHandler.name, () => {
   const remaining = () => users.rows.map((u) => u.name);
 
   beforeEach(() => {
-    users = new InMemoryUserRepository();
-    [ADA, BOB, ROOT].forEach((u) => users.put(INSTANCE, u));
-    orgs = new InMemoryOrgRepository(users);
-    orgs.put(INSTANCE, { id: ORG, name: 'acme' });
-    orgs.putOperator(INSTANCE, ROOT.id);
-    orgs.putMember(INSTANCE, ORG, ADA.id, 'owner');
-    orgs.putMember(INSTANCE, ORG, BOB.id, 'member');
+    ({ users, orgs } = givenOrg(
+      [ADA, BOB, ROOT],
+      [
+        [ADA.id, 'owner'],
+        [BOB.id, 'member'],
+      ],
+    ));
     handler = new DeleteUserHandler(users, new FixedClock());
   });
 

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors';
-import { InMemoryWebhookDeliveryStore, InMemoryWebhookRepository } from '../../testing/in-memory-webhooks';
+import { aWebhook, InMemoryWebhookDeliveryStore, InMemoryWebhookRepository } from '../../testing/in-memory-webhooks';
 import { DeleteWebhookCommand } from './delete-webhook.command';
 import { DeleteWebhookHandler } from './delete-webhook.handler';
 
@@ -12,17 +12,7 @@ describe(DeleteWebhookHandler.name, () => {
 
   beforeEach(async () => {
     webhooks = new InMemoryWebhookRepository();
-    for (const id of [HOOK, OTHER]) {
-      await webhooks.create({
-        id,
-        url: 'https://hooks.example.com/',
-        eventTypes: ['instance.created'],
-        description: '',
-        createdAt: new Date(0),
-        sealedSecret: 'sealed:whsec_x',
-        createdBy: 'caller',
-      });
-    }
+    for (const id of [HOOK, OTHER]) await webhooks.create(aWebhook(id));
     const store = new InMemoryWebhookDeliveryStore(webhooks);
     store.putEvent({ id: '00000000000000e1', type: 'instance.created', payload: {}, createdAt: new Date(0) });
     let n = 0;

@@ -1,17 +1,11 @@
 import { ErrorCode } from '../../errors';
 import { anonymousCaller } from '../../tenancy/tenant-caller';
 import { operatorOf, orgMemberOf, orgOwnerOf } from '../../testing/callers';
-import { InMemoryOrgRepository } from '../../testing/in-memory-orgs';
+import { type InMemoryOrgRepository } from '../../testing/in-memory-orgs';
 import { FixedClock } from '../../testing/in-memory-ports';
-import { InMemoryUserRepository } from '../../testing/in-memory-users';
+import { ADA, BOB, givenOrg, INSTANCE, ORG, ROOT } from '../../testing/tenant-fixtures';
 import { RemoveOrgMemberCommand } from './remove-org-member.command';
 import { RemoveOrgMemberHandler } from './remove-org-member.handler';
-
-const INSTANCE = '00000000000000aa';
-const ORG = '00000000000000c1';
-const ADA = { id: '00000000000000a1', name: 'ada', status: 'active' } as const;
-const BOB = { id: '00000000000000a2', name: 'bob', status: 'active' } as const;
-const ROOT = { id: '00000000000000a9', name: 'root', status: 'active' } as const;
 
 describe(RemoveOrgMemberHandler.name, () => {
   let orgs: InMemoryOrgRepository;
@@ -21,13 +15,13 @@ describe(RemoveOrgMemberHandler.name, () => {
     handler.execute(new RemoveOrgMemberCommand(caller, ORG, userId, role));
 
   beforeEach(() => {
-    const users = new InMemoryUserRepository();
-    [ADA, BOB, ROOT].forEach((u) => users.put(INSTANCE, u));
-    orgs = new InMemoryOrgRepository(users);
-    orgs.put(INSTANCE, { id: ORG, name: 'acme' });
-    orgs.putOperator(INSTANCE, ROOT.id);
-    orgs.putMember(INSTANCE, ORG, ADA.id, 'owner');
-    orgs.putMember(INSTANCE, ORG, BOB.id, 'member');
+    ({ orgs } = givenOrg(
+      [ADA, BOB, ROOT],
+      [
+        [ADA.id, 'owner'],
+        [BOB.id, 'member'],
+      ],
+    ));
     handler = new RemoveOrgMemberHandler(orgs, new FixedClock());
   });
 

@@ -1,21 +1,12 @@
-import { operatorPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
 import { type Label } from '../../labels/label';
-import { type TenantCaller } from '../../tenancy/tenant-caller';
 import { InMemoryLabelRepository } from '../../testing/in-memory-content';
 import { FixedClock } from '../../testing/in-memory-ports';
+import { goneAfterReading, INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { UpdateLabelCommand } from './update-label.command';
 import { UpdateLabelHandler } from './update-label.handler';
 
-const INSTANCE = '00000000000000aa';
-const caller: TenantCaller = {
-  instanceId: INSTANCE,
-  kind: 'token',
-  user: null,
-  tokenId: '00000000000000f1',
-  sessionId: null,
-  permissions: operatorPermissions(),
-};
+const caller = operatorToken;
 const LABEL: Label = { id: '00000000000000c1', orgId: '00000000000000a2', name: 'prod', properties: { color: 'red' } };
 
 describe(UpdateLabelHandler.name, () => {
@@ -50,12 +41,7 @@ describe(UpdateLabelHandler.name, () => {
   });
 
   it('answers 404 when the label went between reading and writing', async () => {
-    const find = labels.find.bind(labels);
-    labels.find = async (instanceId, labelId) => {
-      const found = await find(instanceId, labelId);
-      labels.rows.splice(0);
-      return found;
-    };
+    goneAfterReading(labels);
     await expect(handler.execute(new UpdateLabelCommand(caller, LABEL.id, { name: 'x' }))).rejects.toThrow(
       expect.objectContaining({ code: ErrorCode.NotFound }),
     );

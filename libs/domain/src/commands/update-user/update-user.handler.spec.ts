@@ -1,22 +1,14 @@
-import { operatorPermissions } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
 import { type TenantCaller } from '../../tenancy/tenant-caller';
 import { InMemoryOrgRepository } from '../../testing/in-memory-orgs';
 import { FixedClock } from '../../testing/in-memory-ports';
 import { InMemoryUserRepository } from '../../testing/in-memory-users';
+import { INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { UpdateUserCommand } from './update-user.command';
 import { UpdateUserHandler } from './update-user.handler';
 
-const INSTANCE = '00000000000000aa';
 const ADA = '00000000000000a1';
-const operator: TenantCaller = {
-  instanceId: INSTANCE,
-  kind: 'token',
-  user: { id: '00000000000000a9', name: 'robot', status: 'active' },
-  tokenId: '00000000000000f1',
-  sessionId: null,
-  permissions: operatorPermissions(),
-};
+const operator: TenantCaller = { ...operatorToken, user: { id: '00000000000000a9', name: 'robot', status: 'active' } };
 
 describe(UpdateUserHandler.name, () => {
   let users: InMemoryUserRepository;

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors';
-import { InMemoryWebhookDeliveryStore, InMemoryWebhookRepository } from '../../testing/in-memory-webhooks';
+import { aWebhook, InMemoryWebhookDeliveryStore, InMemoryWebhookRepository } from '../../testing/in-memory-webhooks';
 import { ListWebhookDeliveriesHandler } from './list-webhook-deliveries.handler';
 import { ListWebhookDeliveriesQuery, MAX_DELIVERY_LIMIT } from './list-webhook-deliveries.query';
 
@@ -10,15 +10,7 @@ describe(ListWebhookDeliveriesHandler.name, () => {
   const handler = new ListWebhookDeliveriesHandler(webhooks);
 
   beforeAll(async () => {
-    await webhooks.create({
-      id: HOOK,
-      url: 'https://hooks.example.com/',
-      eventTypes: ['instance.created'],
-      description: '',
-      createdAt: new Date(0),
-      sealedSecret: 'sealed:whsec_x',
-      createdBy: 'caller',
-    });
+    await webhooks.create(aWebhook(HOOK));
     const store = new InMemoryWebhookDeliveryStore(webhooks);
     for (let i = 1; i <= 3; i++) {
       store.putEvent({ id: `00000000000000e${i}`, type: 'instance.created', payload: {}, createdAt: new Date(i) });

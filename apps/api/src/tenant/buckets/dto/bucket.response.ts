@@ -1,6 +1,6 @@
 import { type Bucket, type BucketPage } from '@app/domain';
 
-import { type ListBucketsParamsDto } from './bucket.requests';
+import { type ListBucketsParamsDto } from './bucket.request';
 
 export interface BucketResponse {
   id: string;

@@ -1,6 +1,6 @@
 import { type Org, type OrgMember, type OrgPage } from '@app/domain';
 
-import { type ListOrgsParams } from './org.requests';
+import { type ListOrgsParams } from './org.request';
 
 type OrgLinks = Record<
   'self' | 'members' | 'owners' | 'labels' | 'secrets' | 'buckets' | 'tasks' | 'dashboards',

@@ -3,7 +3,7 @@ import { type OnboardingOutcome } from '@app/domain';
 import { type AuthorizationResponse, authorizationResponse } from '../../authorizations/dto/authorization.response';
 import { type BucketResponse, bucketResponse } from '../../buckets/dto/bucket.response';
 import { type OrgResponse, orgResponse } from '../../orgs/dto/org.response';
-import { type UserResponse, userResponse } from '../../users/dto/user.dto';
+import { type UserResponse, userResponse } from '../../users/dto/user.response';
 
 /** InfluxDB `OnboardingResponse`: the user, org, bucket and authorization that onboarding created. */
 export interface OnboardingResponse {

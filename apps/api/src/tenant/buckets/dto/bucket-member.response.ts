@@ -1,11 +1,4 @@
-import { BucketMember } from '@app/domain';
-import { IsOptional, IsString } from 'class-validator';
-
-/** InfluxDB `AddResourceMemberRequestBody`. */
-export class AddBucketMemberRequest {
-  @IsOptional() @IsString() id?: string;
-  @IsOptional() @IsString() name?: string;
-}
+import { type BucketMember } from '@app/domain';
 
 /** InfluxDB `ResourceMember` / `ResourceOwner`. */
 export function bucketMemberJson(member: BucketMember) {

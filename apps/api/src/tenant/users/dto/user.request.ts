@@ -1,11 +1,4 @@
-import {
-  CreateUserInput,
-  DEFAULT_PAGE_LIMIT,
-  ListUsersParams,
-  MAX_PAGE_LIMIT,
-  UpdateUserInput,
-  User,
-} from '@app/domain';
+import { CreateUserInput, DEFAULT_PAGE_LIMIT, ListUsersParams, MAX_PAGE_LIMIT, UpdateUserInput } from '@app/domain';
 import { IsOptional, IsString } from 'class-validator';
 
 import { PageLimit, PageOffset } from '../../../common/validation/page-params';
@@ -32,21 +25,4 @@ export class ListUsersParamsDto implements ListUsersParams {
   @PageOffset() offset = 0;
   @PageLimit(MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT) limit = DEFAULT_PAGE_LIMIT;
   @IsOptional() @IsString() after?: string;
-}
-
-export interface UserResponse {
-  id: string;
-  name: string;
-  status: 'active' | 'inactive';
-  links: { self: string };
-}
-
-/** InfluxDB `UserResponse`. */
-export function userResponse(user: User): UserResponse {
-  return { id: user.id, name: user.name, status: user.status, links: { self: `/api/v2/users/${user.id}` } };
-}
-
-/** InfluxDB `Users`. */
-export function usersResponse(users: User[]): { links: { self: string }; users: UserResponse[] } {
-  return { links: { self: '/api/v2/users' }, users: users.map(userResponse) };
 }

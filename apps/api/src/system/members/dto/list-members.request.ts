@@ -2,8 +2,8 @@ import { MemberSearch, TEXT_QUERY_METHODS, TextQueryMethod } from '@app/domain';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 
-import { requireOneQueryEach } from '../common/list-queries';
-import { ListQueryDto } from '../instances/dto/search-instances.request';
+import { requireOneQueryEach } from '../../common/list-queries';
+import { ListQueryDto } from '../../instances/dto/search-instances.request';
 
 class TextDto {
   @IsOptional() @IsIn(TEXT_QUERY_METHODS) method?: TextQueryMethod;
