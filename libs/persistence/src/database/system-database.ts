@@ -9,7 +9,7 @@ import { type SqlTransaction } from './sql-transaction';
  * Cross-instance work: the System API's instance search and lookups, routing a request by its Host or its token
  * digest, operations, the secret sweep, the outbox relay and webhooks, idempotency keys. Its transactions see
  * every instance's rows, so only the adapters listed in README's security section may use it; an architecture
- * test (test/architecture/system-scope.spec.ts) keeps that list honest.
+ * test (test/database/system-scope.spec.ts) keeps that list honest.
  */
 @Injectable()
 export class SystemDatabase {
