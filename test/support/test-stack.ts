@@ -60,6 +60,8 @@ export class TestStack {
       GRPC_PORT: options.grpc ? '0' : '-1',
       WORKER_METRICS_PORT: '0',
       JOB_BACKOFF_MS: '100',
+      // Off unless a test is about the pool: making key pairs in every stack would only slow the suite down.
+      MACHINE_KEY_POOL_SIZE: '0',
       LOG_LEVEL: 'info',
       ...options.config,
     };
