@@ -7,6 +7,9 @@ const moduleNameMapper = {
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 
 module.exports = {
+  // Every stack, harness and client is closed by its test; this is the net should one be missed, so that CI's run
+  // always ends by itself instead of waiting for its timeout.
+  forceExit: true,
   projects: [
     {
       displayName: 'unit',

@@ -37,7 +37,13 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   await serveOpenApi(app);
-  await app.init();
-  await app.get(CommandBus).execute(new EnsureDefaultInstanceCommand());
+  try {
+    await app.init();
+    await app.get(CommandBus).execute(new EnsureDefaultInstanceCommand());
+  } catch (error) {
+    // A start that fails (a refused database role, say) closes what it opened, so that the process can end.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
