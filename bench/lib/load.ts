@@ -52,8 +52,11 @@ export function createInstanceBody(label: string): object {
 
 const CREATE_PATH = '/system/v1/instances/_create';
 
+/** Status and error fields only: a finished create's body holds its PAT and key file, which must not reach a report. */
 function describe(status: number, body: unknown): string {
-  return `${status} ${JSON.stringify(body)?.slice(0, 300)}`;
+  const { code, message } = (body ?? {}) as { code?: unknown; message?: unknown };
+  const fields = body && typeof body === 'object' ? Object.keys(body).join(', ') : typeof body;
+  return `${status} ${JSON.stringify({ code, message })?.slice(0, 300)} (fields: ${fields})`;
 }
 
 /** Runs `count` tasks at `concurrency`, timing the whole batch; a task that throws becomes a call with its problem. */
