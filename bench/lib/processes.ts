@@ -36,9 +36,13 @@ export class ServiceProcess {
     readonly tag: string,
     entry: keyof typeof ENTRY_POINTS,
     env: Record<string, string>,
+    profileDirectory: string | null = null,
   ) {
+    const profiling = profileDirectory
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`, '--cpu-prof-name', `${tag}-${Date.now()}.cpuprofile`]
+      : [];
     // The compiled processes, as production runs them (npm run bench builds first).
-    this.child = spawn(process.execPath, [compiledEntry(entry)], {
+    this.child = spawn(process.execPath, [...profiling, compiledEntry(entry)], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

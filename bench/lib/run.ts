@@ -45,7 +45,7 @@ export class BenchRun {
       // The accept-only phase leaves hundreds of creates pending on purpose: lift the per-caller bound.
       MAX_PENDING_CREATES_PER_CALLER: '1000000',
     };
-    this.api = new ServiceProcess('api', 'api', this.env);
+    this.api = new ServiceProcess('api', 'api', this.env, settings.profileDirectory);
     const concurrency = Math.max(settings.clientConcurrency, settings.tenantConcurrency);
     this.client = new JsonClient(`http://127.0.0.1:${port}`, this.token, concurrency);
     const client = this.client;
@@ -61,7 +61,7 @@ export class BenchRun {
 
   /** Starts a worker process (the API must be running) and waits until it listens on the provisioning queue. */
   async startWorker(): Promise<void> {
-    this.worker = new ServiceProcess('worker', 'worker', this.env);
+    this.worker = new ServiceProcess('worker', 'worker', this.env, this.settings.profileDirectory);
     await withProvisioningQueue(this.settings.redisUrl, this.queuePrefix, (queue) =>
       waitUntil(
         'worker',

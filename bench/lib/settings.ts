@@ -36,6 +36,11 @@ export interface BenchSettings {
   keyPoolSize: number;
   redisUrl: string;
   resultsDirectory: string;
+  /**
+   * BENCH_PROFILE=<folder>: API and worker run with `--cpu-prof` and write one `.cpuprofile` each into that folder when
+   * they stop (open it in Chrome DevTools or `npx speedscope`); empty: no profiling, the default.
+   */
+  profileDirectory: string | null;
 }
 
 /** Full size (the figures of issue 12) and smoke size of every phase. */
@@ -107,5 +112,6 @@ export function readSettings(): BenchSettings {
     keyPoolSize: Number(process.env.BENCH_KEY_POOL_SIZE ?? 0) || 0,
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     resultsDirectory: process.env.BENCH_RESULTS_DIR || join(__dirname, '..', 'results'),
+    profileDirectory: process.env.BENCH_PROFILE || null,
   };
 }
