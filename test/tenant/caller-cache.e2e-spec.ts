@@ -223,6 +223,38 @@ describe('Tenant caller cache: fast reads, immediate revocation', () => {
     expect(await msUntilStatus(200, () => listBuckets(pat))).toBeLessThan(NOTIFY_BOUND_MS);
   });
 
+  it('routes a host that named no instance by its new domain at once, through the System API and in the database', async () => {
+    const other = await createTenant(stack, 'cache-other');
+    const pat = await newToken();
+    const viaHost = async (host: string) =>
+      (
+        await http(stack.baseUrl, 'GET', '/api/v2/buckets', {
+          token: null,
+          headers: { host, authorization: `Token ${pat.token}` },
+        })
+      ).status;
+    // A host that names no instance lets the token choose its own; that miss is remembered too.
+    expect(await viaHost('later.example.com')).toBe(200);
+    expect(await viaHost('later.example.com')).toBe(200);
+    expect(stack.api.get(InstanceScopedCache).keys()).toContain('host:later.example.com');
+
+    await withoutNotifications(['instance_domains'], async () => {
+      const added = await http(stack.baseUrl, 'POST', `/system/v1/instances/${other.instanceId}/domains`, {
+        body: { domain: 'later.example.com' },
+      });
+      expect(added.status).toBe(200);
+      // The host now names another instance: this instance's token is not valid there.
+      expect(await viaHost('later.example.com')).toBe(401);
+    });
+
+    expect(await viaHost('later-db.example.com')).toBe(200);
+    await stack.db.query(
+      `INSERT INTO instance_domains (instance_id, domain, is_generated, is_primary, created_at) VALUES ($1, $2, false, false, now())`,
+      [other.instanceId, 'later-db.example.com'],
+    );
+    expect(await msUntilStatus(401, () => viaHost('later-db.example.com'))).toBeLessThan(NOTIFY_BOUND_MS);
+  });
+
   it('bypasses the cache while its listening connection is down, and serves again once it listens anew', async () => {
     const cache = stack.api.get(InstanceScopedCache);
     const pat = await newToken();

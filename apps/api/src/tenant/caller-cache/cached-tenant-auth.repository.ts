@@ -7,12 +7,14 @@ import {
   type UserRoles,
 } from '@app/domain';
 
-import { type InstanceScopedCache } from './instance-scoped-cache';
+import { ANY_INSTANCE, type InstanceScopedCache } from './instance-scoped-cache';
 
 /**
  * The tenant-auth port with the reads of every tenant request (the Host's instance, the token by its digest, the
- * token's instance, a signed-in user's roles) served from the instance-scoped cache. Only what the database found is
- * remembered, each entry under the instance it belongs to, so that the instance's change notification drops it.
+ * token's instance, a signed-in user's roles) served from the instance-scoped cache. What the database found is
+ * remembered under the instance it belongs to, so that the instance's change notification drops it; a host that
+ * names no instance (clients pointed at the service's shared address) is remembered under ANY_INSTANCE, which every
+ * instance's change drops, since a domain added to any instance may be that host.
  * Expiry, status and host checks stay in ResolveTenantCallerHandler and run on every request. Keys hold token
  * digests, never tokens.
  *
@@ -44,7 +46,11 @@ export class CachedTenantAuthRepository extends TenantAuthRepository {
   }
 
   findInstanceByHost(host: string): Promise<InstanceRoute | null> {
-    return this.cache.through(`host:${host}`, () => this.inner.findInstanceByHost(host), runningInstance);
+    return this.cache.through(
+      `host:${host}`,
+      () => this.inner.findInstanceByHost(host),
+      (route) => (route === null ? ANY_INSTANCE : runningInstance(route)),
+    );
   }
 
   findInstanceById(instanceId: Id): Promise<InstanceRoute | null> {

@@ -1,4 +1,4 @@
-import { InstanceScopedCache } from './instance-scoped-cache';
+import { ANY_INSTANCE, InstanceScopedCache } from './instance-scoped-cache';
 
 /** A loader that counts its calls and answers `{ instanceId, n }` (n: the call number). */
 function counter(instanceId: string) {
@@ -88,6 +88,27 @@ describe('InstanceScopedCache', () => {
     await cache.through('k', missing, byInstance);
     await cache.through('k', missing, byInstance);
     expect(missing).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops what belongs to any instance (a host that names none) on every eviction, whichever the instance', async () => {
+    const unrouted = jest.fn(async () => null);
+    const anyInstance = () => ANY_INSTANCE;
+    await cache.through('host:nowhere', unrouted, anyInstance);
+    await cache.through('host:nowhere', unrouted, anyInstance);
+    expect(unrouted).toHaveBeenCalledTimes(1);
+    cache.evictInstance('b'); // e.g. instance b just took the domain "nowhere"
+    await cache.through('host:nowhere', unrouted, anyInstance);
+    expect(unrouted).toHaveBeenCalledTimes(2);
+
+    let finish!: (value: null) => void;
+    const slow = () => new Promise<null>((resolve) => (finish = resolve));
+    cache.clear();
+    const reading = cache.through('host:nowhere', slow, anyInstance);
+    cache.evictInstance('c'); // a domain added while the miss was on its way
+    finish(null);
+    await reading;
+    await cache.through('host:nowhere', unrouted, anyInstance);
+    expect(unrouted).toHaveBeenCalledTimes(3);
   });
 
   it('reads the loader every time while not serving, and forgets everything when it stops or starts serving', async () => {

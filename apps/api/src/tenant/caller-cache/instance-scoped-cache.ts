@@ -7,6 +7,12 @@ export interface InstanceScopedCacheOptions {
   readonly now?: () => number;
 }
 
+/**
+ * The owner of entries that any instance's change may make wrong, such as "this host names no instance" (a domain
+ * added to any instance ends it): every eviction drops them. Not a valid instance id, so no instance can collide.
+ */
+export const ANY_INSTANCE = '*';
+
 interface Entry {
   readonly value: unknown;
   readonly instanceId: string;
@@ -57,8 +63,8 @@ export class InstanceScopedCache {
   }
 
   /**
-   * The cached value under `key`, or what `load` answers. `instanceOf` names the instance a loaded value belongs to;
-   * null means "do not remember" (e.g. nothing was found: a later insert would not evict it).
+   * The cached value under `key`, or what `load` answers. `instanceOf` names the instance a loaded value belongs to
+   * (ANY_INSTANCE: whichever instance changes next); null means "do not remember".
    */
   async through<T>(key: string, load: () => Promise<T>, instanceOf: (value: T) => string | null): Promise<T> {
     if (!this.active) return load();
@@ -71,7 +77,10 @@ export class InstanceScopedCache {
     return value;
   }
 
-  /** Drops every entry of the instance, and keeps loads in flight from storing what they read before. */
+  /**
+   * Drops every entry of the instance and those of ANY_INSTANCE, and keeps loads in flight from storing what they
+   * read before.
+   */
   evictInstance(instanceId: string): void {
     this.epoch += 1;
     if (this.evictedAt.size >= this.options.maxEntries && !this.evictedAt.has(instanceId)) {
@@ -79,9 +88,11 @@ export class InstanceScopedCache {
       this.evictedAt.clear();
       this.clearedAt = this.epoch;
     }
-    this.evictedAt.set(instanceId, this.epoch);
-    for (const key of this.keysByInstance.get(instanceId) ?? []) this.entries.delete(key);
-    this.keysByInstance.delete(instanceId);
+    for (const owner of [instanceId, ANY_INSTANCE]) {
+      this.evictedAt.set(owner, this.epoch);
+      for (const key of this.keysByInstance.get(owner) ?? []) this.entries.delete(key);
+      this.keysByInstance.delete(owner);
+    }
   }
 
   /** Drops everything, and keeps loads in flight from storing. */
