@@ -180,8 +180,8 @@ export const HOT_QUERIES: HotQuery[] = [
   {
     name: 'pending creates of a caller (every _create)',
     source: `${R}pending-work.ts pendingCreatesOf`,
-    sql: `SELECT count(*)::int AS count FROM operations WHERE created_by = $1 AND kind = $2 AND state = ANY($3)`,
-    params: (s) => [s.createdBy, 'CREATE_INSTANCE', UNFINISHED],
+    sql: `SELECT count(*)::int AS count FROM operations WHERE created_by = $1 AND kind = $2 AND state = ANY($3) AND id <> $4`,
+    params: (s) => [s.createdBy, 'CREATE_INSTANCE', UNFINISHED, s.instanceId],
   },
   {
     name: 'pending setups of an instance (tenant setup)',

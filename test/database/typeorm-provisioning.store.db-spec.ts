@@ -60,6 +60,21 @@ describe('TypeOrmProvisioningStore', () => {
       expect(await instanceState(refused.instanceId)).toBeUndefined();
     });
 
+    it('admits exactly the limit when one caller reserves concurrently', async () => {
+      const caller = `caller-${newId()}`;
+      const limit = 4;
+      const admitUpTo = (n: number) => {
+        if (n >= limit) throw new DomainError(ErrorCode.ResourceExhausted, `${n} pending`);
+      };
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 12 }, () => store.reserve(instanceReservation(caller, at), admitUpTo)),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(limit);
+      for (const o of outcomes.filter((o) => o.status === 'rejected'))
+        expect((o as PromiseRejectedResult).reason).toMatchObject({ code: ErrorCode.ResourceExhausted });
+      expect(await count('operations WHERE created_by = $1', [caller])).toBe(limit);
+    });
+
     it('refuses a taken domain with ALREADY_EXISTS and stores nothing', async () => {
       const r = {
         ...instanceReservation('reserve-caller', at),

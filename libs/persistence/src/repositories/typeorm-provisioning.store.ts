@@ -56,7 +56,6 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
   async reserve(r: InstanceReservation, admit?: PendingWorkAdmission): Promise<void> {
     try {
       await this.system.run(async (tx) => {
-        if (admit) admit(await pendingCreatesOf(tx, r.operation.createdBy));
         await tx.insert('instances', {
           id: r.instanceId,
           name: r.name,
@@ -87,6 +86,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
           created_at: r.at,
           updated_at: r.at,
         });
+        if (admit) admit(await pendingCreatesOf(tx, r.operation.createdBy, r.operation.id));
       });
     } catch (error) {
       if (isUniqueViolation(error, 'instance_domains_domain_key')) {
