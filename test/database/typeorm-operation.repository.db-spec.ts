@@ -284,6 +284,25 @@ describe('TypeOrmOperationRepository', () => {
       expect(Date.now() - started).toBeLessThan(5000);
     });
 
+    it('reads the operation again when it finishes, not at each progress change before', async () => {
+      const id = await stored({ instanceId: a.instanceId, state: OperationState.Running });
+      const reads = jest.spyOn(repo, 'findById');
+      try {
+        const waiting = repo.waitUntilFinished(id, 20_000);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        for (const step of [1, 2, 3]) {
+          await harness.owner('UPDATE operations SET completed_steps = $2 WHERE id = $1', [id, step]);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(reads).toHaveBeenCalledTimes(1);
+        await harness.owner(`UPDATE operations SET state = 'FAILED', finished_at = now() WHERE id = $1`, [id]);
+        expect(await waiting).toMatchObject({ id, state: OperationState.Failed });
+        expect(reads).toHaveBeenCalledTimes(2);
+      } finally {
+        reads.mockRestore();
+      }
+    });
+
     it('answers the unfinished operation when the time is up', async () => {
       const id = await stored({ instanceId: a.instanceId, state: OperationState.Pending });
       expect(await repo.waitUntilFinished(id, 200)).toMatchObject({ id, state: OperationState.Pending });

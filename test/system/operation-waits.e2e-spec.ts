@@ -33,7 +33,7 @@ describe('Operation waits learn of changes from PostgreSQL notifications', () =>
     await stack.stop();
   });
 
-  it('notifies operation_changed with the operation id on every change, at commit', async () => {
+  it('notifies operation_changed with the operation id and its new state on every change, at commit', async () => {
     const listener = new Client({ connectionString: stack.db.url });
     await listener.connect();
     const payloads: string[] = [];
@@ -44,7 +44,9 @@ describe('Operation waits learn of changes from PostgreSQL notifications', () =>
       await stack.startWorker();
       await until('a notification of the finished operation', () => payloads.length >= 2, 20000);
       await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}/_wait?timeout=20s`);
-      expect(new Set(payloads)).toEqual(new Set([res.body.id]));
+      expect(payloads.every((p) => p.startsWith(`${res.body.id} `))).toBe(true);
+      expect(payloads[0]).toBe(`${res.body.id} RUNNING`);
+      expect(payloads[payloads.length - 1]).toBe(`${res.body.id} SUCCEEDED`);
     } finally {
       await listener.end();
       await stopWorkers(stack);

@@ -1,17 +1,18 @@
-import { OperationChanges, OperationChangeSignal } from './operation-changes.port';
+import { isTerminal, OperationState } from '../operations/operation';
+import { type OperationChangeListener, OperationChanges, OperationChangeSignal } from './operation-changes.port';
 
 class ManualChanges extends OperationChanges {
-  readonly listeners = new Map<string, Set<() => void>>();
+  readonly listeners = new Map<string, Set<OperationChangeListener>>();
 
-  subscribe(operationId: string, listener: () => void): () => void {
+  subscribe(operationId: string, listener: OperationChangeListener): () => void {
     const set = this.listeners.get(operationId) ?? new Set();
     set.add(listener);
     this.listeners.set(operationId, set);
     return () => set.delete(listener);
   }
 
-  notify(operationId: string): void {
-    for (const listener of this.listeners.get(operationId) ?? []) listener();
+  notify(operationId: string, state: OperationState | null = null): void {
+    for (const listener of this.listeners.get(operationId) ?? []) listener(state);
   }
 }
 
@@ -39,6 +40,23 @@ describe('OperationChangeSignal', () => {
     const started = Date.now();
     await signal.next(100);
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    signal.close();
+  });
+
+  it('lets pass the changes it does not wake on, and wakes on those and on changes of unknown state', async () => {
+    const changes = new ManualChanges();
+    const signal = new OperationChangeSignal(changes, 'op1', isTerminal);
+    let woke = false;
+    const waiting = signal.next(60_000).then(() => (woke = true));
+    changes.notify('op1', OperationState.Running);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(woke).toBe(false);
+    changes.notify('op1', OperationState.Succeeded);
+    await waiting;
+    changes.notify('op1', null);
+    const started = Date.now();
+    await signal.next(60_000);
+    expect(Date.now() - started).toBeLessThan(1000);
     signal.close();
   });
 

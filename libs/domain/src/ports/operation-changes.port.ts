@@ -1,4 +1,8 @@
+import { type OperationState } from '../operations/operation';
 import { type Id } from '../shared/id';
+
+/** Called after a committed change of an operation with its state after it; null when the source did not say. */
+export type OperationChangeListener = (state: OperationState | null) => void;
 
 /**
  * Tells waiters in this process that an operation changed (state or progress), whichever process changed it.
@@ -6,7 +10,7 @@ import { type Id } from '../shared/id';
  */
 export abstract class OperationChanges {
   /** Calls `listener` after each committed change of the operation; answers a function that stops listening. */
-  abstract subscribe(operationId: Id, listener: () => void): () => void;
+  abstract subscribe(operationId: Id, listener: OperationChangeListener): () => void;
 }
 
 /**
@@ -18,8 +22,13 @@ export class OperationChangeSignal {
   private wake: (() => void) | undefined;
   private readonly unsubscribe: () => void;
 
-  constructor(changes: OperationChanges, operationId: Id) {
-    this.unsubscribe = changes.subscribe(operationId, () => {
+  /**
+   * `wakesOn` picks the changes that count (default: all); a waiter for the end of an operation lets progress pass,
+   * and a change whose state is unknown always counts.
+   */
+  constructor(changes: OperationChanges, operationId: Id, wakesOn: (state: OperationState) => boolean = () => true) {
+    this.unsubscribe = changes.subscribe(operationId, (state) => {
+      if (state !== null && !wakesOn(state)) return;
       this.changed = true;
       this.wake?.();
     });

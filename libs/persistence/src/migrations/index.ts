@@ -10,6 +10,7 @@ import { OperationChangeNotifications1763888000000 } from './1763888000000-opera
 import { RowLevelSecurity1763892000000 } from './1763892000000-row-level-security';
 import { InstanceAccessNotifications1763896000000 } from './1763896000000-instance-access-notifications';
 import { MachineKeyPool1763900000000 } from './1763900000000-machine-key-pool';
+import { OperationChangeStates1763904000000 } from './1763904000000-operation-change-states';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -24,4 +25,5 @@ export const migrations = [
   RowLevelSecurity1763892000000,
   InstanceAccessNotifications1763896000000,
   MachineKeyPool1763900000000,
+  OperationChangeStates1763904000000,
 ];

@@ -1,10 +1,10 @@
-import { Id, OperationChanges } from '@app/domain';
+import { Id, OperationChangeListener, OperationChanges, OperationState } from '@app/domain';
 import { AppConfig } from '@app/infrastructure';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 
 import { PgListenConnection } from './pg-listen-connection';
 
-/** The channel the operations table's trigger notifies with the id of each updated operation (see migrations). */
+/** The channel the operations table's trigger notifies with `<id> <state>` of each updated operation (see migrations). */
 export const OPERATION_CHANGED_CHANNEL = 'operation_changed';
 const RECONNECT_MS = 5000;
 
@@ -14,7 +14,7 @@ const RECONNECT_MS = 5000;
  */
 @Injectable()
 export class PgOperationChanges extends OperationChanges implements OnApplicationShutdown {
-  private readonly listeners = new Map<Id, Set<() => void>>();
+  private readonly listeners = new Map<Id, Set<OperationChangeListener>>();
   private readonly connection: PgListenConnection;
 
   constructor(config: AppConfig) {
@@ -27,12 +27,14 @@ export class PgOperationChanges extends OperationChanges implements OnApplicatio
       cannotListenMessage: 'cannot listen for operation changes; polling',
       lostMessage: 'operation change notifications lost; listening again soon',
       onNotification: (payload) => {
-        for (const listener of [...(this.listeners.get(payload ?? '') ?? [])]) listener();
+        const [operationId, state] = (payload ?? '').split(' ');
+        const known = Object.values<string>(OperationState).includes(state) ? (state as OperationState) : null;
+        for (const listener of [...(this.listeners.get(operationId) ?? [])]) listener(known);
       },
     });
   }
 
-  subscribe(operationId: Id, listener: () => void): () => void {
+  subscribe(operationId: Id, listener: OperationChangeListener): () => void {
     const set = this.listeners.get(operationId) ?? new Set();
     set.add(listener);
     this.listeners.set(operationId, set);

@@ -129,7 +129,8 @@ export class TypeOrmOperationRepository extends OperationRepository {
   // covers notifications lost while the listening connection is down.
   async waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null> {
     const deadline = Date.now() + timeoutMs;
-    const signal = new OperationChangeSignal(this.changes, operationId);
+    // Progress changes pass by: only the end (or a change of unknown state) is worth reading the row again.
+    const signal = new OperationChangeSignal(this.changes, operationId, isTerminal);
     try {
       for (;;) {
         const operation = await this.findById(operationId);
