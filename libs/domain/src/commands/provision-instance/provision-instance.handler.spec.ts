@@ -70,7 +70,11 @@ describe(ProvisionInstanceHandler.name, () => {
     keyPool = new InMemoryMachineKeyPool();
     claims = [];
     tokens = new FakeTokenGenerator();
-    handler = new ProvisionInstanceHandler(
+    handler = handlerWith({ ...TEST_SETTINGS, machineKeyPoolSize: 50 });
+  });
+
+  function handlerWith(settings: typeof TEST_SETTINGS): ProvisionInstanceHandler {
+    return new ProvisionInstanceHandler(
       clock,
       ids,
       store.operations,
@@ -81,10 +85,10 @@ describe(ProvisionInstanceHandler.name, () => {
       keyPool,
       { countClaim: (outcome) => claims.push(outcome) },
       tokens,
-      TEST_SETTINGS,
+      settings,
       { record: () => undefined },
     );
-  });
+  }
 
   it('commits one plan and answers SUCCEEDED', async () => {
     const operationId = await reserve();
@@ -120,6 +124,19 @@ describe(ProvisionInstanceHandler.name, () => {
     expect(plan.machineKeys[0].publicKeyPem).toBe('pooled public');
     expect(plan.pooledKeyId).toBe(keyPool.entries[0].poolId);
     expect(keyPool.entries[0].claimedBy).toBe(operationId);
+  });
+
+  it('does not ask the pool while it is turned off (MACHINE_KEY_POOL_SIZE=0), nor count a claim', async () => {
+    await keyPool.add([{ privateKeyPem: 'left from a larger pool', publicKeyPem: 'left' }]);
+    const claim = jest.spyOn(keyPool, 'claim');
+    const operationId = await reserve();
+    await handlerWith({ ...TEST_SETTINGS, machineKeyPoolSize: 0 }).execute(
+      new ProvisionInstanceCommand(operationId, false),
+    );
+    expect(claim).not.toHaveBeenCalled();
+    expect(claims).toEqual([]);
+    expect(keys.calls).toBe(1);
+    expect(onlyPlan().pooledKeyId).toBeNull();
   });
 
   it('records the progress of each step in order', async () => {

@@ -12,6 +12,7 @@ import {
   MachineKeyPoolMetrics,
   OperationRepository,
   PasswordHasher,
+  PooledKeyPair,
   ProvisioningSettings,
   ProvisioningStore,
   SecretSealer,
@@ -20,6 +21,7 @@ import {
 } from '../../ports';
 import { InstanceSecrets, InstanceSpec } from '../../provisioning/instance-spec';
 import { PlanIds, planInstance } from '../../provisioning/plan-instance';
+import { Id } from '../../shared/id';
 import { ProvisionInstanceCommand } from './provision-instance.command';
 
 interface Credentials {
@@ -107,9 +109,7 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
     const machine = spec.machine;
     if (machine?.machineKey) {
       await this.step(operation, spec, ProvisioningStep.GenerateMachineKey);
-      // A pair made ahead of need (the same one again on a retry), else one made now.
-      const pooled = await this.keyPool.claim(operation.id);
-      this.keyPoolMetrics.countClaim(pooled ? 'hit' : 'miss');
+      const pooled = await this.claimPooledPair(operation.id);
       const pair = pooled ?? (await this.keys.generateRsa2048());
       credentials.pooledKeyId = pooled?.poolId ?? null;
       credentials.machinePublicKeyPem = pair.publicKeyPem;
@@ -135,6 +135,15 @@ export class ProvisionInstanceHandler implements ICommandHandler<ProvisionInstan
       credentials.secrets = { ...credentials.secrets, pat: token.plaintext };
     }
     return credentials;
+  }
+
+  /** A pair made ahead of need (the same one again on a retry); null when the pool is empty or turned off. */
+  private async claimPooledPair(operationId: Id): Promise<PooledKeyPair | null> {
+    // Turned off, the pool is not even asked: that would cost every create a transaction to find nothing.
+    if (this.settings.machineKeyPoolSize === 0) return null;
+    const pooled = await this.keyPool.claim(operationId);
+    this.keyPoolMetrics.countClaim(pooled ? 'hit' : 'miss');
+    return pooled;
   }
 
   private async step(operation: Operation, spec: InstanceSpec, step: ProvisioningStep): Promise<void> {
