@@ -171,11 +171,16 @@ describe('TypeOrmOperationRepository', () => {
     it('counts attempts, keeps the first start, and refuses a finished operation', async () => {
       const id = await stored({ instanceId: b.instanceId });
       const first = new Date('2026-02-02T00:00:00Z');
-      expect(await repo.markRunning(id, first)).toBe(true);
-      expect(await repo.markRunning(id, new Date('2026-02-02T00:01:00Z'))).toBe(true);
+      expect(await repo.markRunning(id, first)).toMatchObject({ id, state: OperationState.Running, attempts: 1 });
+      expect(await repo.markRunning(id, new Date('2026-02-02T00:01:00Z'))).toMatchObject({
+        id,
+        state: OperationState.Running,
+        attempts: 2,
+        startedAt: first,
+      });
       expect(await row(id)).toMatchObject({ state: OperationState.Running, attempts: 2, started_at: first });
-      expect(await repo.markRunning(b.operationId, first)).toBe(false);
-      expect(await repo.markRunning(newId(), first)).toBe(false);
+      expect(await repo.markRunning(b.operationId, first)).toBeNull();
+      expect(await repo.markRunning(newId(), first)).toBeNull();
     });
 
     it('records progress of a RUNNING operation, and its steps only when given', async () => {

@@ -1,7 +1,7 @@
 import { type Clock, type OperationRepository, type ProvisioningStore } from '../ports';
 import { type Id } from '../shared/id';
 import { failureFromError, isPermanent } from './failure-from-error';
-import { isTerminal, type Operation, OperationState } from './operation';
+import { type Operation, OperationState } from './operation';
 
 /** One attempt at an operation's worker half: where to read and mark the operation, and what to do on an error. */
 export interface OperationAttempt {
@@ -27,10 +27,9 @@ export async function runOperation(
   { operations, clock, operationId, finalAttempt, failures }: OperationAttempt,
   work: (operation: Operation) => Promise<OperationState>,
 ): Promise<OperationState> {
-  const operation = await operations.findById(operationId);
-  if (!operation || isTerminal(operation.state)) return operation?.state ?? OperationState.Failed;
-  // False when another delivery finished it since it was read: there is nothing left to do.
-  if (!(await operations.markRunning(operationId, clock.now()))) return operation.state;
+  const operation = await operations.markRunning(operationId, clock.now());
+  // Gone, or finished by another delivery or a cancel: nothing left to do but say how it ended.
+  if (!operation) return (await operations.findById(operationId))?.state ?? OperationState.Failed;
   try {
     return await work(operation);
   } catch (error) {

@@ -19,8 +19,11 @@ export abstract class OperationRepository {
   /** Newest first. */
   abstract list(filter: OperationFilter): Promise<Operation[]>;
   abstract findById(operationId: Id): Promise<Operation | null>;
-  /** Counts an attempt and moves a PENDING or RUNNING operation to RUNNING; false when it already finished. */
-  abstract markRunning(operationId: Id, at: Date): Promise<boolean>;
+  /**
+   * Counts an attempt and moves a PENDING or RUNNING operation to RUNNING, answering it as it is now; null when it
+   * is gone or already finished. One statement: the worker's first touch of an operation reads it too.
+   */
+  abstract markRunning(operationId: Id, at: Date): Promise<Operation | null>;
   abstract recordProgress(operationId: Id, progress: OperationProgress): Promise<void>;
   /** Resolves with the operation once it is finished or the timeout has passed. */
   abstract waitUntilFinished(operationId: Id, timeoutMs: number): Promise<Operation | null>;

@@ -157,15 +157,15 @@ export class InMemoryOperationRepository implements OperationRepository {
   async findById(operationId: Id): Promise<Operation | null> {
     return this.rows.get(operationId) ?? null;
   }
-  async markRunning(operationId: Id, at: Date): Promise<boolean> {
+  async markRunning(operationId: Id, at: Date): Promise<Operation | null> {
     const row = this.rows.get(operationId);
-    if (!row || isTerminal(row.state)) return false;
+    if (!row || isTerminal(row.state)) return null;
     this.update(operationId, {
       state: OperationState.Running,
       attempts: row.attempts + 1,
       startedAt: row.startedAt ?? at,
     });
-    return true;
+    return this.rows.get(operationId) ?? null;
   }
   async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
     this.progress.push(progress);

@@ -61,15 +61,15 @@ export class TypeOrmOperationRepository extends OperationRepository {
     return row ? toOperation(row) : null;
   }
 
-  async markRunning(operationId: Id, at: Date): Promise<boolean> {
-    const changed = await this.system.run((tx) =>
-      tx.execute(
+  async markRunning(operationId: Id, at: Date): Promise<Operation | null> {
+    const row = await this.system.run((tx) =>
+      tx.first<OperationRow>(
         `UPDATE operations SET state = $2, attempts = attempts + 1, started_at = COALESCE(started_at, $3), updated_at = $3
-          WHERE id = $1 AND state = ANY($4)`,
+          WHERE id = $1 AND state = ANY($4) RETURNING *`,
         [operationId, OperationState.Running, at, UNFINISHED],
       ),
     );
-    return changed > 0;
+    return row ? toOperation(row) : null;
   }
 
   async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
