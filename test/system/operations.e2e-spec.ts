@@ -19,6 +19,27 @@ describe('System API operations: list, wait, cancel, events', () => {
       headers: { Prefer: 'respond-async' },
     });
 
+  it('answers an async create with the operation exactly as reading it back shows it, always 202', async () => {
+    for (const path of ['/system/v1/instances/_create', '/system/v1/instances']) {
+      const body = path.endsWith('_create')
+        ? fullCreateRequest('echo')
+        : {
+            instanceName: 'Echo',
+            ownerUserName: 'echo-owner',
+            ownerEmail: { email: 'echo@example.com', isEmailVerified: true },
+            ownerProfile: { firstName: 'E', lastName: 'Cho' },
+            ownerPassword: { password: 'echo-pass-123' },
+          };
+      const res = await http(stack.baseUrl, 'POST', path, { body, headers: { Prefer: 'respond-async' } });
+      expect(res.status).toBe(202);
+      const read = await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}`);
+      expect(read.status).toBe(200);
+      expect(res.body).toEqual(read.body);
+      expect(res.body).toMatchObject({ state: 'PENDING', attempts: 0 });
+      await http(stack.baseUrl, 'POST', `/system/v1/operations/${res.body.id}/_cancel`);
+    }
+  });
+
   it('cancels a create that has not started: it never runs, and its domain is free again', async () => {
     const res = await createAsync('cancelled');
     const cancelled = await http(stack.baseUrl, 'POST', `/system/v1/operations/${res.body.id}/_cancel`);

@@ -1,4 +1,4 @@
-import { GetOperationQuery, type Id, OperationState, type OperationView } from '@app/domain';
+import { GetOperationQuery, type Id, type Operation, OperationState, type OperationView } from '@app/domain';
 import { AppConfig } from '@app/infrastructure';
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -21,6 +21,11 @@ export interface StartedOperation {
   /** The request's `Prefer` header. */
   readonly prefer: string | undefined;
   readonly res: Response;
+  /**
+   * The operation as the request stored it, when the request created it: with `Prefer: respond-async` the 202 is
+   * built from it, without reading the row back (a third of an async create's database round trips).
+   */
+  readonly reserved?: Operation;
 }
 
 /** The 202 while the operation still runs: where to poll it (the id is appended) and the body. */
@@ -47,8 +52,13 @@ export class LongRunningReply {
     finished: (view: OperationView) => T,
     pending: PendingReply<P>,
   ): Promise<T | P> {
-    const waitMs = prefersAsync(started.prefer) ? 0 : this.config.syncWaitSeconds * 1000;
-    const view = await this.queries.execute(new GetOperationQuery(started.operationId, started.reader, waitMs));
+    const async = prefersAsync(started.prefer);
+    const view: OperationView =
+      async && started.reserved
+        ? { operation: started.reserved, secrets: null }
+        : await this.queries.execute(
+            new GetOperationQuery(started.operationId, started.reader, async ? 0 : this.config.syncWaitSeconds * 1000),
+          );
     const { operation } = view;
     if (operation.state === OperationState.Succeeded) return finished(view);
     if (operation.failure) throw failureError(operation.id, operation.failure);

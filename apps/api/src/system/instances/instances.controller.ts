@@ -60,8 +60,8 @@ export class InstancesController {
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { operationId } = await this.commands.execute(new CreateInstanceCommand(body, caller));
-    const started = { operationId, reader: caller, prefer, res };
+    const { operationId, operation } = await this.commands.execute(new CreateInstanceCommand(body, caller));
+    const started = { operationId, reader: caller, prefer, res, reserved: operation };
     return this.longRunning.answer(started, createInstanceResponse, OPERATION_PENDING);
   }
 
@@ -74,10 +74,10 @@ export class InstancesController {
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { operationId } = await this.commands.execute(
+    const { operationId, operation } = await this.commands.execute(
       new CreateInstanceCommand(createInstanceInputFrom(body), caller),
     );
-    const started = { operationId, reader: caller, prefer, res };
+    const started = { operationId, reader: caller, prefer, res, reserved: operation };
     return this.longRunning.answer(
       started,
       (done) => {

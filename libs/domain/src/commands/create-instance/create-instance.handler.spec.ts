@@ -60,7 +60,9 @@ describe(CreateInstanceHandler.name, () => {
   it('reserves the instance, its domains and a pending operation, and answers with their ids', async () => {
     const accepted = await handler.execute(new CreateInstanceCommand(fullInput(), CALLER));
 
-    expect(accepted).toEqual({ instanceId: '0000000000000001', operationId: '0000000000000002' });
+    expect(accepted).toMatchObject({ instanceId: '0000000000000001', operationId: '0000000000000002' });
+    // The answer's operation is the one stored (an async create answers it without reading it back).
+    expect(accepted.operation).toEqual(await store.operations.findById(accepted.operationId));
     expect(store.reservations).toHaveLength(1);
     const [reservation] = store.reservations;
     expect(reservation).toMatchObject({

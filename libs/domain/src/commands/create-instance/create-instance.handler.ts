@@ -5,9 +5,11 @@ import { failureFromError } from '../../operations/failure-from-error';
 import { OperationKind } from '../../operations/operation';
 import { systemCreateAdmission } from '../../operations/pending-work';
 import { provisioningStepsFor } from '../../operations/provisioning-steps';
+import { reservedOperation } from '../../operations/reserved-operation';
 import {
   Clock,
   IdGenerator,
+  InstanceReservation,
   ProvisioningQueue,
   ProvisioningSettings,
   ProvisioningStore,
@@ -42,24 +44,22 @@ export class CreateInstanceHandler implements ICommandHandler<CreateInstanceComm
     const domains: ReservedDomain[] = [{ domain: generated, generated: true, primary: spec.customDomain === null }];
     if (spec.customDomain) domains.push({ domain: spec.customDomain, generated: false, primary: true });
 
-    await this.store.reserve(
-      {
-        instanceId,
-        name: spec.instanceName,
-        defaultLanguage: spec.defaultLanguage,
-        domains,
-        operation: {
-          id: operationId,
-          kind: OperationKind.CreateInstance,
-          createdBy: callerId,
-          request: spec,
-          sealedInput: this.sealer.seal(JSON.stringify(secrets)),
-          totalSteps: provisioningStepsFor(spec).length,
-        },
-        at: now,
+    const reservation: InstanceReservation = {
+      instanceId,
+      name: spec.instanceName,
+      defaultLanguage: spec.defaultLanguage,
+      domains,
+      operation: {
+        id: operationId,
+        kind: OperationKind.CreateInstance,
+        createdBy: callerId,
+        request: spec,
+        sealedInput: this.sealer.seal(JSON.stringify(secrets)),
+        totalSteps: provisioningStepsFor(spec).length,
       },
-      systemCreateAdmission(this.settings.maxPendingCreatesPerCaller),
-    );
+      at: now,
+    };
+    await this.store.reserve(reservation, systemCreateAdmission(this.settings.maxPendingCreatesPerCaller));
     try {
       await this.queue.enqueueProvisioning(operationId);
     } catch (error) {
@@ -67,6 +67,6 @@ export class CreateInstanceHandler implements ICommandHandler<CreateInstanceComm
       await this.store.fail(operationId, failureFromError(error), this.clock.now());
       throw error;
     }
-    return { operationId, instanceId };
+    return { operationId, instanceId, operation: reservedOperation(reservation) };
   }
 }
