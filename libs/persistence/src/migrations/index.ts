@@ -11,6 +11,7 @@ import { RowLevelSecurity1763892000000 } from './1763892000000-row-level-securit
 import { InstanceAccessNotifications1763896000000 } from './1763896000000-instance-access-notifications';
 import { MachineKeyPool1763900000000 } from './1763900000000-machine-key-pool';
 import { OperationChangeStates1763904000000 } from './1763904000000-operation-change-states';
+import { PendingCreatesFunction1763908000000 } from './1763908000000-pending-creates-function';
 
 export const migrations = [
   InitialSchema1763856000000,
@@ -26,4 +27,5 @@ export const migrations = [
   InstanceAccessNotifications1763896000000,
   MachineKeyPool1763900000000,
   OperationChangeStates1763904000000,
+  PendingCreatesFunction1763908000000,
 ];

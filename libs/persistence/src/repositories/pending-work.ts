@@ -7,18 +7,17 @@ const UNFINISHED = [OperationState.Pending, OperationState.Running];
 /**
  * Unfinished instance creations of one System API caller other than `ownOperationId`, counted after taking a
  * transaction-scoped advisory lock on that caller (in the system scope: the caller's creations span instances):
- * concurrent reservations of the same caller queue here, so each one sees the others' committed rows.
+ * concurrent reservations of the same caller queue here, so each one sees the others' committed rows. Lock and count
+ * are one statement (the `pending_creates_of` function, see its migration).
  *
- * The reservation calls it last, after its own inserts: the lock is then held for this count and the COMMIT only,
- * not for the inserts too, since every create of one caller waits for it (with one System API token, every create).
+ * The reservation calls it last, after its own inserts: the lock is then held for this statement and the COMMIT
+ * only, since every create of one caller waits for it (with one System API token, every create).
  */
 export async function pendingCreatesOf(tx: SqlTransaction, createdBy: string, ownOperationId: string): Promise<number> {
-  await tx.rows('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`pending-creates:${createdBy}`]);
-  const [{ count }] = await tx.rows<{ count: number }>(
-    `SELECT count(*)::int AS count FROM operations
-      WHERE created_by = $1 AND kind = $2 AND state = ANY($3) AND id <> $4`,
-    [createdBy, OperationKind.CreateInstance, UNFINISHED, ownOperationId],
-  );
+  const [{ count }] = await tx.rows<{ count: number }>('SELECT pending_creates_of($1, $2) AS count', [
+    createdBy,
+    ownOperationId,
+  ]);
   return count;
 }
 
