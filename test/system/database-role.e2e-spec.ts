@@ -1,3 +1,4 @@
+import { APPLICATION_ROLE } from '@app/infrastructure';
 import { DatabaseRoleCheck, describeRole, isBoundByRowLevelSecurity } from '@app/persistence';
 
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -15,9 +16,9 @@ describe('database role', () => {
   afterAll(() => stack.stop());
 
   it('runs as the application role, which owns nothing, and names it in the start-up log and /readyz', async () => {
-    expect(stack.logs.text()).toContain('connected as provisioner_app (row-level security applies)');
+    expect(stack.logs.text()).toContain(`connected as ${APPLICATION_ROLE} (row-level security applies)`);
     const ready = await http(stack.baseUrl, 'GET', '/readyz', { token: null });
-    expect(ready.body.info.database).toEqual({ status: 'up', role: 'provisioner_app', rowLevelSecurity: true });
+    expect(ready.body.info.database).toEqual({ status: 'up', role: APPLICATION_ROLE, rowLevelSecurity: true });
     const owners = await stack.db.query<{ tableowner: string }>(
       "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'",
     );
