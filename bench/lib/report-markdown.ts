@@ -1,3 +1,5 @@
+import { APPLICATION_ROLE } from '@app/infrastructure/config/database-url';
+
 import { type FigureSet } from './figures';
 import { type BenchReport, machineWasBusy } from './report';
 
@@ -169,7 +171,7 @@ export function formatReport(report: BenchReport): string {
       (machineWasBusy(machine) ? ' — WARNING: the machine was busy, the figures are skewed' : ''),
     `- Crypto ceiling: ${ceiling.pairsPerSecond ?? 'n/a'} RSA-2048 + argon2id pairs/s (${ceiling.parallelism} lanes, ` +
       `${ceiling.pairs} pairs in ${ceiling.seconds} s, measured first, in this run)`,
-    `- Database role of API and worker: ${report.settings.databaseRole === 'owner' ? "the tables' owner (row-level security does not apply)" : 'provisioner_app (row-level security applies)'}; ` +
+    `- Database role of API and worker: ${report.settings.databaseRole === 'owner' ? "the tables' owner (row-level security does not apply)" : `${APPLICATION_ROLE} (row-level security applies)`}; ` +
       `machine key pool: ${report.settings.keyPoolSize > 0 ? `${report.settings.keyPoolSize} pairs made ahead` : 'off (every create makes its pair)'}`,
     `- API, worker (concurrency ${report.settings.workerConcurrency}), PostgreSQL and Redis share this machine; ` +
       `the empty run began with ${number(report.empty.instancesAtStart)} instance(s)` +

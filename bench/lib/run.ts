@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { APPLICATION_ROLE, databaseUrlAs } from '@app/infrastructure/config/database-url';
+
 import { JsonClient } from './http';
 import { freePort, ServiceProcess, waitUntil, withProvisioningQueue } from './processes';
 import { BenchDatabase, deleteRedisKeys } from './services';
@@ -32,7 +34,9 @@ export class BenchRun {
       // service already running here on their default ports).
       GRPC_PORT: '-1',
       WORKER_METRICS_PORT: '-1',
-      DATABASE_URL: settings.databaseRole === 'owner' ? this.database.url : applicationRoleUrl(this.database.url),
+      // As production runs: as the application role (created by the migration step), unless the owner is asked for.
+      DATABASE_URL:
+        settings.databaseRole === 'owner' ? this.database.url : databaseUrlAs(this.database.url, APPLICATION_ROLE),
       MIGRATION_DATABASE_URL: this.database.url,
       MACHINE_KEY_POOL_SIZE: String(settings.keyPoolSize),
       REDIS_URL: settings.redisUrl,
@@ -112,12 +116,4 @@ export class BenchRun {
       );
     }
   }
-}
-
-/** The database as the service's application role (created by the migration step), as production runs. */
-function applicationRoleUrl(ownerUrl: string): string {
-  const url = new URL(ownerUrl);
-  url.username = 'provisioner_app';
-  url.password = '';
-  return url.toString();
 }

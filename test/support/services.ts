@@ -1,6 +1,9 @@
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 
+// By path, not by the @app alias: Jest loads this file for its global setup, where the alias does not resolve.
+import { APPLICATION_ROLE, databaseUrlAs } from '../../libs/infrastructure/src/config/database-url';
+
 /** The PostgreSQL server tests use: DATABASE_URL's server (its database name is ignored) or the local one. */
 export function adminDatabaseUrl(): string {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -18,15 +21,12 @@ export function databaseUrlFor(name: string): string {
   return url.toString();
 }
 
-/** The role API and worker connect as in tests, as in production: not the owner, bound by row-level security. */
-export const APPLICATION_ROLE = 'provisioner_app';
-
-/** A test database as the application role (the migration step grants it). */
+/**
+ * A test database as the role API and worker connect as in tests, as in production: not the owner, bound by
+ * row-level security (the migration step grants it).
+ */
 export function applicationUrlFor(name: string): string {
-  const url = new URL(databaseUrlFor(name));
-  url.username = APPLICATION_ROLE;
-  url.password = '';
-  return url.toString();
+  return databaseUrlAs(databaseUrlFor(name), APPLICATION_ROLE);
 }
 
 export async function postgresAnswers(url = adminDatabaseUrl()): Promise<boolean> {

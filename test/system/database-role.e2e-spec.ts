@@ -1,9 +1,13 @@
+import { APPLICATION_ROLE } from '@app/infrastructure';
 import { DatabaseRoleCheck, describeRole, isBoundByRowLevelSecurity } from '@app/persistence';
+import IORedis from 'ioredis';
 
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { LogSink } from '../support/log-sink';
 import { http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
+import { until } from '../support/until';
 
 /** The service runs as a role row-level security binds, says so, and production refuses any other. */
 describe('database role', () => {
@@ -15,9 +19,9 @@ describe('database role', () => {
   afterAll(() => stack.stop());
 
   it('runs as the application role, which owns nothing, and names it in the start-up log and /readyz', async () => {
-    expect(stack.logs.text()).toContain('connected as provisioner_app (row-level security applies)');
+    expect(stack.logs.text()).toContain(`connected as ${APPLICATION_ROLE} (row-level security applies)`);
     const ready = await http(stack.baseUrl, 'GET', '/readyz', { token: null });
-    expect(ready.body.info.database).toEqual({ status: 'up', role: 'provisioner_app', rowLevelSecurity: true });
+    expect(ready.body.info.database).toEqual({ status: 'up', role: APPLICATION_ROLE, rowLevelSecurity: true });
     const owners = await stack.db.query<{ tableowner: string }>(
       "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'",
     );
@@ -31,6 +35,20 @@ describe('database role', () => {
       logDestination: logs,
     });
     await expect(start).rejects.toThrow(/refusing to start in production as postgres \(superuser/);
+  });
+
+  it('refuses to start the worker in production as a superuser, and closes what it opened', async () => {
+    const before = await openConnections(stack);
+    const start = createWorkerApp({
+      config: { ...stack.config, NODE_ENV: 'production', DATABASE_URL: stack.db.url },
+      logDestination: new LogSink(),
+    });
+    await expect(start).rejects.toThrow(/refusing to start in production as postgres \(superuser/);
+    // Closed connections leave pg_stat_activity and CLIENT LIST a moment after the client ends them: wait a little,
+    // then compare, so that a failure shows what was left open.
+    const closed = async () => JSON.stringify(await openConnections(stack)) === JSON.stringify(before);
+    await until('the refused worker to close its connections', closed, 3000).catch(() => undefined);
+    expect(await openConnections(stack)).toEqual(before);
   });
 
   it('starts outside production as a superuser, and says row-level security does not bind it', async () => {
@@ -50,3 +68,22 @@ describe('database role', () => {
     }
   });
 });
+
+/**
+ * Connections to the stack's database as its owner, which only the refused starts use (API and worker run as the
+ * application role), and Redis connections named under the stack's prefix (the API's among them).
+ */
+async function openConnections(stack: TestStack): Promise<{ postgres: number; redis: number }> {
+  const [{ postgres }] = await stack.db.query<{ postgres: number }>(
+    `SELECT count(*)::int AS postgres FROM pg_stat_activity
+      WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()`,
+  );
+  const redis = new IORedis(stack.redis.url);
+  try {
+    const clients = (await redis.client('LIST')) as string;
+    const names = clients.split('\n').map((line) => /(?:^| )name=(\S*)/.exec(line)?.[1] ?? '');
+    return { postgres, redis: names.filter((name) => name.startsWith(`${stack.redis.prefix}:`)).length };
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,3 +1,5 @@
+import { APPLICATION_ROLE } from '@app/infrastructure';
+
 import { http } from '../support/system-api';
 import { TestStack } from '../support/test-stack';
 
@@ -17,7 +19,7 @@ describe('health and request logging', () => {
     const ready = await http(stack.baseUrl, 'GET', '/readyz', { token: null });
     expect(ready.status).toBe(200);
     expect(ready.body.info).toEqual({
-      database: { status: 'up', role: 'provisioner_app', rowLevelSecurity: true },
+      database: { status: 'up', role: APPLICATION_ROLE, rowLevelSecurity: true },
       redis: { status: 'up' },
       migrations: { status: 'up' },
     });

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/app-config.module';
+export * from './config/database-url';
 export * from './config/environment';
 export * from './config/redis-cluster';
 export * from './config/system-users';

@@ -1,91 +1,52 @@
 /**
- * In-memory fakes of the bucket, bucket member and label ports, for unit specs only (nothing in the app imports
- * this file). They model the read side the query handlers rely on: visibility, filters, order and paging as the
- * real queries do them. Writes are not modelled and throw.
+ * In-memory fakes of the bucket and bucket member ports, for unit specs only (nothing in the app imports this file).
+ * Reads apply visibility, filters, order and paging as the real queries do; bucket writes keep the name rule and
+ * record the events they were given, so that command specs can assert what was planned (`events`) and that a
+ * refused command wrote nothing (`writes`). Bucket member writes are not modelled and throw.
  */
-import { type Bucket, type BucketLabel } from '../buckets/bucket';
-import { type Label } from '../labels/label';
+import { type Bucket } from '../buckets/bucket';
+import { DomainError, ErrorCode } from '../errors';
 import {
+  type BucketChanges,
   type BucketFilter,
   type BucketMember,
   type BucketMemberRepository,
   type BucketRepository,
   type BucketRole,
   type BucketVisibility,
-  type LabelRepository,
+  type NewBucket,
 } from '../ports';
+import { type PlannedEvent } from '../provisioning/provisioning-plan';
 import { type Id } from '../shared/id';
-import { type InMemoryOrgRepository } from './in-memory-orgs';
-import { type InMemoryUserRepository } from './in-memory-users';
+import { InMemoryLabelRepository } from './in-memory-labels';
+import { InMemoryOrgRepository } from './in-memory-orgs';
+import { InMemoryUserRepository } from './in-memory-users';
 
-type Stored<T> = T & { readonly instanceId: Id };
-
-/** Labels of the instance, and which bucket carries which label. */
-export class InMemoryLabelRepository implements LabelRepository {
-  readonly labels: Stored<Label>[] = [];
-  /** [instanceId, bucketId, labelId] */
-  readonly attached: [Id, Id, Id][] = [];
-
-  put(instanceId: Id, label: Label): Label {
-    this.labels.push({ instanceId, ...label });
-    return label;
-  }
-
-  attach(instanceId: Id, bucketId: Id, labelId: Id): void {
-    this.attached.push([instanceId, bucketId, labelId]);
-  }
-
-  /** Ordered by name whatever its case, then id. */
-  async list(instanceId: Id, orgIds: readonly Id[] | 'all', filter: { orgId?: Id; name?: string }): Promise<Label[]> {
-    return byName(
-      this.labels.filter(
-        (l) =>
-          l.instanceId === instanceId &&
-          (orgIds === 'all' || orgIds.includes(l.orgId)) &&
-          (filter.orgId === undefined || l.orgId === filter.orgId) &&
-          (filter.name === undefined || l.name === filter.name),
-      ),
-    ).map(plainLabel);
-  }
-
-  async find(instanceId: Id, labelId: Id): Promise<Label | null> {
-    const label = this.labels.find((l) => l.instanceId === instanceId && l.id === labelId);
-    return label ? plainLabel(label) : null;
-  }
-
-  async listForBucket(instanceId: Id, bucketId: Id): Promise<Label[]> {
-    const ids = this.attached.filter(([i, b]) => i === instanceId && b === bucketId).map(([, , l]) => l);
-    return byName(this.labels.filter((l) => l.instanceId === instanceId && ids.includes(l.id))).map(plainLabel);
-  }
-
-  create(): Promise<Label> {
-    return notModelled('LabelRepository.create');
-  }
-  update(): Promise<Label> {
-    return notModelled('LabelRepository.update');
-  }
-  delete(): Promise<boolean> {
-    return notModelled('LabelRepository.delete');
-  }
-  addToBucket(): Promise<void> {
-    return notModelled('LabelRepository.addToBucket');
-  }
-  removeFromBucket(): Promise<boolean> {
-    return notModelled('LabelRepository.removeFromBucket');
-  }
+/** A bucket's labels are not stored with it: they are read from the label repository, as the real query joins them. */
+interface StoredBucket extends Omit<Bucket, 'labels'> {
+  readonly instanceId: Id;
 }
 
-/** Buckets of the orgs kept by an InMemoryOrgRepository, with the labels of an InMemoryLabelRepository. */
+/**
+ * Buckets of the orgs kept by an InMemoryOrgRepository (none unless given or put there), with the labels of an
+ * InMemoryLabelRepository.
+ */
 export class InMemoryBucketRepository implements BucketRepository {
-  readonly buckets: Stored<Omit<Bucket, 'labels'>>[] = [];
+  readonly rows: StoredBucket[] = [];
+  readonly events: PlannedEvent[] = [];
+  writes = 0;
 
   constructor(
-    readonly orgs: InMemoryOrgRepository,
+    readonly orgs = new InMemoryOrgRepository(new InMemoryUserRepository()),
     readonly labels = new InMemoryLabelRepository(),
   ) {}
 
-  put(instanceId: Id, bucket: Pick<Bucket, 'id' | 'orgId' | 'name'> & Partial<Bucket>): void {
-    this.buckets.push({
+  /**
+   * Stores a bucket with InfluxDB's defaults for what is not given, without an event: for arranging a spec. Labels
+   * given go to the label repository, stored there unless they are already, and put on the bucket.
+   */
+  put(instanceId: Id, { labels = [], ...bucket }: Pick<Bucket, 'id' | 'orgId' | 'name'> & Partial<Bucket>): void {
+    this.rows.push({
       instanceId,
       description: '',
       type: 'user',
@@ -97,17 +58,23 @@ export class InMemoryBucketRepository implements BucketRepository {
       updatedAt: new Date(0),
       ...bucket,
     });
+    for (const label of labels) {
+      if (!this.labels.rows.some((l) => l.instanceId === instanceId && l.id === label.id)) {
+        this.labels.put(instanceId, label);
+      }
+      this.labels.attach(instanceId, bucket.id, label.id);
+    }
   }
 
   /** Visibility and filters apply before paging; a named bucket counts only while it is in the org its permission names. */
   async list(instanceId: Id, visibility: BucketVisibility, filter: BucketFilter): Promise<Bucket[]> {
-    const visible = (b: Stored<Omit<Bucket, 'labels'>>) =>
+    const visible = (b: StoredBucket) =>
       visibility.all ||
       visibility.orgIds.includes(b.orgId) ||
       visibility.buckets.some((v) => v.id === b.id && (v.orgId === null || v.orgId === b.orgId));
-    const after = (b: { id: Id }) =>
+    const after = (b: StoredBucket) =>
       filter.after === undefined || (filter.descending ? b.id < filter.after : b.id > filter.after);
-    const found = this.buckets
+    const found = this.rows
       .filter((b) => b.instanceId === instanceId && visible(b) && after(b))
       .filter((b) => filter.orgId === undefined || b.orgId === filter.orgId)
       .filter(
@@ -119,8 +86,8 @@ export class InMemoryBucketRepository implements BucketRepository {
   }
 
   async find(instanceId: Id, bucketId: Id): Promise<Bucket | null> {
-    const bucket = this.buckets.find((b) => b.instanceId === instanceId && b.id === bucketId);
-    return bucket ? this.withLabels(bucket) : null;
+    const row = this.row(instanceId, bucketId);
+    return row ? this.withLabels(row) : null;
   }
 
   async orgIdByName(instanceId: Id, orgName: string): Promise<Id | null> {
@@ -131,19 +98,51 @@ export class InMemoryBucketRepository implements BucketRepository {
     return (await this.orgs.findById(instanceId, orgId)) !== null;
   }
 
-  create(): Promise<Bucket> {
-    return notModelled('BucketRepository.create');
-  }
-  update(): Promise<Bucket> {
-    return notModelled('BucketRepository.update');
-  }
-  delete(): Promise<boolean> {
-    return notModelled('BucketRepository.delete');
+  /** Bucket names are unique per org as written (case matters), like the unique index buckets_name_key. */
+  async create(instanceId: Id, bucket: NewBucket, event: PlannedEvent, at: Date): Promise<Bucket> {
+    if (this.rows.some((b) => b.instanceId === instanceId && b.orgId === bucket.orgId && b.name === bucket.name)) {
+      throw new DomainError(ErrorCode.Conflict, `bucket with name ${bucket.name} already exists`);
+    }
+    const { ownerId: _owner, ...fields } = bucket;
+    const created: Bucket = { ...fields, type: 'user', labels: [], createdAt: at, updatedAt: at };
+    this.write(event);
+    this.put(instanceId, created);
+    return created;
   }
 
-  private async withLabels({ instanceId, ...bucket }: Stored<Omit<Bucket, 'labels'>>): Promise<Bucket> {
-    const labels: BucketLabel[] = await this.labels.listForBucket(instanceId, bucket.id);
-    return { ...bucket, labels };
+  async update(
+    instanceId: Id,
+    bucketId: Id,
+    changes: BucketChanges,
+    event: PlannedEvent,
+    at: Date,
+  ): Promise<Bucket | null> {
+    const row = this.row(instanceId, bucketId);
+    if (!row) return null;
+    this.write(event);
+    Object.assign(row, changes, { updatedAt: at });
+    return this.withLabels(row);
+  }
+
+  async delete(instanceId: Id, bucketId: Id, event: PlannedEvent): Promise<boolean> {
+    const index = this.rows.findIndex((b) => b.instanceId === instanceId && b.id === bucketId);
+    if (index < 0) return false;
+    this.write(event);
+    this.rows.splice(index, 1);
+    return true;
+  }
+
+  private write(event: PlannedEvent): void {
+    this.writes += 1;
+    this.events.push(event);
+  }
+
+  private row(instanceId: Id, bucketId: Id): StoredBucket | undefined {
+    return this.rows.find((b) => b.instanceId === instanceId && b.id === bucketId);
+  }
+
+  private async withLabels({ instanceId, ...bucket }: StoredBucket): Promise<Bucket> {
+    return { ...bucket, labels: await this.labels.listForBucket(instanceId, bucket.id) };
   }
 }
 
@@ -175,16 +174,6 @@ export class InMemoryBucketMemberRepository implements BucketMemberRepository {
   remove(): Promise<boolean> {
     return notModelled('BucketMemberRepository.remove');
   }
-}
-
-function byName<T extends Label>(labels: T[]): T[] {
-  return [...labels].sort(
-    (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id),
-  );
-}
-
-function plainLabel({ id, orgId, name, properties }: Label): Label {
-  return { id, orgId, name, properties: { ...properties } };
 }
 
 function notModelled(method: string): never {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { databaseUrlAs } from './database-url';
 import { type Environment, parseEnvironment } from './environment';
 import { parseRedisClusterNodes, type RedisNode } from './redis-cluster';
 import { parseSystemUsers, type SystemUser } from './system-users';
@@ -9,6 +10,8 @@ export { parseSystemUsers, SYSTEM_USER_ROLES, type SystemUser, type SystemUserRo
 /** Used only outside production, and announced in the log at start. */
 export const DEVELOPMENT_SYSTEM_TOKEN = 'dev-system-token';
 const DEVELOPMENT_SECRET_KEY = createHash('sha256').update('instance-provisioner development key').digest('hex');
+/** Who migrates when MIGRATION_DATABASE_URL is not set: the local superuser a fresh development machine has. */
+const LOCAL_SUPERUSER = 'postgres';
 
 /** The validated, typed configuration every process reads. */
 export class AppConfig {
@@ -83,7 +86,7 @@ export class AppConfig {
     this.workerMetricsPort = env.WORKER_METRICS_PORT;
     this.consoleSessionTtlSeconds = env.CONSOLE_SESSION_TTL_SECONDS;
     this.databaseUrl = env.DATABASE_URL;
-    this.migrationDatabaseUrl = env.MIGRATION_DATABASE_URL ?? localSuperuserUrl(env.DATABASE_URL);
+    this.migrationDatabaseUrl = env.MIGRATION_DATABASE_URL ?? databaseUrlAs(env.DATABASE_URL, LOCAL_SUPERUSER);
     this.redisUrl = env.REDIS_URL;
     this.redisClusterNodes = parseRedisClusterNodes(env.REDIS_CLUSTER_NODES);
     this.queuePrefix = env.QUEUE_PREFIX;
@@ -131,12 +134,4 @@ export function sha256Hex(value: string): string {
 
 function decodeKey(value: string): Buffer {
   return /^[0-9a-f]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-}
-
-/** DATABASE_URL's server and database as the local superuser `postgres`: what a fresh development machine has. */
-function localSuperuserUrl(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  url.username = 'postgres';
-  url.password = '';
-  return url.toString();
 }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
+import { APPLICATION_ROLE } from './database-url';
 import { redisClusterProblems } from './redis-cluster';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -42,7 +43,7 @@ export class Environment {
 
   /** The application role API and worker connect as; the migration step creates it when missing. */
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://provisioner_app@127.0.0.1:5432/provisioner';
+  DATABASE_URL = `postgres://${APPLICATION_ROLE}@127.0.0.1:5432/provisioner`;
 
   /** The tables' owner, for migrations only; default: DATABASE_URL as the local superuser `postgres`. */
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../errors';
 import { type TenantCaller } from '../../tenancy/tenant-caller';
-import { InMemoryBucketRepository } from '../../testing/in-memory-content';
+import { InMemoryBucketRepository } from '../../testing/in-memory-buckets';
 import { FixedClock, SequentialIdGenerator } from '../../testing/in-memory-ports';
 import { INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { CreateBucketCommand } from './create-bucket.command';
@@ -15,7 +15,7 @@ describe(CreateBucketHandler.name, () => {
 
   beforeEach(() => {
     buckets = new InMemoryBucketRepository();
-    buckets.orgs.push([INSTANCE, ORG, 'acme']);
+    buckets.orgs.put(INSTANCE, { id: ORG, name: 'acme' });
     handler = new CreateBucketHandler(buckets, new SequentialIdGenerator(), new FixedClock());
   });
 

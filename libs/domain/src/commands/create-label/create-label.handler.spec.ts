@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../errors';
-import { InMemoryBucketRepository, InMemoryLabelRepository } from '../../testing/in-memory-content';
+import { InMemoryBucketRepository } from '../../testing/in-memory-buckets';
+import { InMemoryLabelRepository } from '../../testing/in-memory-labels';
 import { FixedClock, SequentialIdGenerator } from '../../testing/in-memory-ports';
 import { INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { CreateLabelCommand } from './create-label.command';
@@ -15,7 +16,7 @@ describe(CreateLabelHandler.name, () => {
   beforeEach(() => {
     labels = new InMemoryLabelRepository();
     const buckets = new InMemoryBucketRepository();
-    buckets.orgs.push([INSTANCE, ORG, 'acme']);
+    buckets.orgs.put(INSTANCE, { id: ORG, name: 'acme' });
     handler = new CreateLabelHandler(labels, buckets, new SequentialIdGenerator(), new FixedClock());
   });
 

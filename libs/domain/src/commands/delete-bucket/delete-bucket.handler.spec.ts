@@ -1,6 +1,6 @@
 import { type Bucket } from '../../buckets/bucket';
 import { ErrorCode } from '../../errors';
-import { InMemoryBucketRepository } from '../../testing/in-memory-content';
+import { InMemoryBucketRepository } from '../../testing/in-memory-buckets';
 import { FixedClock } from '../../testing/in-memory-ports';
 import { aBucket, goneAfterReading, INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { DeleteBucketCommand } from './delete-bucket.command';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors';
-import { InMemoryBucketRepository } from '../../testing/in-memory-content';
+import { InMemoryBucketRepository } from '../../testing/in-memory-buckets';
 import { FixedClock } from '../../testing/in-memory-ports';
 import { aBucket, goneAfterReading, INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { UpdateBucketCommand } from './update-bucket.command';

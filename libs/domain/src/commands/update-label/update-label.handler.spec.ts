@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../errors';
 import { type Label } from '../../labels/label';
-import { InMemoryLabelRepository } from '../../testing/in-memory-content';
+import { InMemoryLabelRepository } from '../../testing/in-memory-labels';
 import { FixedClock } from '../../testing/in-memory-ports';
 import { goneAfterReading, INSTANCE, operatorToken } from '../../testing/tenant-fixtures';
 import { UpdateLabelCommand } from './update-label.command';

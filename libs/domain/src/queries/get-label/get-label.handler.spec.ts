@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../errors';
 import { anonymousCaller } from '../../tenancy/tenant-caller';
 import { operatorOf, orgMemberOf } from '../../testing/callers';
-import { InMemoryLabelRepository } from '../../testing/in-memory-buckets';
+import { InMemoryLabelRepository } from '../../testing/in-memory-labels';
 import { GetLabelHandler } from './get-label.handler';
 import { GetLabelQuery } from './get-label.query';
 

@@ -2,7 +2,7 @@ import { type Permission } from '../../authorization/permission';
 import { ErrorCode } from '../../errors';
 import { anonymousCaller, type TenantCaller } from '../../tenancy/tenant-caller';
 import { operatorOf, orgMemberOf, tokenCaller } from '../../testing/callers';
-import { InMemoryLabelRepository } from '../../testing/in-memory-buckets';
+import { InMemoryLabelRepository } from '../../testing/in-memory-labels';
 import { ListLabelsHandler } from './list-labels.handler';
 import { ListLabelsQuery } from './list-labels.query';
 
