@@ -71,7 +71,7 @@ describe('TypeOrmProvisioningStore', () => {
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(limit);
       for (const o of outcomes.filter((o) => o.status === 'rejected'))
-        expect((o as PromiseRejectedResult).reason).toMatchObject({ code: ErrorCode.ResourceExhausted });
+        expect(o.reason).toMatchObject({ code: ErrorCode.ResourceExhausted });
       expect(await count('operations WHERE created_by = $1', [caller])).toBe(limit);
     });
 
