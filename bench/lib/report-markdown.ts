@@ -172,7 +172,7 @@ export function formatReport(report: BenchReport): string {
     `- Crypto ceiling: ${ceiling.pairsPerSecond ?? 'n/a'} RSA-2048 + argon2id pairs/s (${ceiling.parallelism} lanes, ` +
       `${ceiling.pairs} pairs in ${ceiling.seconds} s, measured first, in this run)`,
     `- Database role of API and worker: ${report.settings.databaseRole === 'owner' ? "the tables' owner (row-level security does not apply)" : `${APPLICATION_ROLE} (row-level security applies)`}; ` +
-      `machine key pool: ${report.settings.keyPoolSize > 0 ? `${report.settings.keyPoolSize} pairs made ahead` : 'off (every create makes its pair)'}`,
+      `machine key pool: ${report.settings.keyPoolSize > 0 ? `${report.settings.keyPoolSize} pairs, full for the idle sync creates, off for the burst (every create of the burst makes its pair)` : 'off (every create makes its pair)'}`,
     `- API, worker (concurrency ${report.settings.workerConcurrency}), PostgreSQL and Redis share this machine; ` +
       `the empty run began with ${number(report.empty.instancesAtStart)} instance(s)` +
       (report.seeded && fleet

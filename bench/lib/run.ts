@@ -7,6 +7,9 @@ import { freePort, ServiceProcess, waitUntil, withProvisioningQueue } from './pr
 import { BenchDatabase, deleteRedisKeys } from './services';
 import { type BenchSettings } from './settings';
 
+/** Filling 50 pairs takes ~10 s on 2 cores; the worker starts a refill every MACHINE_KEY_POOL_REFILL_MS (5 s). */
+const KEY_POOL_FILL_TIMEOUT_MS = 180_000;
+
 /** Everything the run starts (database, queue prefix, API and worker processes), so that one place takes it all down. */
 export class BenchRun {
   readonly runId = randomBytes(4).toString('hex');
@@ -63,9 +66,13 @@ export class BenchRun {
     return client;
   }
 
-  /** Starts a worker process (the API must be running) and waits until it listens on the provisioning queue. */
-  async startWorker(): Promise<void> {
-    this.worker = new ServiceProcess('worker', 'worker', this.env, this.settings.profileDirectory);
+  /**
+   * Starts a worker process (the API must be running) and waits until it listens on the provisioning queue;
+   * `keyPoolSize` is its MACHINE_KEY_POOL_SIZE (0: it neither fills nor asks the pool).
+   */
+  async startWorker(keyPoolSize = this.settings.keyPoolSize): Promise<void> {
+    const env = { ...this.env, MACHINE_KEY_POOL_SIZE: String(keyPoolSize) };
+    this.worker = new ServiceProcess('worker', 'worker', env, this.settings.profileDirectory);
     await withProvisioningQueue(this.settings.redisUrl, this.queuePrefix, (queue) =>
       waitUntil(
         'worker',
@@ -83,6 +90,27 @@ export class BenchRun {
     await withProvisioningQueue(this.settings.redisUrl, this.queuePrefix, (queue) =>
       waitUntil('worker gone', 10_000, this.processes(), async () => (await queue.getWorkersCount()) === 0),
     );
+  }
+
+  /** The worker anew, with another pool size. */
+  async restartWorker(keyPoolSize: number): Promise<void> {
+    await this.stopWorker();
+    await this.startWorker(keyPoolSize);
+  }
+
+  /**
+   * Waits until the worker has made the whole machine key pool, as it does while the service is idle: the state in
+   * which an idle create finds its key pair made.
+   */
+  async waitForFullKeyPool(): Promise<void> {
+    const size = this.settings.keyPoolSize;
+    if (size === 0) return;
+    await waitUntil('the machine key pool to fill', KEY_POOL_FILL_TIMEOUT_MS, this.processes(), async () => {
+      const [{ free }] = await this.database.query<{ free: number }>(
+        'SELECT count(*)::int AS free FROM machine_key_pool WHERE claimed_by IS NULL',
+      );
+      return free >= size;
+    });
   }
 
   processes(): ServiceProcess[] {

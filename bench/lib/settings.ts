@@ -32,7 +32,10 @@ export interface BenchSettings {
    * in production; `owner` runs them as the tables' owner, which row-level security exempts: the run without RLS.
    */
   databaseRole: 'app' | 'owner';
-  /** BENCH_KEY_POOL_SIZE → MACHINE_KEY_POOL_SIZE (default 0: every create makes its key pair, the sustained case). */
+  /**
+   * BENCH_KEY_POOL_SIZE → MACHINE_KEY_POOL_SIZE (default 50, the service's default). Idle sync creates run with a
+   * full pool; the burst runs with the pool off (every create makes its pair: the sustained case). 0: off throughout.
+   */
   keyPoolSize: number;
   redisUrl: string;
   resultsDirectory: string;
@@ -109,7 +112,7 @@ export function readSettings(): BenchSettings {
     readyTimeoutSeconds: at('BENCH_READY_TIMEOUT_SECONDS'),
     ownerDatabaseUrl: ownerDatabaseUrl(),
     databaseRole: process.env.BENCH_DATABASE_ROLE === 'owner' ? 'owner' : 'app',
-    keyPoolSize: Number(process.env.BENCH_KEY_POOL_SIZE ?? 0) || 0,
+    keyPoolSize: Number(process.env.BENCH_KEY_POOL_SIZE ?? 50) || 0,
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     resultsDirectory: process.env.BENCH_RESULTS_DIR || join(__dirname, '..', 'results'),
     profileDirectory: process.env.BENCH_PROFILE || null,
