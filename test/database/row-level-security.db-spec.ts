@@ -104,6 +104,23 @@ describe('row-level security on every tenant table', () => {
     }
   });
 
+  it('the system pool sees every instance statement by statement; a connection of the application pool sees none', async () => {
+    const all = await harness.system.statement((sql) =>
+      sql.rows<{ id: string }>('SELECT id FROM instances ORDER BY id'),
+    );
+    expect(all.map((r) => r.id)).toEqual([a.instanceId, b.instanceId].sort());
+    const none = await harness.dataSource.query('SELECT id FROM instances');
+    expect(none).toEqual([]);
+    // the scope of the system pool is its connections' own: the application role's other connections never get it
+    const client = new Client({ connectionString: harness.db.applicationUrl });
+    await client.connect();
+    try {
+      expect((await client.query(`SELECT current_setting('app.system_scope', true) AS s`)).rows[0].s).toBeFalsy();
+    } finally {
+      await client.end();
+    }
+  });
+
   it('the application role can neither become another role nor shed row-level security', async () => {
     const client = new Client({ connectionString: harness.db.applicationUrl });
     await client.connect();

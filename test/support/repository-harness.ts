@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { escapeLiteral } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from '../../libs/persistence/src/database/data-source-options';
+import {
+  dataSourceOptions,
+  systemScopeDataSourceOptions,
+} from '../../libs/persistence/src/database/data-source-options';
 import { SystemDatabase } from '../../libs/persistence/src/database/system-database';
 import { TenantDatabase } from '../../libs/persistence/src/database/tenant-database';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -23,6 +26,8 @@ export function newId(): string {
 export class RepositoryHarness {
   db!: TestDatabase;
   dataSource!: DataSource;
+  /** The system-scope pool (SystemDatabase's own). */
+  systemDataSource!: DataSource;
   tenant!: TenantDatabase;
   system!: SystemDatabase;
 
@@ -32,7 +37,9 @@ export class RepositoryHarness {
     harness.dataSource = new DataSource(dataSourceOptions(harness.db.applicationUrl, 4));
     await harness.dataSource.initialize();
     harness.tenant = new TenantDatabase(harness.dataSource);
-    harness.system = new SystemDatabase(harness.dataSource);
+    harness.systemDataSource = new DataSource(systemScopeDataSourceOptions(harness.db.applicationUrl, 4));
+    await harness.systemDataSource.initialize();
+    harness.system = new SystemDatabase(harness.systemDataSource);
     return harness;
   }
 
@@ -90,6 +97,7 @@ export class RepositoryHarness {
 
   async stop(): Promise<void> {
     await this.dataSource?.destroy();
+    await this.systemDataSource?.destroy();
     await this.db?.drop();
   }
 }

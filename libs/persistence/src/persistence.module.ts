@@ -56,8 +56,13 @@ import { RedisQuotaUsageCounter } from '@app/infrastructure';
 import { RsaKeyPairGenerator } from '@app/infrastructure';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from './database/data-source-options';
+import {
+  dataSourceOptions,
+  SYSTEM_SCOPE_CONNECTION,
+  systemScopeDataSourceOptions,
+} from './database/data-source-options';
 import { DatabaseRoleCheck } from './database/database-role';
 import { migrateBeforeConnecting } from './database/migration-runner';
 import { SystemDatabase } from './database/system-database';
@@ -148,6 +153,12 @@ const ports = [
         await migrateBeforeConnecting(config);
         return dataSourceOptions(config.databaseUrl);
       },
+    }),
+    TypeOrmModule.forRootAsync({
+      name: SYSTEM_SCOPE_CONNECTION,
+      // After the default pool: its factory runs the migrations, which create the role this pool connects as.
+      inject: [AppConfig, DataSource],
+      useFactory: (config: AppConfig) => systemScopeDataSourceOptions(config.databaseUrl),
     }),
   ],
   providers: [TenantDatabase, SystemDatabase, DatabaseRoleCheck, ...ports],

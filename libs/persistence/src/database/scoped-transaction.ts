@@ -38,3 +38,36 @@ export async function runInScope<T>(
     await runner.release();
   }
 }
+
+/** A transaction on a pool whose connections already carry their scope (the system-scope pool). */
+export async function runInTransaction<T>(
+  dataSource: DataSource,
+  work: (tx: SqlTransaction) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('BEGIN');
+    try {
+      const result = await work(new SqlTransaction(runner));
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Statements on one connection of such a pool, each committed on its own (no BEGIN, no COMMIT). */
+export async function runStatements<T>(dataSource: DataSource, work: (sql: SqlTransaction) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    return await work(new SqlTransaction(runner));
+  } finally {
+    await runner.release();
+  }
+}

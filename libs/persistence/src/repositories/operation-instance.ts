@@ -9,7 +9,7 @@ import { type OperationRow } from '../database/tables';
  * instance's scope. An operation never changes instance, so the answer stays true for that work.
  */
 export async function instanceOfOperation(system: SystemDatabase, operationId: Id): Promise<Id | null> {
-  const row = await system.run((tx) =>
+  const row = await system.statement((tx) =>
     tx.first<Pick<OperationRow, 'instance_id'>>('SELECT instance_id FROM operations WHERE id = $1', [operationId]),
   );
   return row?.instance_id ?? null;

@@ -44,7 +44,7 @@ export class TypeOrmOperationRepository extends OperationRepository {
     if (filter.before)
       conditions.push(`(created_at, id) < (${param(filter.before.createdAt)}, ${param(filter.before.id)})`);
     const limit = param(filter.limit);
-    const rows = await this.system.run((tx) =>
+    const rows = await this.system.statement((tx) =>
       tx.rows<OperationRow>(
         `SELECT * FROM operations ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
           ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
@@ -55,14 +55,14 @@ export class TypeOrmOperationRepository extends OperationRepository {
   }
 
   async findById(operationId: Id): Promise<Operation | null> {
-    const row = await this.system.run((tx) =>
+    const row = await this.system.statement((tx) =>
       tx.first<OperationRow>('SELECT * FROM operations WHERE id = $1', [operationId]),
     );
     return row ? toOperation(row) : null;
   }
 
   async markRunning(operationId: Id, at: Date): Promise<Operation | null> {
-    const row = await this.system.run((tx) =>
+    const row = await this.system.statement((tx) =>
       tx.first<OperationRow>(
         `UPDATE operations SET state = $2, attempts = attempts + 1, started_at = COALESCE(started_at, $3), updated_at = $3
           WHERE id = $1 AND state = ANY($4) RETURNING *`,
@@ -75,7 +75,7 @@ export class TypeOrmOperationRepository extends OperationRepository {
   async recordProgress(operationId: Id, progress: OperationProgress): Promise<void> {
     // The steps are written only when the progress carries them; a kind that records none keeps what is there.
     const steps = progress.steps?.map((s) => ({ name: s.name, startedAt: s.startedAt.toISOString() }));
-    await this.system.run((tx) =>
+    await this.system.statement((tx) =>
       tx.execute(
         `UPDATE operations SET current_step = $3, completed_steps = $4, total_steps = $5,
                 step_starts = CASE WHEN $6::boolean THEN $7::jsonb ELSE step_starts END, updated_at = $8
@@ -95,7 +95,7 @@ export class TypeOrmOperationRepository extends OperationRepository {
   }
 
   eraseExpiredSecrets(now: Date): Promise<number> {
-    return this.system.run((tx) =>
+    return this.system.statement((tx) =>
       tx.execute(
         `UPDATE operations SET sealed_secrets = NULL, secrets_expire_at = NULL, updated_at = $1
           WHERE sealed_secrets IS NOT NULL AND secrets_expire_at <= $1`,
@@ -105,7 +105,7 @@ export class TypeOrmOperationRepository extends OperationRepository {
   }
 
   countByKindAndState(): Promise<{ kind: string; state: string; count: number }[]> {
-    return this.system.run((tx) =>
+    return this.system.statement((tx) =>
       tx.rows<Pick<OperationRow, 'kind' | 'state'> & { count: number }>(
         'SELECT kind, state, count(*)::int AS count FROM operations GROUP BY kind, state ORDER BY kind, state',
       ),

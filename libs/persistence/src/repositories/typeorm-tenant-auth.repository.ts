@@ -62,7 +62,7 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
   }
 
   async findTokenByDigest(digest: string): Promise<TokenGrant | null> {
-    const row = await this.system.run((tx) =>
+    const row = await this.system.statement((tx) =>
       tx.first<GrantRow>(
         `SELECT t.instance_id, t.id, t.kind, t.status, t.expires_at, t.permissions,
                 u.id AS user_id, u.name AS user_name, u.status AS user_status
@@ -99,7 +99,7 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
   }
 
   async findInstanceByHost(host: string): Promise<InstanceRoute | null> {
-    const row = await this.system.run((tx) =>
+    const row = await this.system.statement((tx) =>
       tx.first<RouteRow>(
         `SELECT i.id, i.state, i.is_default, i.blocked
            FROM instance_domains d JOIN instances i ON i.id = d.instance_id WHERE d.domain = $1`,
@@ -134,7 +134,7 @@ export class TypeOrmTenantAuthRepository extends TenantAuthRepository {
   }
 
   private async findDefaultInstance(): Promise<Id | null> {
-    const row = await this.system.run((tx) =>
+    const row = await this.system.statement((tx) =>
       tx.first<Pick<InstanceRow, 'id'>>('SELECT id FROM instances WHERE is_default'),
     );
     return row?.id ?? null;
