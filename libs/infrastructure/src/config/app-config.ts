@@ -51,6 +51,7 @@ export class AppConfig {
   /** Failed password checks allowed per client address in one minute. */
   readonly passwordAttemptsPerAddressPerMinute: number;
   readonly workerConcurrency: number;
+  readonly workerNice: number;
   readonly workerLockDurationMs: number;
   readonly jobAttempts: number;
   readonly jobBackoffMs: number;
@@ -102,6 +103,7 @@ export class AppConfig {
     this.passwordAttemptsPerMinute = env.PASSWORD_ATTEMPTS_PER_MINUTE ?? env.SIGNIN_ATTEMPTS_PER_MINUTE ?? 10;
     this.passwordAttemptsPerAddressPerMinute = env.PASSWORD_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
     this.workerConcurrency = env.WORKER_CONCURRENCY;
+    this.workerNice = env.WORKER_NICE;
     this.workerLockDurationMs = env.WORKER_LOCK_DURATION_MS;
     this.jobAttempts = env.JOB_ATTEMPTS;
     this.jobBackoffMs = env.JOB_BACKOFF_MS;

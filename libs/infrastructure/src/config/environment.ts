@@ -162,6 +162,16 @@ export class Environment {
   @Max(256)
   WORKER_CONCURRENCY = 4;
 
+  /**
+   * The worker's CPU niceness (0 to 19): key pairs and password hashes yield the cores to the API's requests when
+   * both run on one machine, as `npm start` runs them.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  WORKER_NICE = 10;
+
   @Type(() => Number)
   @IsInt()
   @Min(1000)
