@@ -4,6 +4,7 @@ import { AppConfig } from '../../libs/infrastructure/src/config/app-config';
 import { PgOperationChanges } from '../../libs/persistence/src/outbox/pg-operation-changes';
 import { TypeOrmOperationRepository } from '../../libs/persistence/src/repositories/typeorm-operation.repository';
 import { newId, RepositoryHarness, type SeededInstance } from '../support/repository-harness';
+import { until } from '../support/until';
 
 interface StoredOperation {
   id?: string;
@@ -303,6 +304,40 @@ describe('TypeOrmOperationRepository', () => {
         await harness.owner(`UPDATE operations SET state = 'FAILED', finished_at = now() WHERE id = $1`, [id]);
         expect(await waiting).toMatchObject({ id, state: OperationState.Failed });
         expect(reads).toHaveBeenCalledTimes(2);
+      } finally {
+        reads.mockRestore();
+      }
+    });
+
+    it('does not poll while change notifications flow, and polls while they do not', async () => {
+      const polling = AppConfig.fromEnvironment({
+        NODE_ENV: 'test',
+        DATABASE_URL: harness.db.applicationUrl,
+        OPERATION_WAIT_FALLBACK_MS: '50',
+      });
+      const quickPoller = new TypeOrmOperationRepository(harness.system, changes, polling);
+      const id = await stored({ instanceId: a.instanceId, state: OperationState.Running });
+      await until('listening for operation changes', () => changes.listening);
+      const reads = jest.spyOn(quickPoller, 'findById');
+      try {
+        await quickPoller.waitUntilFinished(id, 600);
+        // the first read and the one at the deadline; a 50 ms poll would have read about twelve times
+        expect(reads.mock.calls.length).toBeLessThanOrEqual(3);
+
+        reads.mockClear();
+        // notifications from a server that is not there: never listening
+        const unheard = new PgOperationChanges(
+          AppConfig.fromEnvironment({
+            NODE_ENV: 'test',
+            DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+            OPERATION_WAIT_FALLBACK_MS: '50',
+          }),
+        );
+        const deaf = new TypeOrmOperationRepository(harness.system, unheard, polling);
+        const deafReads = jest.spyOn(deaf, 'findById');
+        await deaf.waitUntilFinished(id, 600);
+        expect(deafReads.mock.calls.length).toBeGreaterThan(5);
+        await unheard.onApplicationShutdown();
       } finally {
         reads.mockRestore();
       }

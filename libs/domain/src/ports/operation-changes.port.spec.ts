@@ -3,6 +3,7 @@ import { type OperationChangeListener, OperationChanges, OperationChangeSignal }
 
 class ManualChanges extends OperationChanges {
   readonly listeners = new Map<string, Set<OperationChangeListener>>();
+  readonly listening = true;
 
   subscribe(operationId: string, listener: OperationChangeListener): () => void {
     const set = this.listeners.get(operationId) ?? new Set();

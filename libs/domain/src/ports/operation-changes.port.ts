@@ -11,6 +11,12 @@ export type OperationChangeListener = (state: OperationState | null) => void;
 export abstract class OperationChanges {
   /** Calls `listener` after each committed change of the operation; answers a function that stops listening. */
   abstract subscribe(operationId: Id, listener: OperationChangeListener): () => void;
+
+  /**
+   * Whether changes are heard now. When hearing starts or stops, every listener is called with state null (changes
+   * may have been missed), so that a waiter re-reads and knows whether it must poll.
+   */
+  abstract readonly listening: boolean;
 }
 
 /**

@@ -31,6 +31,9 @@ export class PgOperationChanges extends OperationChanges implements OnApplicatio
         const known = Object.values<string>(OperationState).includes(state) ? (state as OperationState) : null;
         for (const listener of [...(this.listeners.get(operationId) ?? [])]) listener(known);
       },
+      // Changes may have gone unheard before, or will be from now on: every waiter reads again and picks its pace.
+      onListening: () => this.wakeAll(),
+      onLost: () => this.wakeAll(),
     });
   }
 
@@ -43,6 +46,14 @@ export class PgOperationChanges extends OperationChanges implements OnApplicatio
       set.delete(listener);
       if (set.size === 0 && this.listeners.get(operationId) === set) this.listeners.delete(operationId);
     };
+  }
+
+  get listening(): boolean {
+    return this.connection.isListening;
+  }
+
+  private wakeAll(): void {
+    for (const set of [...this.listeners.values()]) for (const listener of [...set]) listener(null);
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -135,7 +135,11 @@ export class TypeOrmOperationRepository extends OperationRepository {
       for (;;) {
         const operation = await this.findById(operationId);
         if (!operation || isTerminal(operation.state) || Date.now() >= deadline) return operation;
-        await signal.next(Math.min(this.config.operationWaitFallbackMs, Math.max(0, deadline - Date.now())));
+        // While changes are heard, the end wakes the wait; the poll covers the time they are not (see `listening`).
+        const remaining = Math.max(0, deadline - Date.now());
+        await signal.next(
+          this.changes.listening ? remaining : Math.min(this.config.operationWaitFallbackMs, remaining),
+        );
       }
     } finally {
       signal.close();
