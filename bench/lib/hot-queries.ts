@@ -179,7 +179,7 @@ export const HOT_QUERIES: HotQuery[] = [
   },
   {
     name: 'pending creates of a caller (every _create)',
-    source: `${R}pending-work.ts pendingCreatesOf`,
+    source: 'migrations/1763908000000-pending-creates-function.ts admit_pending_create',
     sql: `SELECT count(*)::int AS count FROM operations WHERE created_by = $1 AND kind = $2 AND state = ANY($3) AND id <> $4`,
     params: (s) => [s.createdBy, 'CREATE_INSTANCE', UNFINISHED, s.instanceId],
   },

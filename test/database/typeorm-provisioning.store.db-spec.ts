@@ -45,27 +45,34 @@ describe('TypeOrmProvisioningStore', () => {
 
     it('counts the caller unfinished creations across instances, and stores nothing when admission refuses', async () => {
       const caller = `caller-${newId()}`;
-      await store.reserve(instanceReservation(caller, at));
-      await store.reserve(instanceReservation(caller, at));
       const seen: number[] = [];
-      const refused = instanceReservation(caller, at);
       const full = new DomainError(ErrorCode.ResourceExhausted, 'too many');
-      await expect(
-        store.reserve(refused, (n) => {
+      const upToTwo = Object.assign(
+        (n: number) => {
           seen.push(n);
-          throw full;
-        }),
-      ).rejects.toBe(full);
+          if (n >= 2) throw full;
+        },
+        { limit: 2 },
+      );
+      await store.reserve(instanceReservation(caller, at), upToTwo);
+      await store.reserve(instanceReservation(caller, at), upToTwo);
+      const refused = instanceReservation(caller, at);
+      await expect(store.reserve(refused, upToTwo)).rejects.toBe(full);
+      // asked only to refuse, with the count of the caller's other unfinished creations
       expect(seen).toEqual([2]);
       expect(await instanceState(refused.instanceId)).toBeUndefined();
+      expect(await count('operations WHERE created_by = $1', [caller])).toBe(2);
     });
 
     it('admits exactly the limit when one caller reserves concurrently', async () => {
       const caller = `caller-${newId()}`;
       const limit = 4;
-      const admitUpTo = (n: number) => {
-        if (n >= limit) throw new DomainError(ErrorCode.ResourceExhausted, `${n} pending`);
-      };
+      const admitUpTo = Object.assign(
+        (n: number) => {
+          if (n >= limit) throw new DomainError(ErrorCode.ResourceExhausted, `${n} pending`);
+        },
+        { limit },
+      );
       const outcomes = await Promise.allSettled(
         Array.from({ length: 12 }, () => store.reserve(instanceReservation(caller, at), admitUpTo)),
       );

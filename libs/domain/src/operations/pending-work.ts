@@ -17,6 +17,14 @@ export class TooMuchPendingWorkError extends DomainError {
  */
 export type PendingWorkAdmission = (pending: number) => void;
 
+/**
+ * An admission that says its limit (admits below it, refuses at it), so that a store may count and compare where
+ * the count is taken and call it only with a count to refuse.
+ */
+export interface LimitedAdmission extends PendingWorkAdmission {
+  readonly limit: number;
+}
+
 /** Tenant-initiated setups of one instance (MAX_PENDING_TENANT_OPERATIONS): one tenant must not fill the queue for all. */
 export function tenantSetupAdmission(limit: number): PendingWorkAdmission {
   return (pending) => {
@@ -29,12 +37,13 @@ export function tenantSetupAdmission(limit: number): PendingWorkAdmission {
 }
 
 /** Instance creations of one System API caller (MAX_PENDING_CREATES_PER_CALLER). */
-export function systemCreateAdmission(limit: number): PendingWorkAdmission {
-  return (pending) => {
+export function systemCreateAdmission(limit: number): LimitedAdmission {
+  const admit = (pending: number) => {
     if (pending >= limit) {
       throw new TooMuchPendingWorkError(
         `this caller has ${pending} instance creations in progress, the most it may queue at once (MAX_PENDING_CREATES_PER_CALLER); retry when some have finished`,
       );
     }
   };
+  return Object.assign(admit, { limit });
 }

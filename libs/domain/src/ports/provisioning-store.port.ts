@@ -1,5 +1,5 @@
 import { type OperationFailure, type OperationKind } from '../operations/operation';
-import { type PendingWorkAdmission } from '../operations/pending-work';
+import { type LimitedAdmission } from '../operations/pending-work';
 import { type InstanceSpec } from '../provisioning/instance-spec';
 import { type ProvisioningPlan } from '../provisioning/provisioning-plan';
 import { type Id } from '../shared/id';
@@ -37,7 +37,7 @@ export abstract class ProvisioningStore {
    * Throws DomainError(ALREADY_EXISTS) when a domain is taken; stores nothing then. `admit` gets the number of the
    * caller's (`operation.createdBy`) unfinished creates, counted under a lock per caller, and may refuse.
    */
-  abstract reserve(reservation: InstanceReservation, admit?: PendingWorkAdmission): Promise<void>;
+  abstract reserve(reservation: InstanceReservation, admit?: LimitedAdmission): Promise<void>;
   /** Writes every row of the plan and finishes its operation in one transaction, unless the operation already finished. */
   abstract commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome>;
   /** Finishes the operation as failed and releases what it reserved (instance STATE_FAILED, domains freed, secrets erased). */

@@ -13,7 +13,7 @@ import {
   type OperationProgress,
   OperationState,
 } from '../operations/operation';
-import { type PendingWorkAdmission } from '../operations/pending-work';
+import { type LimitedAdmission } from '../operations/pending-work';
 import {
   type CancelOutcome,
   type Clock,
@@ -205,7 +205,7 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
 
   constructor(readonly operations = new InMemoryOperationRepository()) {}
 
-  async reserve(r: InstanceReservation, admit?: PendingWorkAdmission): Promise<void> {
+  async reserve(r: InstanceReservation, admit?: LimitedAdmission): Promise<void> {
     const unfinished = [...this.operations.rows.values()].filter(
       (o) => o.createdBy === r.operation.createdBy && o.kind === OperationKind.CreateInstance && !isTerminal(o.state),
     );

@@ -27,8 +27,9 @@ export async function runInScope<T>(
   try {
     await runner.query(`BEGIN; SELECT set_config('${setting}', ${escapeLiteral(value)}, true)`);
     try {
-      const result = await work(new SqlTransaction(runner));
-      await runner.query('COMMIT');
+      const tx = new SqlTransaction(runner);
+      const result = await work(tx);
+      if (!tx.committed) await runner.query('COMMIT');
       return result;
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
@@ -49,8 +50,9 @@ export async function runInTransaction<T>(
   try {
     await runner.query('BEGIN');
     try {
-      const result = await work(new SqlTransaction(runner));
-      await runner.query('COMMIT');
+      const tx = new SqlTransaction(runner);
+      const result = await work(tx);
+      if (!tx.committed) await runner.query('COMMIT');
       return result;
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);

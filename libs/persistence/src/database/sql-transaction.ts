@@ -18,7 +18,24 @@ function toParameter(value: unknown): unknown {
  * repository turn rows into domain values.
  */
 export class SqlTransaction {
+  private committedByWork = false;
+
   constructor(private readonly runner: QueryRunner) {}
+
+  /** Whether `commitAfter()` ended the transaction (the runner then sends no COMMIT of its own). */
+  get committed(): boolean {
+    return this.committedByWork;
+  }
+
+  /**
+   * Sends one last statement and COMMIT in a single round trip (a simple-protocol query, so the statement cannot
+   * have parameters: its values must be literals the caller escaped). If the statement fails, the transaction is
+   * aborted and the error thrown; the runner rolls back.
+   */
+  async commitAfter(lastStatement: string): Promise<void> {
+    await this.runner.query(`${lastStatement}; COMMIT`);
+    this.committedByWork = true;
+  }
 
   async rows<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     const result = (await this.runner.query(sql, [...params], true)) as QueryResult<Row>;

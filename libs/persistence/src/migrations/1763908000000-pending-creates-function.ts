@@ -1,9 +1,10 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * The admission count of a create in one statement: lock the caller, then count its other unfinished creations.
- * Two statements from the service took an extra round trip while holding the lock that every create of the caller
- * waits for, and under load that round trip waited behind other requests in the API's event loop too.
+ * The admission of a create, in the database: lock the caller, count its other unfinished creations, and refuse
+ * (SQLSTATE PW429, the count in DETAIL) when they reach the limit. The reservation sends it together with its COMMIT
+ * in one round trip, so the lock that every create of the caller waits for is held for this count and the commit
+ * only, never while the service's event loop gets round to the next statement.
  *
  * PL/pgSQL, VOLATILE: each statement inside takes a new snapshot (READ COMMITTED), so the count sees every creation
  * committed by the lock's previous holder. SECURITY INVOKER (the default): row-level security applies to the count
@@ -14,17 +15,23 @@ export class PendingCreatesFunction1763908000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE FUNCTION pending_creates_of(caller text, own_operation text) RETURNS integer
+      CREATE FUNCTION admit_pending_create(caller text, own_operation text, max_pending integer) RETURNS integer
       LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        pending integer;
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtextextended('pending-creates:' || caller, 0));
-        RETURN (SELECT count(*) FROM operations
-                 WHERE created_by = caller AND kind = 'CREATE_INSTANCE' AND state IN ('PENDING', 'RUNNING')
-                   AND id <> own_operation);
+        SELECT count(*) INTO pending FROM operations
+         WHERE created_by = caller AND kind = 'CREATE_INSTANCE' AND state IN ('PENDING', 'RUNNING')
+           AND id <> own_operation;
+        IF pending >= max_pending THEN
+          RAISE EXCEPTION 'too many pending creates' USING ERRCODE = 'PW429', DETAIL = pending::text;
+        END IF;
+        RETURN pending;
       END $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION pending_creates_of(text, text)`);
+    await q.query(`DROP FUNCTION admit_pending_create(text, text, integer)`);
   }
 }

@@ -1,24 +1,37 @@
-import { type Id, OperationKind, OperationState } from '@app/domain';
+import { type Id, type LimitedAdmission, OperationKind, OperationState } from '@app/domain';
+import { escapeLiteral } from 'pg';
 
 import { type SqlTransaction } from '../database/sql-transaction';
 
 const UNFINISHED = [OperationState.Pending, OperationState.Running];
 
+/** The error `admit_pending_create` raises at the limit, with the count in DETAIL (see its migration). */
+const TOO_MANY_PENDING_CREATES = 'PW429';
+
 /**
- * Unfinished instance creations of one System API caller other than `ownOperationId`, counted after taking a
- * transaction-scoped advisory lock on that caller (in the system scope: the caller's creations span instances):
- * concurrent reservations of the same caller queue here, so each one sees the others' committed rows. Lock and count
- * are one statement (the `pending_creates_of` function, see its migration).
+ * Admits the reservation of a create and commits it, in one round trip: `admit_pending_create` locks the caller
+ * (in the system scope: the caller's creations span instances), counts its other unfinished creations and raises
+ * at the limit; COMMIT follows in the same message. Concurrent reservations of the same caller queue on that lock,
+ * each seeing the others' committed rows, and the lock is held for the count and the commit only.
  *
- * The reservation calls it last, after its own inserts: the lock is then held for this statement and the COMMIT
- * only, since every create of one caller waits for it (with one System API token, every create).
+ * The values are literals (a simple-protocol query has no parameters): ids the service made and an integer.
+ * At the limit, `admit` is called with the count, to throw the refusal the caller gets.
  */
-export async function pendingCreatesOf(tx: SqlTransaction, createdBy: string, ownOperationId: string): Promise<number> {
-  const [{ count }] = await tx.rows<{ count: number }>('SELECT pending_creates_of($1, $2) AS count', [
-    createdBy,
-    ownOperationId,
-  ]);
-  return count;
+export async function admitAndCommit(
+  tx: SqlTransaction,
+  reservation: { createdBy: string; operationId: string },
+  admit: LimitedAdmission,
+): Promise<void> {
+  const limit = Math.max(0, Math.trunc(admit.limit));
+  try {
+    await tx.commitAfter(
+      `SELECT admit_pending_create(${escapeLiteral(reservation.createdBy)}, ${escapeLiteral(reservation.operationId)}, ${limit})`,
+    );
+  } catch (error) {
+    const { code, detail } = error as { code?: string; detail?: string };
+    if (code === TOO_MANY_PENDING_CREATES) admit(Number(detail));
+    throw error;
+  }
 }
 
 /** Unfinished tenant-initiated setups of one instance, counted under the instance row's lock. */

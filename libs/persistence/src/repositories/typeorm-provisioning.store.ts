@@ -8,10 +8,10 @@ import {
   InstanceReservation,
   InstanceState,
   isTerminal,
+  LimitedAdmission,
   OperationFailure,
   OperationKind,
   OperationState,
-  PendingWorkAdmission,
   PlannedOrg,
   ProvisioningPlan,
   ProvisioningStore,
@@ -27,7 +27,7 @@ import { finishSuccessfully } from './finish-successfully';
 import { finishCancelled, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 import { operationSubject } from './operation.mapper';
 import { instanceOfOperation } from './operation-instance';
-import { pendingCreatesOf } from './pending-work';
+import { admitAndCommit } from './pending-work';
 import { consumePooledKeyPair } from './pg-machine-key-pool';
 import { isUniqueViolation } from './postgres-errors';
 import {
@@ -53,7 +53,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
     super();
   }
 
-  async reserve(r: InstanceReservation, admit?: PendingWorkAdmission): Promise<void> {
+  async reserve(r: InstanceReservation, admit?: LimitedAdmission): Promise<void> {
     try {
       await this.system.run(async (tx) => {
         await tx.insert('instances', {
@@ -86,7 +86,8 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
           created_at: r.at,
           updated_at: r.at,
         });
-        if (admit) admit(await pendingCreatesOf(tx, r.operation.createdBy, r.operation.id));
+        // Last: the caller's lock is held from here to the commit, which this sends in the same round trip.
+        if (admit) await admitAndCommit(tx, { createdBy: r.operation.createdBy, operationId: r.operation.id }, admit);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'instance_domains_domain_key')) {
