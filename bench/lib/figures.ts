@@ -168,6 +168,9 @@ export async function measureFigureSet(
     p90Ms: msOf(syncMs, 90),
   };
 
+  // The sync creates took pairs from the pool; its refill would otherwise make key pairs during the tenant requests.
+  if (settings.keyPoolSize > 0)
+    await log.run(`${database}: refill the machine key pool`, () => run.waitForFullKeyPool());
   const pats = tenantPats ?? sync.calls.flatMap((c) => (c.pat ? [c.pat] : [])).slice(0, TENANT_TOKENS);
   const tenant = await log.run(`${database}: ${settings.tenantRequests} tenant GET /api/v2/buckets`, () =>
     measureTenantBuckets(
