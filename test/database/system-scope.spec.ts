@@ -8,8 +8,10 @@ const ROOT = join(__dirname, '..', '..');
  * Security). Adding a file here is a decision, not a fix for a failing test.
  */
 const ALLOWED_SYSTEM_SCOPE_USERS = [
-  // the scope itself, its wiring, and the transaction type's comment
+  // the scope itself, its pool (connections that carry the scope from their start), its wiring, and the
+  // transaction type's comment
   'libs/persistence/src/database/system-database.ts',
+  'libs/persistence/src/database/data-source-options.ts',
   'libs/persistence/src/database/sql-transaction.ts',
   'libs/persistence/src/persistence.module.ts',
   // routing a request: token digest, Host, the default instance (SELECT only)
@@ -55,8 +57,9 @@ describe('the system scope', () => {
       .sort();
     expect(setters).toEqual(
       [
+        // the setting's name, and the system pool's connection option that sets it
         'libs/persistence/src/database/scoped-transaction.ts',
-        'libs/persistence/src/database/system-database.ts',
+        'libs/persistence/src/database/data-source-options.ts',
         'libs/persistence/src/migrations/1763892000000-row-level-security.ts',
       ].sort(),
     );
