@@ -14,6 +14,7 @@ import {
   OperationState,
 } from '../operations/operation';
 import { type LimitedAdmission } from '../operations/pending-work';
+import { reservedOperation } from '../operations/reserved-operation';
 import {
   type CancelOutcome,
   type Clock,
@@ -214,27 +215,7 @@ export class InMemoryProvisioningStore implements ProvisioningStore {
     const clash = r.domains.find((d) => taken.has(d.domain));
     if (clash) throw DomainError.alreadyExists(`domain ${clash.domain} is already taken`);
     this.reservations.push(r);
-    this.operations.put({
-      id: r.operation.id,
-      kind: r.operation.kind,
-      instanceId: r.instanceId,
-      state: OperationState.Pending,
-      createdBy: r.operation.createdBy,
-      requestedBy: null,
-      request: r.operation.request,
-      sealedInput: r.operation.sealedInput,
-      progress: { currentStep: null, completedSteps: 0, totalSteps: r.operation.totalSteps },
-      attempts: 0,
-      outcome: null,
-      onboarding: null,
-      sealedSecrets: null,
-      secretsExpireAt: null,
-      failure: null,
-      createdAt: r.at,
-      startedAt: null,
-      finishedAt: null,
-      cancelRequestedAt: null,
-    });
+    this.operations.put(reservedOperation(r));
   }
 
   async commit(plan: ProvisioningPlan, at: Date): Promise<CommitOutcome> {

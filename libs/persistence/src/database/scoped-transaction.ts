@@ -16,39 +16,30 @@ export const SYSTEM_SCOPE_SETTING = 'app.system_scope';
  * round trip (a simple-protocol query may hold several statements), which is why the value is an escaped
  * literal rather than a parameter.
  */
-export async function runInScope<T>(
+export function runInScope<T>(
   dataSource: DataSource,
   setting: string,
   value: string,
   work: (tx: SqlTransaction) => Promise<T>,
 ): Promise<T> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.query(`BEGIN; SELECT set_config('${setting}', ${escapeLiteral(value)}, true)`);
-    try {
-      const tx = new SqlTransaction(runner);
-      const result = await work(tx);
-      if (!tx.committed) await runner.query('COMMIT');
-      return result;
-    } catch (error) {
-      await runner.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    await runner.release();
-  }
+  return runTransaction(dataSource, `BEGIN; SELECT set_config('${setting}', ${escapeLiteral(value)}, true)`, work);
 }
 
 /** A transaction on a pool whose connections already carry their scope (the system-scope pool). */
-export async function runInTransaction<T>(
+export function runInTransaction<T>(dataSource: DataSource, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  return runTransaction(dataSource, 'BEGIN', work);
+}
+
+/** Opens a transaction with `begin`, runs the work, and commits (unless the work did) or rolls back. */
+async function runTransaction<T>(
   dataSource: DataSource,
+  begin: string,
   work: (tx: SqlTransaction) => Promise<T>,
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('BEGIN');
+    await runner.query(begin);
     try {
       const tx = new SqlTransaction(runner);
       const result = await work(tx);
