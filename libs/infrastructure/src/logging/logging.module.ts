@@ -49,6 +49,9 @@ export class LoggingModule {
                 traceSpan: header(req, 'zap-trace-span')?.slice(0, 512),
                 traceparent: header(req, 'traceparent')?.slice(0, 128),
               }),
+              // Our serializers read the raw request and response; pino's standard ones would first copy every
+              // header of each request into an object that ours then throws away.
+              wrapSerializers: false,
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,
