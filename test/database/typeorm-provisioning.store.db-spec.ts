@@ -94,6 +94,25 @@ describe('TypeOrmProvisioningStore', () => {
       expect(await instanceState(r.instanceId)).toBeUndefined();
       expect(await count('operations WHERE id = $1', [r.operation.id])).toBe(0);
     });
+
+    it('refuses a taken domain with ALREADY_EXISTS even when the caller is at its limit (the domain is checked first)', async () => {
+      const caller = `caller-${newId()}`;
+      const atLimit = Object.assign(
+        (n: number) => {
+          throw new DomainError(ErrorCode.ResourceExhausted, `${n} pending`);
+        },
+        { limit: 0 },
+      );
+      const r = {
+        ...instanceReservation(caller, at),
+        domains: [{ domain: b.domain, generated: false, primary: true }],
+      };
+      await expect(store.reserve(r, atLimit)).rejects.toMatchObject({ code: ErrorCode.AlreadyExists });
+      await expect(store.reserve(instanceReservation(caller, at), atLimit)).rejects.toMatchObject({
+        code: ErrorCode.ResourceExhausted,
+      });
+      expect(await count('operations WHERE created_by = $1', [caller])).toBe(0);
+    });
   });
 
   describe('commit', () => {

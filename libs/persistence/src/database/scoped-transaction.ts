@@ -30,7 +30,7 @@ export function runInTransaction<T>(dataSource: DataSource, work: (tx: SqlTransa
   return runTransaction(dataSource, 'BEGIN', work);
 }
 
-/** Opens a transaction with `begin`, runs the work, and commits (unless the work did) or rolls back. */
+/** Opens a transaction with `begin`, runs the work, and commits or rolls back. */
 async function runTransaction<T>(
   dataSource: DataSource,
   begin: string,
@@ -43,7 +43,7 @@ async function runTransaction<T>(
     try {
       const tx = new SqlTransaction(runner);
       const result = await work(tx);
-      if (!tx.committed) await runner.query('COMMIT');
+      await runner.query('COMMIT');
       return result;
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);

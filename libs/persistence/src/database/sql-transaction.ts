@@ -12,30 +12,32 @@ function toParameter(value: unknown): unknown {
 }
 
 /**
+ * `INSERT INTO table (columns) VALUES (…), (…)` for rows that all name the same columns (at least one row), its
+ * values appended to `params` and numbered after those already there, so that several statements can share one
+ * parameter list (the parts of a single statement with data-modifying WITH clauses).
+ */
+export function insertStatement<T extends TableName>(table: T, rows: readonly NewRow<T>[], params: unknown[]): string {
+  const columns = Object.keys(rows[0]) as (keyof NewRow<T> & string)[];
+  const tuples = rows.map(
+    (row) =>
+      `(${columns
+        .map((column) => {
+          params.push(toParameter(row[column]));
+          return `$${params.length}`;
+        })
+        .join(', ')})`,
+  );
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`;
+}
+
+/**
  * The one way the adapters read and write PostgreSQL: SQL with numbered parameters inside a transaction that
  * `TenantDatabase.withInstance()` or `SystemDatabase.run()` opened and scoped. Row types live in `tables.ts`;
  * the generic parameter of `rows()` is the only place a result's shape is asserted, and mappers beside each
  * repository turn rows into domain values.
  */
 export class SqlTransaction {
-  private committedByWork = false;
-
   constructor(private readonly runner: QueryRunner) {}
-
-  /** Whether `commitAfter()` ended the transaction (the runner then sends no COMMIT of its own). */
-  get committed(): boolean {
-    return this.committedByWork;
-  }
-
-  /**
-   * Sends one last statement and COMMIT in a single round trip (a simple-protocol query, so the statement cannot
-   * have parameters: its values must be literals the caller escaped). If the statement fails, the transaction is
-   * aborted and the error thrown; the runner rolls back.
-   */
-  async commitAfter(lastStatement: string): Promise<void> {
-    await this.runner.query(`${lastStatement}; COMMIT`);
-    this.committedByWork = true;
-  }
 
   async rows<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     const result = (await this.runner.query(sql, [...params], true)) as QueryResult<Row>;
@@ -57,18 +59,8 @@ export class SqlTransaction {
   async insert<T extends TableName>(table: T, rows: NewRow<T> | readonly NewRow<T>[]): Promise<void> {
     const list: readonly NewRow<T>[] = Array.isArray(rows) ? rows : [rows as NewRow<T>];
     if (list.length === 0) return;
-    const columns = Object.keys(list[0]) as (keyof NewRow<T> & string)[];
     const params: unknown[] = [];
-    const tuples = list.map(
-      (row) =>
-        `(${columns
-          .map((column) => {
-            params.push(toParameter(row[column]));
-            return `$${params.length}`;
-          })
-          .join(', ')})`,
-    );
-    await this.execute(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+    await this.execute(insertStatement(table, list, params), params);
   }
 
   /** The event log's one writer: every repository records the events its domain planned through here. */

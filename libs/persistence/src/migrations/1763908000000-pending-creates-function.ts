@@ -2,9 +2,9 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * The admission of a create, in the database: lock the caller, count its other unfinished creations, and refuse
- * (SQLSTATE PW429, the count in DETAIL) when they reach the limit. The reservation sends it together with its COMMIT
- * in one round trip, so the lock that every create of the caller waits for is held for this count and the commit
- * only, never while the service's event loop gets round to the next statement.
+ * (SQLSTATE PW429, the count in DETAIL) when they reach the limit. The reservation calls it at the end of the single
+ * statement that writes it (see reserve-instance.ts), so the lock that every create of the caller waits for is held
+ * for this count and the commit only, never while the service's event loop gets round to the next statement.
  *
  * PL/pgSQL, VOLATILE: each statement inside takes a new snapshot (READ COMMITTED), so the count sees every creation
  * committed by the lock's previous holder. SECURITY INVOKER (the default): row-level security applies to the count

@@ -27,9 +27,9 @@ import { finishSuccessfully } from './finish-successfully';
 import { finishCancelled, finishUnsuccessfully, lockOperation } from './finish-unsuccessfully';
 import { operationSubject } from './operation.mapper';
 import { instanceOfOperation } from './operation-instance';
-import { admitAndCommit } from './pending-work';
 import { consumePooledKeyPair } from './pg-machine-key-pool';
 import { isUniqueViolation } from './postgres-errors';
+import { reserveInstance } from './reserve-instance';
 import {
   insertBuckets,
   insertInstanceOwners,
@@ -55,40 +55,7 @@ export class TypeOrmProvisioningStore extends ProvisioningStore {
 
   async reserve(r: InstanceReservation, admit?: LimitedAdmission): Promise<void> {
     try {
-      await this.system.run(async (tx) => {
-        await tx.insert('instances', {
-          id: r.instanceId,
-          name: r.name,
-          state: InstanceState.Creating,
-          default_language: r.defaultLanguage,
-          created_at: r.at,
-          updated_at: r.at,
-        });
-        await tx.insert(
-          'instance_domains',
-          r.domains.map((d) => ({
-            instance_id: r.instanceId,
-            domain: d.domain,
-            is_generated: d.generated,
-            is_primary: d.primary,
-            created_at: r.at,
-          })),
-        );
-        await tx.insert('operations', {
-          id: r.operation.id,
-          instance_id: r.instanceId,
-          kind: r.operation.kind,
-          state: OperationState.Pending,
-          created_by: r.operation.createdBy,
-          request: r.operation.request,
-          sealed_input: r.operation.sealedInput,
-          total_steps: r.operation.totalSteps,
-          created_at: r.at,
-          updated_at: r.at,
-        });
-        // Last: the caller's lock is held from here to the commit, which this sends in the same round trip.
-        if (admit) await admitAndCommit(tx, { createdBy: r.operation.createdBy, operationId: r.operation.id }, admit);
-      });
+      await this.system.statement((sql) => reserveInstance(sql, r, admit));
     } catch (error) {
       if (isUniqueViolation(error, 'instance_domains_domain_key')) {
         const taken = r.domains.find((d) => !d.generated)?.domain ?? r.domains[0].domain;
