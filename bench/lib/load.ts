@@ -133,6 +133,29 @@ export function acceptOnlyBurst(
   return batch(count, concurrency, (index) => acceptOne(client, `${label}-${index}`, index));
 }
 
+/**
+ * The burst's arrivals once more, open loop: each create is sent at the offset from the batch's start at which the
+ * burst sent it, whether or not earlier ones were answered. With the worker stopped, the burst itself cannot run
+ * (its lanes wait for their creates to finish before sending the next); this keeps its arrival pattern.
+ */
+export async function replayAccepts(client: JsonClient, label: string, burst: CreateBatch): Promise<CreateBatch> {
+  const startedAt = performance.now();
+  const calls = await Promise.all(
+    burst.calls.map(async (original, index) => {
+      const due = startedAt + (original.startedAt - burst.startedAt);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      return acceptOne(client, `${label}-${index}`, index).catch((error: unknown): CreateCall => ({
+        index,
+        startedAt: performance.now(),
+        answerMs: NaN,
+        state: 'ERROR',
+        problem: error instanceof Error ? error.message : String(error),
+      }));
+    }),
+  );
+  return { calls, startedAt, endedAt: performance.now() };
+}
+
 /** Synchronous creates one at a time: each waits in the API for the worker and answers `200` with the PAT. */
 export function syncCreatesOneByOne(client: JsonClient, label: string, count: number): Promise<CreateBatch> {
   return batch(count, 1, async (index) => {
