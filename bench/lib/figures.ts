@@ -5,9 +5,9 @@ import {
   acceptOnlyBurst,
   cancelOperations,
   createAndWaitBurst,
-  replayAccepts,
   type CreateBatch,
   problemsOf,
+  replayAccepts,
   syncCreatesOneByOne,
 } from './load';
 import { type BenchRun } from './run';
