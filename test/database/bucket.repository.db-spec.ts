@@ -176,6 +176,21 @@ describe(TypeOrmBucketRepository.name, () => {
       expect(await repo.orgIdByName(a.instanceId, `org ${b.orgId}`)).toBeNull();
     });
 
+    it("keeps each instance's scope when one prepared list alternates between A and B (past PostgreSQL's switch to a generic plan)", async () => {
+      // Sequential calls reuse the pool's last idle connection, where the statement stays prepared; after five runs
+      // PostgreSQL may run it with a generic plan, which must still read the scope at run time.
+      for (let round = 0; round < 8; round++) {
+        const [listedA, listedB] = [await repo.list(a.instanceId, ALL, PAGE), await repo.list(b.instanceId, ALL, PAGE)];
+        expect(listedA.map((x) => x.id)).toContain(a.bucketId);
+        expect(listedA.map((x) => x.id)).not.toContain(b.bucketId);
+        expect(listedB.map((x) => x.id)).toEqual([b.bucketId]);
+        expect(await repo.list(a.instanceId, ALL, { ...PAGE, id: b.bucketId })).toEqual([]);
+        expect((await repo.list(b.instanceId, ALL, { ...PAGE, id: b.bucketId })).map((x) => x.id)).toEqual([
+          b.bucketId,
+        ]);
+      }
+    });
+
     it("changes nothing of B, and B's rows are intact", async () => {
       const before = await bucketRowsOf(b.instanceId);
       const changes = { name: 'taken over', description: 'taken over' };

@@ -1,4 +1,4 @@
-import { escapeLiteral } from 'pg';
+import { escapeLiteral, type PoolClient } from 'pg';
 import { type DataSource } from 'typeorm';
 
 import { SqlTransaction } from './sql-transaction';
@@ -37,11 +37,11 @@ async function runTransaction<T>(
   work: (tx: SqlTransaction) => Promise<T>,
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const client = (await runner.connect()) as PoolClient;
   try {
     await runner.query(begin);
     try {
-      const tx = new SqlTransaction(runner);
+      const tx = new SqlTransaction(runner, client);
       const result = await work(tx);
       await runner.query('COMMIT');
       return result;
@@ -57,9 +57,9 @@ async function runTransaction<T>(
 /** Statements on one connection of such a pool, each committed on its own (no BEGIN, no COMMIT). */
 export async function runStatements<T>(dataSource: DataSource, work: (sql: SqlTransaction) => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const client = (await runner.connect()) as PoolClient;
   try {
-    return await work(new SqlTransaction(runner));
+    return await work(new SqlTransaction(runner, client));
   } finally {
     await runner.release();
   }

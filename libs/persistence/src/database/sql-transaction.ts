@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+
 import { type Id, type PlannedEvent } from '@app/domain';
+import { type PoolClient } from 'pg';
 import { type QueryResult, type QueryRunner } from 'typeorm';
 
 import { type NewRow, type Tables } from './tables';
@@ -9,6 +12,18 @@ type TableName = keyof Tables;
 function toParameter(value: unknown): unknown {
   if (value === null || value === undefined || value instanceof Date || Buffer.isBuffer(value)) return value ?? null;
   return typeof value === 'object' ? JSON.stringify(value) : value;
+}
+
+const statementNames = new Map<string, string>();
+
+/** One name per text (its digest), so that no connection is ever asked to prepare one name with two texts. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `s_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /**
@@ -37,11 +52,26 @@ export function insertStatement<T extends TableName>(table: T, rows: readonly Ne
  * repository turn rows into domain values.
  */
 export class SqlTransaction {
-  constructor(private readonly runner: QueryRunner) {}
+  /** `runner` and the pg client its connect() answered (for the prepared statements TypeORM cannot send). */
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly client: PoolClient,
+  ) {}
 
   async rows<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     const result = (await this.runner.query(sql, [...params], true)) as QueryResult<Row>;
     return result.records;
+  }
+
+  /**
+   * Like rows(), as a named prepared statement: PostgreSQL parses and plans it once per connection and then only
+   * binds and runs it. For the hottest reads, whose planning costs PostgreSQL three times their execution (the bucket
+   * list: ~0.18 ms against ~0.06 ms). Only for SQL from a small, fixed set of texts: every distinct text stays
+   * prepared on each connection of the pool for the connection's life.
+   */
+  async preparedRows<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = await this.client.query<Row>({ name: statementName(sql), text: sql, values: [...params] });
+    return result.rows;
   }
 
   async first<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row | undefined> {

@@ -50,7 +50,8 @@ export class TypeOrmBucketRepository extends BucketRepository {
     if (filter.after !== undefined) add((n) => (filter.descending ? `b.id < ${n}` : `b.id > ${n}`), filter.after);
     params.push(filter.limit, filter.offset);
     return this.db.withInstance(instanceId, async (tx) => {
-      const rows = await tx.rows<BucketWithLabels>(
+      // Prepared: InfluxDB clients list buckets on every write path; the filters make a few dozen texts at most.
+      const rows = await tx.preparedRows<BucketWithLabels>(
         `${SELECT_BUCKETS} WHERE ${where.join(' AND ')} ORDER BY b.id ${filter.descending ? 'DESC' : 'ASC'}
          LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
