@@ -59,10 +59,14 @@ describe('ids made only of decimal digits', () => {
     expect(operation).toEqual({ id: expect.stringMatching(/^\d{16}$/), state: 'SUCCEEDED' });
 
     await until('the instance.created delivery', () => received.some((b) => b.includes(res.body.instanceId)));
-    const deliveries = await stack.db.query<{ id: string; status: string }>(
-      'SELECT id, status FROM webhook_deliveries WHERE webhook_id = $1',
-      [hook.body.webhook.id],
-    );
+    // The worker records the outcome only after the receiver has answered: wait until it is no longer PENDING.
+    const deliveries = await until('the delivery outcome', async () => {
+      const rows = await stack.db.query<{ id: string; status: string }>(
+        'SELECT id, status FROM webhook_deliveries WHERE webhook_id = $1',
+        [hook.body.webhook.id],
+      );
+      return rows.some((row) => row.status === 'PENDING') ? null : rows;
+    });
     expect(deliveries).toEqual([{ id: expect.stringMatching(/^\d{16}$/), status: 'SUCCEEDED' }]);
   });
 });
