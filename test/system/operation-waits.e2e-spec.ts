@@ -44,6 +44,8 @@ describe('Operation waits learn of changes from PostgreSQL notifications', () =>
       await stack.startWorker();
       await until('a notification of the finished operation', () => payloads.length >= 2, 20000);
       await http(stack.baseUrl, 'GET', `/system/v1/operations/${res.body.id}/_wait?timeout=20s`);
+      // The API's listener may hear of the commit a moment before this one: wait for the last state here too.
+      await until('this listener to hear of the finish', () => payloads.includes(`${res.body.id} SUCCEEDED`), 20000);
       expect(payloads.every((p) => p.startsWith(`${res.body.id} `))).toBe(true);
       expect(payloads[0]).toBe(`${res.body.id} RUNNING`);
       expect(payloads[payloads.length - 1]).toBe(`${res.body.id} SUCCEEDED`);
