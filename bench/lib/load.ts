@@ -59,6 +59,17 @@ function describe(status: number, body: unknown): string {
   return `${status} ${JSON.stringify({ code, message })?.slice(0, 300)} (fields: ${fields})`;
 }
 
+/** A call whose task threw before it had an answer (a transport error): the call with its problem. */
+function thrownCall(index: number, startedAt: number, error: unknown): CreateCall {
+  return {
+    index,
+    startedAt,
+    answerMs: NaN,
+    state: 'ERROR',
+    problem: error instanceof Error ? error.message : String(error),
+  };
+}
+
 /** Runs `count` tasks at `concurrency`, timing the whole batch; a task that throws becomes a call with its problem. */
 async function batch(
   count: number,
@@ -69,15 +80,7 @@ async function batch(
   const startedAt = performance.now();
   await runBounded(count, concurrency, async (index) => {
     const started = performance.now();
-    calls.push(
-      await call(index).catch((error: unknown) => ({
-        index,
-        startedAt: started,
-        answerMs: NaN,
-        state: 'ERROR',
-        problem: error instanceof Error ? error.message : String(error),
-      })),
-    );
+    calls.push(await call(index).catch((error: unknown) => thrownCall(index, started, error)));
   });
   return { calls, startedAt, endedAt: performance.now() };
 }
@@ -144,13 +147,8 @@ export async function replayAccepts(client: JsonClient, label: string, burst: Cr
     burst.calls.map(async (original, index) => {
       const due = startedAt + (original.startedAt - burst.startedAt);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      return acceptOne(client, `${label}-${index}`, index).catch((error: unknown): CreateCall => ({
-        index,
-        startedAt: performance.now(),
-        answerMs: NaN,
-        state: 'ERROR',
-        problem: error instanceof Error ? error.message : String(error),
-      }));
+      const started = performance.now();
+      return acceptOne(client, `${label}-${index}`, index).catch((error: unknown) => thrownCall(index, started, error));
     }),
   );
   return { calls, startedAt, endedAt: performance.now() };
